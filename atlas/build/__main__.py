@@ -1,0 +1,30 @@
+"""python -m atlas.build --raw ../shared/data/raw : rebuild the committed snapshot."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import BuildError
+from .snapshot import build
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m atlas.build", description=__doc__)
+    parser.add_argument("--raw", type=Path, default=ROOT.parent / "shared" / "data" / "raw")
+    parser.add_argument("--out", type=Path, default=ROOT / "data")
+    parser.add_argument("--static", type=Path, default=ROOT / "static")
+    args = parser.parse_args(argv)
+    try:
+        manifest = build(args.raw, args.out, args.static)
+    except BuildError as exc:
+        print(f"Build stopped, the previous snapshot is unchanged.\n{exc}", file=sys.stderr)
+        return 1
+    print(f"Snapshot written to {args.out}: " + ", ".join(f"{k} {v}" for k, v in manifest["tables"].items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""Build the snapshot in data/ (and the map geometry in static/) from the raw files, atomically.
+
+Everything is written to a temporary folder and validated first; only then does it replace the
+previous snapshot, so a failed build leaves the committed snapshot exactly as it was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from . import caniuse, catalog, events, fas, findex, gsma, itu, wdi
+from .entities import build_entities
+from .errors import BuildError
+from .geometry import build_geometry
+from .readers import FILE, LINE
+from .validate import validate_observations, validate_table
+
+RAW_FILES = {
+    "wdi_internet": "internet/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv",
+    "wdi_population": "internet/API_SP.POP.TOTL_wdi_2026-07-13.csv",
+    "itu": "internet/ITU_key_ICT_aggregates_Nov2024_long.csv",
+    "natural_earth": "internet/ne_50m_admin_0_countries.geojson",
+    "findex": "mobile_money/findex2025_account_mobile_money_by_economy.csv",
+    "imf_fas": "mobile_money/imf_fas_mobile_money_2007_2019.csv",
+    "gsma": "mobile_money/gsma_regional_mobile_money_figures.csv",
+    "gsma_owid": "mobile_money/gsma_registered_accounts_by_region_owid.csv",
+    "caniuse_kaios": "kaios/caniuse_kaios_browser_share_monthly.csv",
+    "caniuse_agents": "kaios/caniuse_browser_share_by_agent_monthly.csv",
+    "kaios_facts": "kaios/kaios_device_facts.csv",
+    "events": "events/events.csv",
+}
+NOT_USED = {
+    "internet/ne_110m_admin_0_countries.geojson": "the 50m file is used: 110m drops 48 small economies",
+    "internet/ITU_key_ICT_aggregates_Nov2024_by_itu_region.csv": "same cells as the long file",
+    "internet/ITU_key_ICT_aggregates_Nov2024_by_development_status_and_special_regions.csv": "same cells as the long file",
+    "internet/ITU_key_ICT_aggregates_Nov2024_by_gender.csv": "not needed by any page yet",
+    "internet/ITU_key_ICT_aggregates_Nov2024_by_urban_rural.csv": "not needed by any page yet",
+    "internet/ITU_key_ICT_aggregates_Nov2024_internet_use_by_age.csv": "not needed by any page yet",
+}
+TABLES = ("observations", "entities", "indicators", "sources", "events", "facts")
+GEOMETRY_FILE = "world.topo.json"
+
+
+def build(raw: Path, out: Path, static: Path) -> dict:
+    """Build and swap in a new snapshot; return the manifest. Raises BuildError on any bad input."""
+    tables, topo = assemble(raw)
+    tmp = out.with_name(f"{out.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        for name in TABLES:
+            tables[name].to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
+        manifest = _manifest(raw, tables, topo)
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        (tmp / GEOMETRY_FILE).write_text(topo)
+        _swap(tmp, out, static)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return manifest
+
+
+def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], str]:
+    """Read and validate every raw file; return the snapshot tables and the TopoJSON text."""
+    path = {key: raw / rel for key, rel in RAW_FILES.items()}
+    internet, wdi_names = wdi.read_wdi(path["wdi_internet"], "internet_users_pct", "wdi")
+    population, _ = wdi.read_wdi(path["wdi_population"], "population", "wdi_pop")
+    itu_obs, itu_units = itu.read_itu(path["itu"])
+    findex_obs, findex_classes = findex.read_findex(path["findex"])
+    fas_obs = fas.read_fas(path["imf_fas"])
+    gsma_obs, gsma_sources = gsma.read_gsma(path["gsma"], path["gsma_owid"])
+    kaios_obs, caniuse_names = caniuse.read_kaios(path["caniuse_kaios"])
+    agents_obs = caniuse.read_agents(path["caniuse_agents"])
+    event_rows = events.read_events(path["events"])
+    facts = events.read_facts(path["kaios_facts"])
+    if not path["natural_earth"].exists():
+        raise BuildError("internet/" + path["natural_earth"].name, "the file is missing")
+    try:
+        topo, places = build_geometry(path["natural_earth"])
+    except (ValueError, KeyError, OSError) as exc:
+        raise BuildError("internet/" + path["natural_earth"].name, f"cannot be read as country geometry ({exc})") from None
+
+    obs = pd.concat([internet, population, itu_obs, findex_obs, fas_obs, gsma_obs, kaios_obs, agents_obs],
+                    ignore_index=True)
+    indicators = catalog.catalogue(itu_units)
+    sources = _sources(gsma_sources)
+    aggregates = {**{c: (n, "itu_region") for c, n in itu.ITU_ENTITY_NAMES.items()},
+                  **{c: (n, "findex_aggregate") for c, n in findex.FINDEX_ENTITY_NAMES.items()},
+                  **{c: (n, "gsma_region") for c, n in gsma.GSMA_ENTITY_NAMES.items()},
+                  **{c: (n, "caniuse_continent") for c, n in caniuse.CONTINENT_NAMES.items()}}
+    observed = set(obs["entity"]) | set(event_rows["entity"]) | set(facts["entity"])
+    unknown_countries = sorted(c for c in observed if c not in aggregates and not _known_code(c, wdi_names))
+    if unknown_countries:
+        bad = obs[obs["entity"] == unknown_countries[0]].iloc[0]
+        raise BuildError(bad[FILE], f"unknown country code '{unknown_countries[0]}'", line=int(bad[LINE]))
+    entities = build_entities(observed, [wdi_names, findex_classes, caniuse_names], aggregates, findex_classes, places)
+
+    validate_table("entities", entities)
+    validate_table("indicators", indicators)
+    validate_observations(obs, entities, indicators, set(sources["source_id"]))
+
+    obs = obs.drop(columns=[FILE, LINE]).sort_values(
+        ["indicator", "entity", "period", "preferred", "source_id"], ascending=[True, True, True, False, True])
+    used = set(obs["indicator"])
+    missing = sorted(set(indicators["id"]) - used)
+    if missing:
+        raise BuildError("snapshot", f"catalogued indicator(s) without any observation: {', '.join(missing)}")
+    tables = {"observations": obs.reset_index(drop=True), "entities": entities, "indicators": indicators,
+              "sources": sources, "events": event_rows.sort_values(["date", "title"]).reset_index(drop=True),
+              "facts": facts.sort_values(["date", "metric", "geography"]).reset_index(drop=True)}
+    return tables, topo
+
+
+def _known_code(code: str, wdi_names: pd.DataFrame) -> bool:
+    from .entities import is_country
+    return code in set(wdi_names["code"]) or is_country(code)
+
+
+def _sources(gsma_sources: pd.DataFrame) -> pd.DataFrame:
+    base = pd.DataFrame([{"source_id": k, **v} for k, v in catalog.SOURCES.items()])
+    return pd.concat([base, gsma_sources], ignore_index=True)[
+        ["source_id", "publisher", "title", "url", "licence", "vintage"]].sort_values("source_id").reset_index(drop=True)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _manifest(raw: Path, tables: dict[str, pd.DataFrame], topo: str) -> dict:
+    obs = tables["observations"]
+    return {
+        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "raw_files": {rel: {"sha256": _sha256(raw / rel), "bytes": (raw / rel).stat().st_size}
+                      for rel in sorted(RAW_FILES.values())},
+        "raw_files_not_used": NOT_USED,
+        "tables": {name: len(df) for name, df in tables.items()},
+        "geometry": {"file": f"static/{GEOMETRY_FILE}", "bytes": len(topo.encode()),
+                     "sha256": hashlib.sha256(topo.encode()).hexdigest()},
+        "rows_per_indicator": {k: int(v) for k, v in obs.groupby("indicator").size().items()},
+        "alternate_rows": int((~obs["preferred"]).sum()),
+    }
+
+
+def _swap(tmp: Path, out: Path, static: Path) -> None:
+    """Replace the old snapshot with the new one: two renames, then the geometry file."""
+    static.mkdir(parents=True, exist_ok=True)
+    old = out.with_name(f"{out.name}.old-{os.getpid()}")
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    os.replace(out / GEOMETRY_FILE, static / GEOMETRY_FILE)

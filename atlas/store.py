@@ -1,0 +1,116 @@
+"""The snapshot in memory: loaded once, answering the questions pages ask.
+
+No Streamlit here; `atlas.ui.cache.store()` wraps `Snapshot.load` in st.cache_resource.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+TABLES = ("observations", "entities", "indicators", "sources", "events", "facts")
+
+
+def period_ordinal(period: pd.Series | str, period_type: str):
+    """Years count in years, months in months, so a tolerance is 'n periods back'."""
+    s = pd.Series([period]) if isinstance(period, str) else period
+    if period_type == "month":
+        out = s.str[:4].astype(int) * 12 + s.str[5:7].astype(int) - 1
+    else:
+        out = s.str[:4].astype(int)
+    return int(out.iloc[0]) if isinstance(period, str) else out
+
+
+def period_date(period: pd.Series) -> pd.Series:
+    """'2024' -> 2024-01-01, '2019-03' -> 2019-03-01 (for time axes)."""
+    return pd.to_datetime(period.where(period.str.len() > 4, period + "-01"), format="%Y-%m")
+
+
+@dataclass
+class Snapshot:
+    observations: pd.DataFrame
+    entities: pd.DataFrame
+    indicators: pd.DataFrame
+    sources: pd.DataFrame
+    events: pd.DataFrame
+    facts: pd.DataFrame
+    manifest: dict
+    _by_indicator: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, path: Path = DATA_DIR) -> "Snapshot":
+        tables = {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES}
+        manifest = json.loads((path / "manifest.json").read_text())
+        snap = cls(**tables, manifest=manifest)
+        snap._by_indicator = {k: v.reset_index(drop=True) for k, v in snap.observations.groupby("indicator")}
+        snap.entities = snap.entities.set_index("code", drop=False)
+        snap.indicators = snap.indicators.set_index("id", drop=False)
+        snap.sources = snap.sources.set_index("source_id", drop=False)
+        return snap
+
+    # --- catalogue ----------------------------------------------------------------------------------
+    def indicator(self, indicator: str) -> pd.Series:
+        return self.indicators.loc[indicator]
+
+    def citation(self, indicator: str) -> str:
+        """One line naming publisher, indicator, vintage and licence."""
+        ind = self.indicator(indicator)
+        return f"Source: {ind['publisher']}, {ind['label']}; {ind['vintage']}. Licence: {ind['licence']}."
+
+    def source(self, source_id: str) -> pd.Series:
+        return self.sources.loc[source_id]
+
+    def name(self, code: str) -> str:
+        return self.entities["name"].get(code, code)
+
+    # --- questions ----------------------------------------------------------------------------------
+    def rows(self, indicator: str, alternates: bool = False) -> pd.DataFrame:
+        df = self._by_indicator.get(indicator)
+        if df is None:
+            raise KeyError(f"unknown indicator {indicator!r}")
+        return df if alternates else df[df["preferred"]]
+
+    def periods(self, indicator: str, kind: str | None = "country") -> list[str]:
+        """Periods with at least one value (for entities of this kind, if given), oldest first."""
+        df = self.rows(indicator)
+        if kind:
+            df = df[df["entity"].map(self.entities["kind"]) == kind]
+        return sorted(df["period"].unique())
+
+    def cross_section(self, indicator: str, period: str, tolerance: int = 0, kind: str = "country") -> pd.DataFrame:
+        """One value per entity of `kind` for `period`; where that period is missing, the latest value
+        at most `tolerance` periods earlier, flagged in `earlier`. Ranked, highest value first."""
+        ptype = self.indicator(indicator)["period_type"]
+        df = self.rows(indicator)
+        df = df[df["entity"].map(self.entities["kind"]) == kind]
+        target = period_ordinal(period, ptype)
+        ordinal = period_ordinal(df["period"], ptype)
+        df = df[(ordinal <= target) & (ordinal >= target - tolerance)]
+        df = df.sort_values("period").drop_duplicates("entity", keep="last")
+        ents = self.entities.loc[df["entity"]]
+        out = pd.DataFrame({
+            "entity": df["entity"].values, "name": ents["name"].values, "value": df["value"].values,
+            "period": df["period"].values, "earlier": (df["period"] != period).values,
+            "region": ents["region"].values, "income_group": ents["income_group"].values,
+            "source_id": df["source_id"].values, "note": df["note"].values,
+        })
+        out["rank"] = out["value"].rank(ascending=False, method="min").astype(int)
+        return out.sort_values(["rank", "name"]).reset_index(drop=True)
+
+    def series(self, indicator: str, entities: list[str] | None = None, alternates: bool = False) -> pd.DataFrame:
+        """Time series of one indicator for the given entities (all if None), with dates for time axes."""
+        df = self.rows(indicator, alternates=alternates)
+        if entities is not None:
+            df = df[df["entity"].isin(entities)]
+        df = df.sort_values(["entity", "period"]).reset_index(drop=True)
+        df.insert(1, "name", df["entity"].map(self.entities["name"]))
+        df["date"] = period_date(df["period"])
+        return df
+
+    def value(self, indicator: str, entity: str, period: str) -> float | None:
+        df = self.rows(indicator)
+        hit = df[(df["entity"] == entity) & (df["period"] == period)]
+        return float(hit["value"].iloc[0]) if len(hit) else None
