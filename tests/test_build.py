@@ -32,7 +32,8 @@ def test_build_reproduces_the_committed_snapshot(rebuilt):
         fresh = pd.read_parquet(out / "data" / f"{name}.parquet")
         committed = pd.read_parquet(ROOT / "data" / f"{name}.parquet")
         pd.testing.assert_frame_equal(fresh, committed, obj=name)
-    assert (out / "static/world.topo.json").read_bytes() == (ROOT / "static/world.topo.json").read_bytes()
+    for name in ("world.topo.json", "places.json"):
+        assert (out / "static" / name).read_bytes() == (ROOT / "static" / name).read_bytes(), name
 
 
 def test_second_build_gives_identical_tables(raw_dir, rebuilt, tmp_path):

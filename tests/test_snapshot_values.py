@@ -81,7 +81,7 @@ def test_manifest_lists_raw_files_with_hashes(snapshot):
     assert len(m["raw_files"]) == 12
     assert all(len(f["sha256"]) == 64 for f in m["raw_files"].values())
     assert m["rows_per_indicator"]["internet_users_pct"] == len(snapshot.rows("internet_users_pct"))
-    assert m["geometry"]["bytes"] <= 150_000
+    assert m["static_files"]["static/world.topo.json"]["bytes"] <= 150_000
 
 
 def test_cross_section_flags_earlier_values(snapshot):

@@ -45,28 +45,30 @@ NOT_USED = {
 }
 TABLES = ("observations", "entities", "indicators", "sources", "events", "facts")
 GEOMETRY_FILE = "world.topo.json"
+PLACES_FILE = "places.json"  # names, regions and dot positions the map joins in the browser
 
 
 def build(raw: Path, out: Path, static: Path) -> dict:
     """Build and swap in a new snapshot; return the manifest. Raises BuildError on any bad input."""
-    tables, topo = assemble(raw)
+    tables, static_files = assemble(raw)
     tmp = out.with_name(f"{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     try:
         for name in TABLES:
             tables[name].to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
-        manifest = _manifest(raw, tables, topo)
+        manifest = _manifest(raw, tables, static_files)
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-        (tmp / GEOMETRY_FILE).write_text(topo)
-        _swap(tmp, out, static)
+        for name, text in static_files.items():
+            (tmp / name).write_text(text, encoding="utf-8")
+        _swap(tmp, out, static, list(static_files))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return manifest
 
 
-def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], str]:
-    """Read and validate every raw file; return the snapshot tables and the TopoJSON text."""
+def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Read and validate every raw file; return the snapshot tables and the static files' text."""
     path = {key: raw / rel for key, rel in RAW_FILES.items()}
     internet, wdi_names = wdi.read_wdi(path["wdi_internet"], "internet_users_pct", "wdi")
     population, _ = wdi.read_wdi(path["wdi_population"], "population", "wdi_pop")
@@ -113,7 +115,19 @@ def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], str]:
     tables = {"observations": obs.reset_index(drop=True), "entities": entities, "indicators": indicators,
               "sources": sources, "events": event_rows.sort_values(["date", "title"]).reset_index(drop=True),
               "facts": facts.sort_values(["date", "metric", "geography"]).reset_index(drop=True)}
-    return tables, topo
+    return tables, {GEOMETRY_FILE: topo, PLACES_FILE: _places_json(places, entities)}
+
+
+def _places_json(places: pd.DataFrame, entities: pd.DataFrame) -> str:
+    """Every map shape's name, region and continent (the snapshot's where it has them) and its dot."""
+    ent = entities.set_index("code")
+    df = places.assign(
+        name=places["iso3"].map(ent["name"]).fillna(places["name"]),
+        region=places["iso3"].map(ent["region"]).fillna(places["region_wb_ne"]),
+    )
+    rows = [{"id": r.iso3, "name": r.name, "region": r.region, "continent": r.continent,
+             "lon": r.lon, "lat": r.lat, "small": bool(r.small)} for r in df.itertuples()]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def _known_code(code: str, wdi_names: pd.DataFrame) -> bool:
@@ -131,7 +145,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _manifest(raw: Path, tables: dict[str, pd.DataFrame], topo: str) -> dict:
+def _manifest(raw: Path, tables: dict[str, pd.DataFrame], static_files: dict[str, str]) -> dict:
     obs = tables["observations"]
     return {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -139,19 +153,21 @@ def _manifest(raw: Path, tables: dict[str, pd.DataFrame], topo: str) -> dict:
                       for rel in sorted(RAW_FILES.values())},
         "raw_files_not_used": NOT_USED,
         "tables": {name: len(df) for name, df in tables.items()},
-        "geometry": {"file": f"static/{GEOMETRY_FILE}", "bytes": len(topo.encode()),
-                     "sha256": hashlib.sha256(topo.encode()).hexdigest()},
+        "static_files": {f"static/{name}": {"bytes": len(text.encode()),
+                                            "sha256": hashlib.sha256(text.encode()).hexdigest()}
+                         for name, text in static_files.items()},
         "rows_per_indicator": {k: int(v) for k, v in obs.groupby("indicator").size().items()},
         "alternate_rows": int((~obs["preferred"]).sum()),
     }
 
 
-def _swap(tmp: Path, out: Path, static: Path) -> None:
-    """Replace the old snapshot with the new one: two renames, then the geometry file."""
+def _swap(tmp: Path, out: Path, static: Path, static_names: list[str]) -> None:
+    """Replace the old snapshot with the new one: two renames, then the static files."""
     static.mkdir(parents=True, exist_ok=True)
     old = out.with_name(f"{out.name}.old-{os.getpid()}")
     if out.exists():
         out.rename(old)
     tmp.rename(out)
     shutil.rmtree(old, ignore_errors=True)
-    os.replace(out / GEOMETRY_FILE, static / GEOMETRY_FILE)
+    for name in static_names:
+        os.replace(out / name, static / name)

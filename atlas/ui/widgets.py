@@ -1,0 +1,77 @@
+"""Pieces every explorer page shares: the source line, downloads, caveats, the timeline with Play."""
+from __future__ import annotations
+
+import functools
+import time
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from atlas import export
+from atlas.charts import Spec
+from atlas.store import Snapshot
+
+from .state import View
+
+
+def downloads(chart: Spec | None, frame: pd.DataFrame, citation: str, name: str, key: str) -> None:
+    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked."""
+    cols = st.columns(3)
+    cols[0].download_button("CSV", export.csv(frame, citation), f"{name}.csv", "text/csv", key=f"{key}.csv",
+                            icon=":material/table:", on_click="ignore", width="stretch")
+    if chart is None:
+        return
+    cols[1].download_button("PNG", functools.partial(export.png, chart), f"{name}.png", "image/png",
+                            key=f"{key}.png", icon=":material/image:", on_click="ignore", width="stretch")
+    cols[2].download_button("SVG", functools.partial(export.svg, chart), f"{name}.svg", "image/svg+xml",
+                            key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="stretch")
+
+
+def caveats(snap: Snapshot, indicators: list[str], extra: list[str] = ()) -> None:
+    """Definitions and caveats of the indicators on the page, with their sources."""
+    with st.expander("About this data: definitions, caveats and sources", icon=":material/info:"):
+        for note in extra:
+            st.markdown(f"- {note}")
+        for ind_id in dict.fromkeys(indicators):
+            ind = snap.indicator(ind_id)
+            st.markdown(f"**{ind['label']}** — {ind['definition']}")
+            if ind["caveats"]:
+                st.caption(f"Caveats: {ind['caveats']}")
+            st.caption(f"{snap.citation(ind_id)} [{ind['source_url']}]({ind['source_url']})")
+
+
+def timeline(view: View, name: str, periods: list[str], label: str, render: Callable[[str], None],
+             pace: float = 1.2) -> None:
+    """A period slider with Play/Pause, and what it drives. Playing reruns only this fragment, once per
+    `pace` seconds, and stops by itself at the last period."""
+    key, playing_key, tick_key = view.key(name), view.key(f"{name}._playing"), view.key(f"{name}._tick")
+    playing = st.session_state.get(playing_key, False)
+
+    @st.fragment(run_every=pace if playing else None)
+    def _fragment() -> None:
+        # Step only on the timer's runs, not on a full rerun that happens to come in between.
+        due = time.monotonic() - st.session_state.get(tick_key, 0.0) >= 0.9 * pace
+        if st.session_state.get(playing_key) and due:
+            st.session_state[tick_key] = time.monotonic()
+            i = periods.index(st.session_state[key])
+            if i + 1 < len(periods):
+                st.session_state[key] = periods[i + 1]
+            else:
+                st.session_state[playing_key] = False
+                st.rerun(scope="app")  # drop the timer
+        left, right = st.columns([1, 9], vertical_alignment="bottom")
+        clicked = left.button("Pause" if playing else "Play", key=f"{key}._play",
+                              icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch",
+                              help="Step through the periods, one every second or so")
+        if clicked:
+            if not playing and st.session_state[key] == periods[-1]:
+                st.session_state[key] = periods[0]
+            st.session_state[playing_key] = not playing
+            st.session_state[tick_key] = time.monotonic()
+            st.rerun(scope="app")
+        right.select_slider(label, options=periods, key=key)
+        view.sync()
+        render(st.session_state[key])
+
+    _fragment()

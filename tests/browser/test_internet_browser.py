@@ -1,0 +1,64 @@
+"""What a person sees on the internet-use page, in Chromium."""
+import re
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
+
+LINES = 'path[aria-roledescription="line mark"]'
+
+
+def params(page) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def test_map_draws_countries_and_slider_changes_year_url_and_map(page, app_url):
+    page.goto(f"{app_url}/internet")
+    wait_idle(page)
+    assert wait_shapes(page, 170) >= 170
+    expect(page.get_by_text("Individuals using the internet, 2024")).to_be_visible()
+    assert params(page)["year"] == "2024"
+    screenshot(page, "internet-map-2024")
+
+    slider = page.get_by_role("slider", name="Year")
+    slider.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_text("Individuals using the internet, 2023")).to_be_visible()
+    page.wait_for_url(re.compile(r"year=2023"))
+    wait_idle(page)
+    assert wait_shapes(page, 170) >= 170
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2023")
+
+
+def test_a_copied_link_reopens_the_same_view(page, app_url):
+    page.goto(f"{app_url}/internet?view=map&year=2015&region=ssa&places=WLD,KEN&scale=linear")
+    wait_idle(page)
+    expect(page.get_by_text("Individuals using the internet, 2015 — Sub-Saharan Africa")).to_be_visible()
+    drawn = wait_shapes(page, 40)
+    assert 40 <= drawn <= 55, drawn  # only the region's countries: a zoom, not the world
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2015")
+    assert params(page)["region"] == "ssa"
+    screenshot(page, "internet-map-ssa-2015")
+
+
+def test_trend_view_draws_one_line_per_place_and_keeps_them_in_the_url(page, app_url):
+    page.goto(f"{app_url}/internet?view=trend&places=WLD,SSF,IND,NGA,KEN,IDN,ITU:ITU_AFR&year=2020")
+    wait_idle(page)
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 7", arg=LINES)
+    assert page.locator(LINES).count() == 7
+    assert params(page)["places"] == "WLD,SSF,IND,NGA,KEN,IDN,ITU:ITU_AFR"
+    expect(page.get_by_text("Africa (ITU region) — ITU estimate").first).to_be_visible()
+    screenshot(page, "internet-trend")
+
+
+def test_a_malformed_link_shows_a_plain_notice_and_the_default_view(page, app_url):
+    page.goto(f"{app_url}/internet?year=1800&region=mars&places=XXX,%3Cscript%3Ealert(1)%3C/script%3E&tab=9")
+    wait_idle(page)
+    notice = page.get_by_text("Some settings in this link could not be used")
+    expect(notice).to_be_visible()
+    expect(page.get_by_text(re.compile("Year: '1800' is not available"))).to_be_visible()
+    assert page.locator("script:has-text('alert(1)')").count() == 0
+    assert wait_shapes(page, 170) >= 170
+    assert params(page)["year"] == "2024" and params(page)["region"] == "world"
+    screenshot(page, "internet-bad-link")
