@@ -3,8 +3,19 @@ import streamlit as st
 
 st.set_page_config(page_title="Connectivity Atlas", page_icon=":material/public:", layout="wide")
 
-PAGES = [
-    st.Page("pages/internet.py", title="Internet use", icon=":material/wifi:", url_path="internet"),
-    st.Page("pages/data.py", title="Data and sources", icon=":material/dataset:", url_path="data", default=True),
-]
+PAGES = {
+    "Explore": [
+        st.Page("pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
+        st.Page("pages/internet.py", title="Internet use", icon=":material/wifi:", url_path="internet"),
+        st.Page("pages/mobile_money.py", title="Mobile money", icon=":material/payments:", url_path="mobile-money"),
+        st.Page("pages/kaios.py", title="KaiOS and browsers", icon=":material/smartphone:", url_path="kaios"),
+        st.Page("pages/country.py", title="Country profile", icon=":material/flag:", url_path="country"),
+    ],
+    "Present": [
+        st.Page("pages/present.py", title="Presenter mode", icon=":material/slideshow:", url_path="present"),
+    ],
+    "About": [
+        st.Page("pages/data.py", title="Data and sources", icon=":material/dataset:", url_path="data"),
+    ],
+}
 st.navigation(PAGES).run()

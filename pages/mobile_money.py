@@ -1,0 +1,5 @@
+"""Placeholder: this page is being built (see the issue tracker)."""
+import streamlit as st
+
+st.title("mobile_money")
+st.info("This page is being built.")
