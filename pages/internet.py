@@ -49,13 +49,16 @@ def draw_map(year: str) -> None:
 
     def make(inline: bool):
         return charts.choropleth(values, title=title, source=source, label="Internet use", unit="%", period=year,
-                                 focus=focus_filter(region), domain=(0, 100), inline_geometry=inline)
-    st.vega_lite_chart(make(False), width="stretch", key="internet.map")
+                                 focus=focus_filter(region), domain=(0, 100), inline_geometry=inline,
+                                 clickable=not inline)
+    picked = st.vega_lite_chart(make(False), width="stretch", key="internet.map", on_select="rerun",
+                                selection_mode="pick")
+    widgets.open_profile_on_click(picked)
     shown = values["value"].notna().sum()
     earlier = int(values["earlier"].sum())
     st.caption(f"{shown} of {len(values)} countries have a value. Grey: no data within {TOLERANCE} years of "
                f"{year}. {earlier} countries show their latest earlier value (marked in the tooltip). "
-               "Small states are drawn as dots.")
+               "Small states are drawn as dots. Click a country to open its profile.")
     table = values[values["value"].notna()].sort_values("rank")[
         ["name", "value", "period", "rank", "region", "income_group"]]
     widgets.downloads(make(True), table, source, f"internet-use-{year}-{region}", key="internet.map.dl")

@@ -19,3 +19,25 @@ def raw_dir() -> Path:
     if not RAW.exists():
         pytest.skip(f"raw sources not found at {RAW} (CI has ../shared beside the clone)")
     return RAW
+
+
+@pytest.fixture
+def edited_snapshot(tmp_path, monkeypatch):
+    """Returns edit(changes): a copy of data/ with observation values changed, used by the app
+    (ATLAS_DATA_DIR) for the rest of the test. changes: {(indicator, entity, period): new value}."""
+    import shutil
+
+    import pandas as pd
+
+    def edit(changes: dict) -> Path:
+        folder = tmp_path / "data"
+        shutil.copytree(ROOT / "data", folder)
+        obs = pd.read_parquet(folder / "observations.parquet")
+        for (indicator, entity, period), value in changes.items():
+            hit = (obs["indicator"] == indicator) & (obs["entity"] == entity) & (obs["period"] == period) & obs["preferred"]
+            assert hit.sum() == 1, (indicator, entity, period)
+            obs.loc[hit, "value"] = value
+        obs.to_parquet(folder / "observations.parquet", index=False)
+        monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
+        return folder
+    return edit

@@ -75,3 +75,11 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
         render(st.session_state[key])
 
     _fragment()
+
+
+def open_profile_on_click(event) -> None:
+    """A click on a map country (point selection "pick" on field "id") opens that country's profile."""
+    picked = (event or {}).get("selection", {}).get("pick") or []
+    code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
+    if code:
+        st.switch_page("pages/country.py", query_params={"country": code})

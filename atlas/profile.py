@@ -1,0 +1,157 @@
+"""One country across the three themes: comparisons, peers, a summary written from the numbers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .store import Snapshot
+
+# World Bank region / income group (entities table) -> the aggregate codes each source publishes.
+WDI_REGION = {"Sub-Saharan Africa": "SSF", "South Asia": "SAS", "East Asia & Pacific": "EAS",
+              "Latin America & Caribbean": "LCN", "Middle East & North Africa": "MEA",
+              "Europe & Central Asia": "ECS", "North America": "NAC"}
+FINDEX_REGION = {"Sub-Saharan Africa": "SSA", "South Asia": "FDX_SAS", "East Asia & Pacific": "EAP",
+                 "Latin America & Caribbean": "LAC", "Middle East & North Africa": "FDX_MNA",
+                 "Europe & Central Asia": "ECA"}
+INCOME = {"Low income": "LIC", "Lower middle income": "LMC", "Upper middle income": "UMC", "High income": "HIC"}
+
+INTERNET, MOBILE_MONEY, ACCOUNT, KAIOS = "internet_users_pct", "findex_mobile_money", "findex_account", "kaios_share_all"
+FAS = ["fas_tx_value_pct_gdp", "fas_accounts_active_per_1000", "fas_accounts_registered_per_1000",
+       "fas_agents_active_per_100k"]
+BROWSERS = ["kaios_share_all", "browser_share_op_mini", "browser_share_and_uc"]
+
+
+def countries(snap: Snapshot) -> pd.DataFrame:
+    """Countries with at least one observation, for the picker: code, name, French name."""
+    ent = snap.entities
+    ent = ent[(ent["kind"] == "country") & ent["code"].isin(set(snap.observations["entity"]))]
+    return ent[["code", "name", "name_fr"]].sort_values("name")
+
+
+def comparators(snap: Snapshot, code: str, source: str) -> list[str]:
+    """The country, then its region, income group and the world, as the given source publishes them."""
+    ent = snap.entities.loc[code]
+    region_map = FINDEX_REGION if source == "findex" else WDI_REGION
+    out = [code]
+    is_high = ent["income_group"] == "High income"
+    if ent["region"] in region_map and not (source == "findex" and is_high):  # Findex regions exclude high income
+        out.append(region_map[ent["region"]])
+    if ent["income_group"] in INCOME:
+        out.append(INCOME[ent["income_group"]])
+    return out + ["WLD"]
+
+
+def latest(snap: Snapshot, indicator: str, code: str) -> tuple[str, float] | None:
+    rows = snap.rows(indicator)
+    rows = rows[rows["entity"] == code]
+    if rows.empty:
+        return None
+    last = rows.sort_values("period").iloc[-1]
+    return last["period"], float(last["value"])
+
+
+def at_or_before(snap: Snapshot, indicator: str, code: str, period: str) -> tuple[str, float] | None:
+    rows = snap.rows(indicator)
+    rows = rows[(rows["entity"] == code) & (rows["period"] <= period)]
+    if rows.empty:
+        return None
+    last = rows.sort_values("period").iloc[-1]
+    return last["period"], float(last["value"])
+
+
+def peers(snap: Snapshot, code: str, indicator: str = INTERNET, within: str = "region", n: int = 5,
+          tolerance: int = 3) -> pd.DataFrame:
+    """Countries closest to this one on the indicator's latest value, in its region or income group;
+    a peer's value may be up to `tolerance` periods older (its `period` says which). Empty when the
+    country has no value."""
+    own = latest(snap, indicator, code)
+    if own is None:
+        return pd.DataFrame(columns=["entity", "name", "value", "period", "difference"])
+    period, value = own
+    group = snap.entities.loc[code, "region" if within == "region" else "income_group"]
+    cs = snap.cross_section(indicator, period, tolerance=tolerance)
+    cs = cs[(cs[within if within == "region" else "income_group"] == group) & (cs["entity"] != code)]
+    cs = cs.assign(difference=cs["value"] - value)
+    return cs.reindex(cs["difference"].abs().sort_values().index).head(n)[
+        ["entity", "name", "value", "period", "difference"]].reset_index(drop=True)
+
+
+def events_for(snap: Snapshot, code: str) -> pd.DataFrame:
+    """Events and reported figures that concern the country: its own, its continent's, the world's."""
+    continent = snap.entities.loc[code, "continent"]
+    ev = snap.events
+    mine = (ev["entity"] == code) | (ev["geography"] == "World") | ((ev["geography"] == "Africa") & (continent == "Africa"))
+    return ev[mine].sort_values("date").reset_index(drop=True)
+
+
+def everything(snap: Snapshot, code: str, indicators: list[str]) -> pd.DataFrame:
+    """All values shown about the country and its comparators, with their source, for download."""
+    frames = []
+    for ind in indicators:
+        source = snap.indicator(ind)["source_id"]
+        entities = comparators(snap, code, source) if ind in (INTERNET, MOBILE_MONEY, ACCOUNT) else [code]
+        s = snap.series(ind, entities)
+        if len(s):
+            frames.append(s.assign(indicator=ind, unit=snap.indicator(ind)["unit"],
+                                   source=snap.citation(ind))[["indicator", "entity", "name", "period", "value",
+                                                               "unit", "source"]])
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+@dataclass
+class Sentence:
+    text: str
+    theme: str
+
+
+def _pct(v: float) -> str:
+    return f"{v:.0f} %" if v >= 1 else f"{v:.1f} %"  # "0 %" would hide a small but real share
+
+
+def summary(snap: Snapshot, code: str) -> list[Sentence]:
+    """Plain sentences from the numbers, also the charts' text alternative. Missing data is said."""
+    name = snap.name(code)
+    out: list[Sentence] = []
+    now = latest(snap, INTERNET, code)
+    if now:
+        year, value = now
+        before = at_or_before(snap, INTERNET, code, str(int(year) - 10))
+        text = f"In {year}, {_pct(value)} of people in {name} used the internet"
+        if before:
+            text += f", up from {_pct(before[1])} in {before[0]}" if before[1] < value else f", against {_pct(before[1])} in {before[0]}"
+        world = at_or_before(snap, INTERNET, "WLD", year)
+        if world:
+            text += f" (world: {_pct(world[1])} in {world[0]})"
+        out.append(Sentence(text + ".", "internet"))
+    else:
+        out.append(Sentence(f"The World Bank publishes no internet-use figure for {name}.", "internet"))
+
+    mm = snap.series(MOBILE_MONEY, [code])
+    if len(mm):
+        last = mm.iloc[-1]
+        text = f"{_pct(last['value'])} of adults had a mobile money account in {last['period']}"
+        if len(mm) > 1:
+            prev = mm.iloc[-2]
+            text += f", {'up' if last['value'] > prev['value'] else 'down'} from {_pct(prev['value'])} in {prev['period']}"
+        out.append(Sentence(text + " (Global Findex).", "mobile_money"))
+    else:
+        acc = latest(snap, ACCOUNT, code)
+        tail = f"; {_pct(acc[1])} of adults had an account of any kind in {acc[0]}" if acc else ""
+        out.append(Sentence(f"Global Findex reports no mobile money account figure for {name}{tail}.", "mobile_money"))
+
+    ks = snap.series(KAIOS, [code])
+    if len(ks):
+        peak = ks.loc[ks["value"].idxmax()]
+        last = ks.iloc[-1]
+        if peak["value"] < 0.005:
+            out.append(Sentence(f"KaiOS's browser share of page views in {name} never reached 0.01 % between "
+                                f"{ks.iloc[0]['period']} and {last['period']} (caniuse).", "kaios"))
+            return out
+        out.append(Sentence(
+            f"KaiOS's browser share of all page views peaked at {peak['value']:.2f} % in {peak['period']} and was "
+            f"{last['value']:.2f} % in {last['period']} (caniuse, based on StatCounter; browser share, not devices).",
+            "kaios"))
+    else:
+        out.append(Sentence(f"caniuse records no KaiOS browser share for {name}.", "kaios"))
+    return out

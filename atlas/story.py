@@ -1,0 +1,119 @@
+"""The overview's headlines, each computed from the snapshot with its sources and a link to the view
+that shows it. Reported figures (as a press story published them) sit beside the current series."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .store import Snapshot
+
+
+@dataclass
+class Headline:
+    theme: str
+    title: str
+    figure: str                 # the big number, formatted
+    lines: list[str]            # short sentences around it, every number from the snapshot
+    sources: list[str]          # citations
+    trend: pd.DataFrame         # name, date, value, period: a small chart
+    trend_label: str
+    trend_unit: str
+    link_page: str
+    link_params: dict[str, str]
+    reported: list[str] = field(default_factory=list)  # figures as reported, with date and outlet
+
+
+def _v(snap: Snapshot, ind: str, ent: str, period: str) -> float:
+    value = snap.value(ind, ent, period)
+    if value is None:
+        raise LookupError(f"{ind} {ent} {period} is not in the snapshot")
+    return value
+
+
+def _last(snap: Snapshot, ind: str, ent: str) -> tuple[str, float]:
+    rows = snap.rows(ind)
+    rows = rows[rows["entity"] == ent].sort_values("period")
+    return rows.iloc[-1]["period"], float(rows.iloc[-1]["value"])
+
+
+def _reported(snap: Snapshot, theme: str) -> list[str]:
+    ev = snap.events[(snap.events["theme"] == theme) & (snap.events["kind"] == "reported_figure")]
+    return [f"As reported ({r.date}): {r.title}. Source: {r.source_title}." for r in ev.itertuples()]
+
+
+def internet(snap: Snapshot) -> Headline:
+    ind = "itu_internet_use_rate"
+    afr_first, afr_now = _v(snap, ind, "ITU_AFR", "2013"), _last(snap, ind, "ITU_AFR")
+    afr_2023, wld_2023 = _v(snap, ind, "ITU_AFR", "2023"), _v(snap, ind, "WLD", "2023")
+    wld_now = _last(snap, ind, "WLD")
+    trend = snap.series(ind, ["ITU_AFR", "WLD"])
+    trend["name"] = trend["entity"].map({"ITU_AFR": "Africa (ITU)", "WLD": "World (ITU)"})
+    return Headline(
+        theme="internet", title="Internet use: Africa against the world",
+        figure=f"{afr_now[1]:.1f} %",
+        lines=[f"of people in Africa (ITU region) used the internet in {afr_now[0]}, up from {afr_first:.1f} % in 2013.",
+               f"In 2023: Africa {afr_2023:.1f} %, world {wld_2023:.1f} %; world {wld_now[1]:.1f} % in {wld_now[0]}."],
+        sources=[snap.citation(ind)], trend=trend, trend_label="Internet use", trend_unit="%",
+        link_page="pages/internet.py",
+        link_params={"view": "trend", "places": "ITU:ITU_AFR,ITU:WLD,SSF,WLD", "year": afr_now[0]},
+        reported=_reported(snap, "internet"))
+
+
+def mobile_money(snap: Snapshot) -> Headline:
+    ind = "gsma_tx_value"
+    world, africa = _v(snap, ind, "WLD", "2022"), _v(snap, ind, "GSMA_AFRICA", "2022")
+    share = _v(snap, "gsma_share_tx_value", "GSMA_AFRICA", "2022")
+    wld_now, afr_now = _last(snap, ind, "WLD"), _last(snap, ind, "GSMA_AFRICA")
+    rows = snap.rows(ind)
+    cited = rows[rows["entity"].isin(["WLD", "GSMA_AFRICA"]) & (rows["period"] == "2022")]["source_id"]
+    trend = snap.series(ind, ["WLD", "GSMA_AFRICA"])
+    trend["name"] = trend["entity"].map({"WLD": "World", "GSMA_AFRICA": "Africa (as reported)"})
+    return Headline(
+        theme="mobile_money", title="Mobile money: how much it moves",
+        figure=f"US${world / 1000:.2f} trillion",
+        lines=[f"moved through mobile money worldwide in 2022; US${africa:,.1f} bn of it ({share:.1f} %) in Africa.",
+               f"Latest: US${wld_now[1] / 1000:.2f} trillion worldwide in {wld_now[0]}, "
+               f"US${afr_now[1]:,.0f} bn in Africa in {afr_now[0]} (GSMA)."],
+        sources=[f"{snap.source(s)['title']} ({snap.source(s)['vintage']})" for s in dict.fromkeys(cited)],
+        trend=trend, trend_label="Transaction value", trend_unit="USD billion",
+        link_page="pages/mobile_money.py", link_params={},
+        reported=_reported(snap, "mobile_money"))
+
+
+def kaios(snap: Snapshot) -> Headline:
+    f = snap.facts
+    shipped = f[f["metric"] == "kaios_devices_shipped_cumulative"].sort_values("date")
+    first, last = shipped.iloc[0], shipped.iloc[-1]
+    google = snap.events[snap.events["title"].str.contains("Google", na=False)].iloc[0]
+    alliance = snap.events[snap.events["title"].str.contains("Smart Africa Alliance", na=False)
+                           & (snap.events["theme"] == "kaios")].iloc[0]
+    peaks = kaios_peaks(snap)
+    top = peaks.iloc[0]
+    trend = snap.series("kaios_share_all", [top["entity"], "WLD"])
+    return Headline(
+        theme="kaios", title="KaiOS: the feature phone that went online",
+        figure=f"{last['qualifier'].replace('over', 'over ')}{last['value']:.0f} million",
+        lines=[f"KaiOS phones shipped by {last['period']}, from {first['qualifier']} {first['value']:.0f} million in "
+               f"{first['period']}; {google['title']} ({google['date'][:4]}).",
+               f"Its browser share peaked in {top['name']} at {top['value']:.2f} % of all page views ({top['period']}); "
+               f"{alliance['title']} ({alliance['date'][:4]})."],
+        sources=[last["source_title"], first["source_title"], google["source_title"], snap.citation("kaios_share_all")],
+        trend=trend, trend_label="KaiOS share of page views", trend_unit="%",
+        link_page="pages/kaios.py", link_params={},
+        reported=[])
+
+
+def kaios_peaks(snap: Snapshot, min_population: float = 1e6) -> pd.DataFrame:
+    """Countries by their highest monthly KaiOS share, leaving out places under a million people, whose
+    small samples spike (see the caniuse caveats)."""
+    rows = snap.rows("kaios_share_all")
+    pop = snap.rows("population")
+    big = set(pop[(pop["period"] == pop["period"].max()) & (pop["value"] >= min_population)]["entity"])
+    rows = rows[rows["entity"].isin(big) & (rows["entity"].map(snap.entities["kind"]) == "country")]
+    top = rows.loc[rows.groupby("entity")["value"].idxmax()].sort_values("value", ascending=False)
+    return top.assign(name=top["entity"].map(snap.entities["name"]))[["entity", "name", "value", "period"]].reset_index(drop=True)
+
+
+def headlines(snap: Snapshot) -> list[Headline]:
+    return [internet(snap), mobile_money(snap), kaios(snap)]

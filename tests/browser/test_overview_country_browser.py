@@ -1,0 +1,49 @@
+"""Overview cards open the right explorer views; a map click opens the right country profile."""
+import re
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
+
+LINES = 'path[aria-roledescription="line mark"]'
+
+
+def test_overview_cards_link_to_their_views(page, app_url):
+    page.goto(app_url)
+    wait_idle(page)
+    expect(page.get_by_text("US$1.26 trillion")).to_be_visible()
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 6", arg=LINES)  # 3 small trends
+    screenshot(page, "overview")
+    page.get_by_role("link", name="Open this view").first.click()
+    page.wait_for_url(re.compile(r"/internet\?"))
+    wait_idle(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["view"] == ["trend"] and "ITU:ITU_AFR" in query["places"][0]
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 4", arg=LINES)
+    expect(page.get_by_text("Africa (ITU region) — ITU estimate").first).to_be_visible()
+
+
+def test_a_map_click_opens_that_countrys_profile(page, app_url):
+    page.goto(f"{app_url}/internet?region=sas")
+    wait_idle(page)
+    wait_shapes(page, 6)
+    shape = page.locator(SHAPES).nth(0)
+    shape.hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    expect(tooltip).to_be_visible()
+    name = re.search(r"Country\s*(.+?)\s*Internet use", tooltip.inner_text(), re.S).group(1).strip()
+    shape.click()
+    page.wait_for_url(re.compile(r"/country\?country=[A-Z]{3}"))
+    wait_idle(page)
+    expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+    screenshot(page, "country-from-map-click")
+
+
+def test_a_profile_link_opens_the_profile(page, app_url):
+    page.goto(f"{app_url}/country?country=TUV")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Tuvalu", exact=True)).to_be_visible()
+    expect(page.get_by_text("No mobile money account figures for Tuvalu")).to_be_visible()
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 1", arg=LINES)
+    screenshot(page, "country-tuvalu")

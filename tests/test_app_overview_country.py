@@ -1,0 +1,69 @@
+"""AppTest: the overview and the country profile, every number from the snapshot."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+
+def app(page=None, **query):
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    at.query_params.update(query)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def texts(at) -> str:
+    return " ".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info])
+
+
+def test_overview_shows_three_cards_with_sources_and_links():
+    at = app()
+    assert not at.exception
+    body = texts(at)
+    assert "US$1.26 trillion" in body and "US$836.5 bn" in body and "37.5 %" in body and "over 170 million" in body
+    assert body.count("Sources:") == 3
+    assert len(at.get("vega_lite_chart")) == 3
+    links = at.get("page_link")
+    assert len(links) == 3
+    assert [l.proto.page for l in links] == ["internet", "mobile-money", "kaios"]
+    assert "places=ITU%3AITU_AFR" in links[0].proto.query_string
+
+
+def test_overview_numbers_follow_the_snapshot(edited_snapshot):
+    edited_snapshot({("gsma_tx_value", "WLD", "2022"): 1370.0, ("itu_internet_use_rate", "ITU_AFR", "2024"): 38.9})
+    body = texts(app())
+    assert "US$1.37 trillion" in body and "US$1.26 trillion" not in body
+    assert "38.9 %" in body
+
+
+@pytest.mark.parametrize("code", ["KEN", "NGA", "IND", "TUV", "DEU", "MAF", "XKX", "BRA"])
+def test_country_profile_runs_for_dense_and_sparse_countries(code):
+    at = app("pages/country.py", country=code)
+    assert not at.exception, at.exception
+    from atlas.store import Snapshot
+    assert at.title[0].value == Snapshot.load().name(code)
+    summary = at.markdown[0].value
+    assert summary.count("- ") >= 3
+
+
+def test_country_profile_numbers_follow_the_snapshot(edited_snapshot):
+    edited_snapshot({("internet_users_pct", "NGA", "2024"): 55.5})
+    at = app("pages/country.py", country="NGA")
+    assert "In 2024, 56 % of people in Nigeria used the internet" in at.markdown[0].value
+
+
+def test_country_controls_change_the_view():
+    at = app("pages/country.py", country="KEN")
+    assert at.title[0].value == "Kenya"
+    at.selectbox(key="country.country").set_value("NGA").run()
+    assert at.title[0].value == "Nigeria" and at.query_params["country"] == "NGA"
+    at.segmented_control(key="country.within").set_value("income").run()
+    assert not at.exception and at.query_params["within"] == "income"
+    at.segmented_control(key="country.peers").set_value("findex_mobile_money").run()
+    assert not at.exception
+
+
+def test_unknown_country_in_link_falls_back_with_notice():
+    at = app("pages/country.py", country="ZZZ")
+    assert not at.exception
+    assert any("Country: 'ZZZ' is not one of the choices" in w.value for w in at.warning)

@@ -1,0 +1,45 @@
+"""Unit tests: country profile comparisons, peers and summary; the overview's headlines."""
+import pytest
+
+from atlas import profile, story
+
+
+def test_comparators_follow_each_source_grouping(snapshot):
+    assert profile.comparators(snapshot, "NGA", "wdi") == ["NGA", "SSF", "LMC", "WLD"]
+    assert profile.comparators(snapshot, "NGA", "findex") == ["NGA", "SSA", "LMC", "WLD"]
+    assert profile.comparators(snapshot, "IND", "findex")[1] == "FDX_SAS"  # Findex groups South Asia its own way
+    assert profile.comparators(snapshot, "DEU", "findex") == ["DEU", "HIC", "WLD"]  # regions exclude high income
+
+
+def test_nigeria_summary_is_written_from_the_numbers(snapshot):
+    text = " ".join(s.text for s in profile.summary(snapshot, "NGA"))
+    assert "In 2024, 41 % of people in Nigeria used the internet, up from 21 % in 2014" in text
+    assert "33 % of adults had a mobile money account in 2024, up from 9 % in 2021" in text
+
+
+@pytest.mark.parametrize("code, says", [
+    ("DEU", "Global Findex reports no mobile money account figure for Germany"),
+    ("MAF", "The World Bank publishes no internet-use figure"),
+    ("TUV", "Global Findex reports no mobile money account figure for Tuvalu"),
+])
+def test_summary_says_what_is_missing(snapshot, code, says):
+    assert says in " ".join(s.text for s in profile.summary(snapshot, code))
+
+
+def test_peers_are_nearest_in_the_region(snapshot):
+    near = profile.peers(snapshot, "NGA")
+    own = profile.latest(snapshot, "internet_users_pct", "NGA")[1]
+    assert len(near) == 5 and "NGA" not in set(near["entity"])
+    assert (near["difference"].abs().diff().dropna() >= 0).all()
+    assert set(snapshot.entities.loc[near["entity"], "region"]) == {"Sub-Saharan Africa"}
+    assert near["value"].sub(own).round(6).equals(near["difference"].round(6))
+    assert len(profile.peers(snapshot, "IND")) > 0  # India's latest year (2025) is sparse: tolerance finds peers
+
+
+def test_headlines_come_from_the_snapshot(snapshot):
+    internet, money, kaios = story.headlines(snapshot)
+    assert internet.figure == "37.5 %" and "11.4 %" in internet.lines[0]
+    assert any("16 % (2013) to 37 % (2023)" in r for r in internet.reported)
+    assert money.figure == "US$1.26 trillion" and "US$836.5 bn" in money.lines[0] and "66.3 %" in money.lines[0]
+    assert kaios.figure == "over 170 million" and "over 40 million" in kaios.lines[0]
+    assert story.kaios_peaks(snapshot).iloc[0]["entity"] == "IND"
