@@ -1,7 +1,9 @@
 """Connectivity Atlas: entry point. Page config, navigation over pages/, nothing else."""
 import streamlit as st
 
-st.set_page_config(page_title="Connectivity Atlas", page_icon=":material/public:", layout="wide")
+from atlas.ui.presenter import add_view_button
+
+st.set_page_config(page_title="Connectivity Atlas", page_icon="static/favicon.png", layout="wide")
 
 PAGES = {
     "Explore": [
@@ -18,4 +20,6 @@ PAGES = {
         st.Page("pages/data.py", title="Data and sources", icon=":material/dataset:", url_path="data"),
     ],
 }
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+add_view_button(page.url_path, page.title)
+page.run()

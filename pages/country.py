@@ -5,6 +5,9 @@ import streamlit as st
 from atlas import charts, profile
 from atlas.ui import state, widgets
 from atlas.ui.cache import store
+from atlas.ui.entry import through_app
+
+through_app()
 
 snap = store()
 choices = profile.countries(snap)

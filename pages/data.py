@@ -2,6 +2,9 @@
 import streamlit as st
 
 from atlas.ui.cache import store
+from atlas.ui.entry import through_app
+
+through_app()
 
 snap = store()
 m = snap.manifest

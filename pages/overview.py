@@ -3,6 +3,9 @@ import streamlit as st
 
 from atlas import charts, story
 from atlas.ui.cache import store
+from atlas.ui.entry import through_app
+
+through_app()
 
 snap = store()
 st.title("Connectivity Atlas")

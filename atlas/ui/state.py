@@ -73,6 +73,29 @@ def codes(name: str, known: set[str], default: list[str], label: str = "", most:
     return Param(name, default, parse, dump=lambda v: ",".join(v), label=label or name)
 
 
+def parse_value(p: Param, text: str) -> tuple[Any, str | None]:
+    """A parameter's value from its URL text, and a plain notice when the text could not all be used."""
+    try:
+        return p.parse(text), None
+    except PartlyUsable as exc:
+        return exc.value, f"{p.label}: {exc}"
+    except BadValue as exc:
+        return p.default, f"{p.label}: {exc}; showing {p.dump(p.default) or 'the default'} instead"
+
+
+def parse_all(params: list[Param], given: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """Every parameter's value from a dict of texts (a saved view), defaults where absent."""
+    values, notices = {}, []
+    for p in params:
+        if p.name in given:
+            values[p.name], notice = parse_value(p, str(given[p.name]))
+            if notice:
+                notices.append(notice)
+        else:
+            values[p.name] = p.default
+    return values, notices
+
+
 class View:
     def __init__(self, page: str, params: list[Param]):
         self.page = page
@@ -95,14 +118,9 @@ class View:
         for name, p in self.params.items():
             key = self.key(name)
             if from_link and name in url:
-                try:
-                    st.session_state[key] = p.parse(url[name])
-                except PartlyUsable as exc:
-                    notices.append(f"{p.label}: {exc}")
-                    st.session_state[key] = exc.value
-                except BadValue as exc:
-                    notices.append(f"{p.label}: {exc}; showing {p.dump(p.default) or 'the default'} instead")
-                    st.session_state[key] = p.default
+                st.session_state[key], notice = parse_value(p, url[name])
+                if notice:
+                    notices.append(notice)
             elif key not in st.session_state:
                 st.session_state[key] = remembered.get(name, p.default)
         unknown = [k for k in st.query_params if k not in self.params]

@@ -62,3 +62,21 @@ def test_a_malformed_link_shows_a_plain_notice_and_the_default_view(page, app_ur
     assert wait_shapes(page, 170) >= 170
     assert params(page)["year"] == "2024" and params(page)["region"] == "world"
     screenshot(page, "internet-bad-link")
+
+
+def test_a_deep_link_is_the_first_visit_of_a_fresh_server(browser):
+    """Streamlit's old pages/ mode would serve the page without app.py's navigation; we must not."""
+    from .conftest import _free_port, start_app
+    port = _free_port()
+    server = start_app(port)
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"http://127.0.0.1:{port}/internet?year=2019")
+        wait_idle(page)
+        expect(page.get_by_role("link", name="Presenter mode")).to_be_visible()  # app.py's navigation
+        expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2019")
+        assert params(page)["year"] == "2019"
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,65 @@
+"""A deck exported offline: one PNG per slide (zipped) and a PDF handout with the speaker notes."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from fpdf import FPDF
+
+from . import export, slides
+from .deck import SlideRef
+from .store import Snapshot
+
+# The PDF uses the built-in Helvetica (no font files to ship), which only knows Latin-1.
+_PLAIN = str.maketrans({"—": "-", "–": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "≈": "~"})
+
+
+def _latin1(text: str) -> str:
+    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+def rendered(snap: Snapshot, refs: list[SlideRef]) -> list[tuple[int, slides.Slide, SlideRef]]:
+    """The slides that can still be drawn, numbered as in the deck."""
+    out = []
+    for number, ref in enumerate(refs, start=1):
+        slide = slides.render(snap, ref, inline=True)
+        if slide is not None:
+            out.append((number, slide, ref))
+    return out
+
+
+def pngs_zip(snap: Snapshot, refs: list[SlideRef]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for number, slide, _ref in rendered(snap, refs):
+            if slide.spec is not None:
+                zf.writestr(f"slide-{number:02d}.png", export.png(slide.spec, scale=2))
+    return buf.getvalue()
+
+
+def pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
+    doc = FPDF(orientation="L", unit="mm", format="A4")
+    doc.set_auto_page_break(False)
+    total = len(refs)
+    for number, slide, ref in rendered(snap, refs):
+        doc.add_page()
+        doc.set_font("Helvetica", "B", 18)
+        doc.set_xy(12, 10)
+        doc.multi_cell(273, 8, _latin1(slide.title))
+        y = doc.get_y() + 2
+        if slide.spec is not None:
+            image = io.BytesIO(export.png(slide.spec, scale=2))
+            doc.image(image, x=12, y=y, h=120)
+            y += 122
+        doc.set_xy(12, y)
+        doc.set_font("Helvetica", "", 9)
+        for line in slide.lines:
+            doc.multi_cell(273, 5, _latin1("- " + line))
+        doc.multi_cell(273, 4, _latin1(slide.source))
+        if ref.notes:
+            doc.set_font("Helvetica", "I", 11)
+            doc.multi_cell(273, 5.5, _latin1("Notes: " + ref.notes))
+        doc.set_font("Helvetica", "", 9)
+        doc.set_xy(250, 200)
+        doc.cell(35, 5, f"Slide {number} / {total}", align="R")
+    return bytes(doc.output())

@@ -1,0 +1,74 @@
+"""The internet-use views: their parameters, charts and tables, shared by the page and the slides."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import charts
+from .regions import FOCUS_LABELS, focus_filter, map_values
+from .store import Snapshot, period_date
+from .ui import state
+
+WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
+TOLERANCE = 3  # years back a map may reach for a country's latest value
+DEFAULT_PLACES = ["WLD", "SSF", "IND", "NGA", "KEN", "IDN"]
+VIEWS = {"map": "Map", "trend": "Trend", "table": "Table"}
+
+
+def years(snap: Snapshot) -> list[str]:
+    return snap.periods(WDI)
+
+
+def place_codes(snap: Snapshot) -> set[str]:
+    """WDI entities by their code; ITU's own aggregates as 'ITU:<code>'."""
+    return set(snap.rows(WDI)["entity"]) | {f"ITU:{c}" for c in snap.rows(ITU)["entity"]}
+
+
+def place_name(snap: Snapshot, code: str) -> str:
+    return f"{snap.name(code[4:])} — ITU estimate" if code.startswith("ITU:") else snap.name(code)
+
+
+def params(snap: Snapshot) -> list[state.Param]:
+    return [
+        state.choice("view", VIEWS, "map", label="View"),
+        state.period("year", years(snap), "2024", label="Year"),
+        state.choice("region", FOCUS_LABELS, "world", label="Region"),
+        state.codes("places", place_codes(snap), DEFAULT_PLACES, label="Places"),
+        state.choice("scale", ["linear", "log"], "linear", label="Axis"),
+    ]
+
+
+def map_table(snap: Snapshot, year: str, region: str) -> pd.DataFrame:
+    return map_values(snap, WDI, year, focus=region, tolerance=TOLERANCE)
+
+
+def map_spec(snap: Snapshot, values: pd.DataFrame, year: str, region: str, inline: bool = False,
+             clickable: bool = False) -> charts.Spec:
+    title = f"Individuals using the internet, {year} — {FOCUS_LABELS[region]}"
+    return charts.choropleth(values, title=title, source=snap.citation(WDI), label="Internet use", unit="%",
+                             period=year, focus=focus_filter(region), domain=(0, 100), inline_geometry=inline,
+                             clickable=clickable)
+
+
+def table(values: pd.DataFrame) -> pd.DataFrame:
+    """The values behind a map, highest first."""
+    return values[values["value"].notna()].sort_values("rank")[
+        ["name", "value", "period", "rank", "region", "income_group"]]
+
+
+def trend_series(snap: Snapshot, places: list[str], log: bool) -> pd.DataFrame:
+    wdi = snap.series(WDI, [c for c in places if not c.startswith("ITU:")])
+    itu = snap.series(ITU, [c[4:] for c in places if c.startswith("ITU:")])
+    itu["name"] = itu["entity"].map(lambda c: place_name(snap, f"ITU:{c}"))
+    series = pd.concat([wdi, itu], ignore_index=True)
+    return series[series["value"] > 0] if log else series  # a log axis cannot show zero
+
+
+def trend_source(snap: Snapshot, places: list[str]) -> str:
+    itu = any(c.startswith("ITU:") for c in places)
+    return snap.citation(WDI) + (f" {snap.citation(ITU)}" if itu else "")
+
+
+def trend_spec(snap: Snapshot, series: pd.DataFrame, places: list[str], year: str, log: bool) -> charts.Spec:
+    return charts.time_series(series, title="Individuals using the internet (% of population)",
+                              source=trend_source(snap, places), label="Internet use", unit="%", log=log,
+                              marker=period_date(pd.Series([year])).iloc[0], marker_label=year)
