@@ -2,6 +2,7 @@
 import streamlit as st
 
 from atlas.ui.presenter import add_view_button
+from atlas.ui.state import mark_page
 
 st.set_page_config(page_title="Connectivity Atlas", page_icon="static/favicon.png", layout="wide")
 
@@ -21,5 +22,6 @@ PAGES = {
     ],
 }
 page = st.navigation(PAGES)
+mark_page(page.url_path)
 add_view_button(page.url_path, page.title)
 page.run()

@@ -39,6 +39,11 @@ def go(n: int) -> None:
     st.session_state.pop(view.key("period"), None)
 
 
+def step(delta: int) -> None:
+    """Relative to the slide shown when the key arrives, so a key pressed mid-rerun cannot jump back."""
+    go(st.session_state[view.key("slide")] + delta)
+
+
 # ------------------------------------------------------------------------------------------------ show
 if view["mode"] == "show" and refs:
     st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
@@ -49,15 +54,15 @@ if view["mode"] == "show" and refs:
     period_key = view.key("period")
     slide = slides.render(snap, ref, period=st.session_state.get(period_key))
     nav = st.columns([1.4, 1.2, 1.1, 5, 1], vertical_alignment="center")
-    nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", on_click=go, args=(number - 1,),
+    nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", on_click=step, args=(-1,),
                   disabled=number == 1, key="present-prev")
-    nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", on_click=go, args=(number + 1,),
+    nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", on_click=step, args=(1,),
                   disabled=number == len(refs), key="present-next")
     nav[2].button("Exit", icon=":material/close:", shortcut="Escape", key="present-exit",
                   on_click=lambda: st.session_state.update({view.key("mode"): "build"}))
     # Presentation clickers send Page Up / Page Down: hidden buttons with those shortcuts.
-    st.button("Page up", shortcut="PageUp", on_click=go, args=(number - 1,), key="present-pgup")
-    st.button("Page down", shortcut="PageDown", on_click=go, args=(number + 1,), key="present-pgdn")
+    st.button("Page up", shortcut="PageUp", on_click=step, args=(-1,), key="present-pgup")
+    st.button("Page down", shortcut="PageDown", on_click=step, args=(1,), key="present-pgdn")
     nav[4].markdown(f"<div class='slide-number'>{number} / {len(refs)}</div>", unsafe_allow_html=True)
     if slide is None:
         st.warning(f"Slide {number} shows a view this app no longer has ('{state.shown(ref.page)}'); "

@@ -96,6 +96,14 @@ def parse_all(params: list[Param], given: dict[str, str]) -> tuple[dict[str, Any
     return values, notices
 
 
+def mark_page(url_path: str) -> None:
+    """Called by app.py on every full run: note whether the user has just arrived on this page.
+    Only then can the URL hold a new link; on later reruns of the same page a URL that differs from
+    what we wrote is a stale echo (the browser sends its address with each rerun), not a new view."""
+    st.session_state["_view.arrived"] = st.session_state.get("_view.page") != url_path
+    st.session_state["_view.page"] = url_path
+
+
 class View:
     def __init__(self, page: str, params: list[Param]):
         self.page = page
@@ -113,7 +121,8 @@ class View:
         url = {k: v for k, v in everything.items() if k in self.params}
         written = st.session_state.get(self.key("_written"))
         remembered = st.session_state.get(self.key("_values"), {})
-        from_link = bool(everything) and everything != written
+        arrived = st.session_state.get("_view.arrived", True)  # True when a page runs without app.py (tests)
+        from_link = bool(everything) and everything != written and (arrived or written is None)
         notices: list[str] = []
         for name, p in self.params.items():
             key = self.key(name)
