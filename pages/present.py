@@ -105,11 +105,13 @@ if view["mode"] == "show" and not refs:
     st.session_state[view.key("mode")] = "build"
 
 top = st.columns([2, 2, 2, 3])
-if top[0].button("Present", icon=":material/slideshow:", type="primary", disabled=not refs, key="present-start"):
+def start() -> None:
     st.session_state[view.key("mode")] = "show"
     go(1)
-    view.sync()
-    st.rerun()
+
+
+top[0].button("Present", icon=":material/slideshow:", type="primary", disabled=not refs, key="present-start",
+              on_click=start)
 top[1].button("Load the story deck", icon=":material/auto_stories:", key="present-default",
               help="Internet use, mobile money and KaiOS, as told on the overview",
               on_click=lambda: set_deck(slides.default_deck(snap)))

@@ -1,0 +1,53 @@
+"""AppTest: presenter mode builds, edits, reorders, presents and refuses bad decks without raising."""
+from streamlit.testing.v1 import AppTest
+
+from atlas import deck
+from atlas.deck import SlideRef
+
+
+def present(**query):
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    return at.switch_page("pages/present.py").run()
+
+
+def current(at):
+    return deck.decode(at.query_params["deck"])
+
+
+def test_story_deck_by_default_and_every_control():
+    at = present()
+    assert not at.exception
+    refs = current(at)
+    assert len(refs) >= 3
+    at.button(key=f"present.down.{at.session_state['present.deck'][0].id}").click().run()
+    assert [r.params for r in current(at)][:2] == [refs[1].params, refs[0].params]
+    at.button(key=f"present.rm.{at.session_state['present.deck'][0].id}").click().run()
+    assert len(current(at)) == len(refs) - 1
+    first = at.session_state["present.deck"][0].id
+    at.text_input(key=f"present.title.{first}").input("My title").run()
+    assert current(at)[0].title == "My title"
+    at.button(key="present-start").click().run()
+    assert not at.exception and at.query_params["mode"] == "show"
+    assert "1 / " in " ".join(m.value for m in at.markdown)
+    at.button(key="present-next").click().run()
+    assert at.query_params["slide"] == "2"
+    at.button(key="present-exit").click().run()
+    assert at.query_params["mode"] == "build"
+    at.button(key="present-clear").click().run()
+    assert current(at) == [] and at.info
+
+
+def test_a_deck_naming_a_missing_page_skips_that_slide_with_a_notice():
+    link = deck.encode([SlideRef("internet", {"year": "2019"}), SlideRef("old-page", {})])
+    at = present(deck=link, mode="show", slide="2")
+    assert not at.exception
+    assert any("no longer has" in w.value for w in at.warning)
+
+
+def test_tampered_deck_and_slide_numbers_fall_back_with_notices():
+    at = present(deck="%%%garbage", slide="abc")
+    assert not at.exception
+    text = " ".join(w.value for w in at.warning)
+    assert "damaged or incomplete" in text and "'abc' is not a slide number" in text
