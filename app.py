@@ -10,7 +10,7 @@ PAGES = {
     "Explore": [
         st.Page("pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
         st.Page("pages/internet.py", title="Internet use", icon=":material/wifi:", url_path="internet"),
-        st.Page("pages/mobile_money.py", title="Mobile money", icon=":material/payments:", url_path="mobile-money"),
+        st.Page("pages/mobile-money.py", title="Mobile money", icon=":material/payments:", url_path="mobile-money"),
         st.Page("pages/kaios.py", title="KaiOS and browsers", icon=":material/smartphone:", url_path="kaios"),
         st.Page("pages/country.py", title="Country profile", icon=":material/flag:", url_path="country"),
     ],

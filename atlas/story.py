@@ -77,7 +77,7 @@ def mobile_money(snap: Snapshot) -> Headline:
                f"US${afr_now[1]:,.0f} bn in Africa in {afr_now[0]} (GSMA)."],
         sources=[f"{snap.source(s)['title']} ({snap.source(s)['vintage']})" for s in dict.fromkeys(cited)],
         trend=trend, trend_label="Transaction value", trend_unit="USD billion",
-        link_page="pages/mobile_money.py", link_params={},
+        link_page="pages/mobile-money.py", link_params={},
         reported=_reported(snap, "mobile_money"))
 
 

@@ -83,3 +83,16 @@ def open_profile_on_click(event) -> None:
     code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
     if code:
         st.switch_page("pages/country.py", query_params={"country": code})
+
+
+def downloads_deferred(make_chart: Callable[[], Spec], frame: pd.DataFrame, citation: str, name: str,
+                       key: str) -> None:
+    """As `downloads`, but the chart itself is built only when PNG or SVG is clicked: a map's export spec
+    inlines the world geometry, which costs a second or more per new indicator, group or region."""
+    cols = st.columns(3)
+    cols[0].download_button("CSV", export.csv(frame, citation), f"{name}.csv", "text/csv", key=f"{key}.csv",
+                            icon=":material/table:", on_click="ignore", width="stretch")
+    cols[1].download_button("PNG", lambda: export.png(make_chart()), f"{name}.png", "image/png",
+                            key=f"{key}.png", icon=":material/image:", on_click="ignore", width="stretch")
+    cols[2].download_button("SVG", lambda: export.svg(make_chart()), f"{name}.svg", "image/svg+xml",
+                            key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="stretch")

@@ -1,5 +1,0 @@
-"""Placeholder: this page is being built (see the issue tracker)."""
-import streamlit as st
-
-st.title("mobile_money")
-st.info("This page is being built.")
