@@ -188,7 +188,6 @@ def map_spec(snap: Snapshot, values: pd.DataFrame, ind: str, measure: str, year:
     spec = charts.choropleth(values, title=map_title(snap, ind, measure, year, region), source=snap.citation(ind),
                              label=legend_label(snap, ind, measure), unit=snap.indicator(ind)["unit"], period=year,
                              focus=focus_filter(region), inline_geometry=inline, clickable=clickable, **scale)
-    spec = charts.with_no_data_shown(spec)  # Findex and FAS are sparse: the grey countries must show
     return charts.with_log_colours(spec, log_domain) if log_domain else spec
 
 

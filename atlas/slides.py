@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import charts, internet, profile
+from . import mobile_money as mm
 from .deck import SlideRef
 from .regions import FOCUS_LABELS
 from .store import Snapshot
@@ -82,6 +83,39 @@ def _country(snap: Snapshot, given: dict, inline: bool, period: str | None) -> S
                  lines=[s.text for s in profile.summary(snap, code)], notices=notices)
 
 
+@register("mobile-money", "Mobile money")
+def _mobile_money(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
+    values, notices = state.parse_all(mm.params(snap), given)
+    log = values["scale"] == "log"
+    if values["view"] == "regions":
+        ind = mm.GSMA_METRICS[values["metric"]]
+        points = mm.gsma_points(snap, ind, values["gsma"])
+        title = f"{snap.indicator(ind)['label']} by region"
+        if points.empty:
+            return Slide(title, None, snap.citation(ind), lines=["No data for this choice."], notices=notices)
+        return Slide(title, mm.gsma_spec(snap, ind, points, log), snap.citation(ind), notices=notices)
+    measure = values["measure"]
+    slice_ = values["slice"] if mm.sliceable(measure) else "all"
+    ind = mm.indicator_id(snap, measure, slice_)
+    periods = mm.measure_periods(snap, measure)
+    year = period if period in periods else mm.nearest_period(periods, values["year"])
+    label = mm.MEASURE_LABELS[measure]
+    if ind is None:
+        return Slide(label, None, "", lines=[mm.no_data_message(snap, ind, measure, slice_, year)], notices=notices)
+    if values["view"] == "trend":
+        series = mm.trend_series(snap, ind, values["places"], log)
+        if series.empty:
+            return Slide(label, None, snap.citation(ind), lines=["No data for this choice."], notices=notices)
+        return Slide(label, mm.trend_spec(snap, series, ind, measure, year, log), snap.citation(ind), notices=notices)
+    table = mm.map_table(snap, ind, year, values["region"])
+    if table["value"].notna().sum() == 0:
+        return Slide(label, None, snap.citation(ind),
+                     lines=[mm.no_data_message(snap, ind, measure, slice_, year)], notices=notices)
+    return Slide(mm.map_title(snap, ind, measure, year, values["region"]),
+                 mm.map_spec(snap, table, ind, measure, year, values["region"], inline=inline),
+                 snap.citation(ind), periods=periods, period=year, notices=notices)
+
+
 def projector(spec: charts.Spec, height: int = 400) -> charts.Spec:
     """Large type for a projector, and a plot that fits a 720-pixel-high screen with its title and legend."""
     def bigger(node):
@@ -111,6 +145,11 @@ def default_deck(snap: Snapshot) -> list[SlideRef]:
                        "been revised by ITU: the chart shows the current series."),
         SlideRef("internet", {"view": "map", "year": "2024", "region": "africa"},
                  notes="Press Play to step through the years."),
+        SlideRef("mobile-money", {"view": "regions", "metric": "value", "gsma": "WLD,GSMA_AFRICA,GSMA_SSA"},
+                 notes="About US$1.26 trillion moved in 2022, two-thirds of it in Africa (GSMA). Hollow diamonds "
+                       "are earlier editions' figures, since revised."),
+        SlideRef("mobile-money", {"view": "map", "measure": "mobile_money", "year": "2024", "region": "africa"},
+                 notes="Share of adults with a mobile money account, Global Findex 2024. Grey: not asked."),
         SlideRef("country", {"country": "KEN"}, notes="Kenya: the mobile money country."),
     ]
     return refs
