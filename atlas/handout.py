@@ -5,6 +5,7 @@ import io
 import zipfile
 
 from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 
 from . import export, slides
 from .deck import SlideRef
@@ -37,6 +38,11 @@ def pngs_zip(snap: Snapshot, refs: list[SlideRef]) -> bytes:
     return buf.getvalue()
 
 
+def _para(doc: FPDF, height: float, text: str) -> None:
+    """A wrapped paragraph at the left margin; the next one starts below it."""
+    doc.multi_cell(273, height, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
 def pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
     doc = FPDF(orientation="L", unit="mm", format="A4")
     doc.set_auto_page_break(False)
@@ -45,7 +51,7 @@ def pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
         doc.add_page()
         doc.set_font("Helvetica", "B", 18)
         doc.set_xy(12, 10)
-        doc.multi_cell(273, 8, _latin1(slide.title))
+        _para(doc, 8, slide.title)
         y = doc.get_y() + 2
         if slide.spec is not None:
             image = io.BytesIO(export.png(slide.spec, scale=2))
@@ -54,11 +60,11 @@ def pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
         doc.set_xy(12, y)
         doc.set_font("Helvetica", "", 9)
         for line in slide.lines:
-            doc.multi_cell(273, 5, _latin1("- " + line))
-        doc.multi_cell(273, 4, _latin1(slide.source))
+            _para(doc, 5, "- " + line)
+        _para(doc, 4, slide.source)
         if ref.notes:
             doc.set_font("Helvetica", "I", 11)
-            doc.multi_cell(273, 5.5, _latin1("Notes: " + ref.notes))
+            _para(doc, 5.5, "Notes: " + ref.notes)
         doc.set_font("Helvetica", "", 9)
         doc.set_xy(250, 200)
         doc.cell(35, 5, f"Slide {number} / {total}", align="R")

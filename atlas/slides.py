@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts, internet, profile
+from . import charts, internet, kaios, profile
 from . import mobile_money as mm
 from .deck import SlideRef
 from .regions import FOCUS_LABELS
@@ -116,6 +116,31 @@ def _mobile_money(snap: Snapshot, given: dict, inline: bool, period: str | None)
                  snap.citation(ind), periods=periods, period=year, notices=notices)
 
 
+@register("kaios", "KaiOS and browsers")
+def _kaios(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
+    values, notices = state.parse_all(kaios.params(snap), given)
+    months = kaios.months(snap)
+    month = period if period in months else values["month"]
+    measure = values["measure"]
+    if values["view"] == "trend":
+        smooth, log = values["smooth"] == "3m", values["axis"] == "log"
+        series = kaios.trend(snap, measure, values["places"], smooth).assign(kind="built-in")
+        series = kaios.positive_only(series) if log else series
+        spec = kaios.trend_spec(snap, series, measure, month, smooth, log, export=True)
+        return Slide("KaiOS browser share and milestones", spec, kaios.trend_source(snap, measure, False),
+                     notices=notices)
+    if values["view"] == "browsers":
+        mix = kaios.browser_mix(snap, values["context"], values["browsers"])
+        return Slide(f"What KaiOS competed with in {snap.name(values['context'])}",
+                     kaios.browsers_spec(snap, mix, values["context"], month, values["browsers"]),
+                     kaios.browsers_source(snap), notices=notices)
+    table = kaios.map_table(snap, measure, month, focus=values["region"], hide_small=values["small"] == "hide",
+                            flags=kaios.small_sample_flags(snap))
+    spec = kaios.map_spec(snap, table, measure, month, values["region"], values["scale"], inline=inline)
+    return Slide(f"{kaios.measure_label(measure)}, {kaios.month_text(month)}", spec,
+                 snap.citation(kaios.MEASURES[measure]), periods=months, period=month, notices=notices)
+
+
 def projector(spec: charts.Spec, height: int = 400) -> charts.Spec:
     """Large type for a projector, and a plot that fits a 720-pixel-high screen with its title and legend."""
     def bigger(node):
@@ -150,6 +175,10 @@ def default_deck(snap: Snapshot) -> list[SlideRef]:
                        "are earlier editions' figures, since revised."),
         SlideRef("mobile-money", {"view": "map", "measure": "mobile_money", "year": "2024", "region": "africa"},
                  notes="Share of adults with a mobile money account, Global Findex 2024. Grey: not asked."),
+        SlideRef("kaios", {"view": "map", "month": "2019-05", "scale": "log"},
+                 notes="May 2019: KaiOS passes 100 million devices shipped. Browser page-view share, not devices."),
+        SlideRef("kaios", {"view": "trend", "places": "IND,TZA,NGA,WLD"},
+                 notes="India's fall in 2020 may partly be user-agent classification. Triangles: milestones."),
         SlideRef("country", {"country": "KEN"}, notes="Kenya: the mobile money country."),
     ]
     return refs
