@@ -5,7 +5,7 @@ import pandas as pd
 
 from . import charts
 from .regions import FOCUS_LABELS, focus_filter, map_values
-from .store import Snapshot, period_date
+from .store import Snapshot, per_snapshot, period_date
 from .ui import state
 
 WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
@@ -14,10 +14,12 @@ DEFAULT_PLACES = ["WLD", "SSF", "IND", "NGA", "KEN", "IDN"]
 VIEWS = {"map": "Map", "trend": "Trend", "table": "Table"}
 
 
+@per_snapshot
 def years(snap: Snapshot) -> list[str]:
     return snap.periods(WDI)
 
 
+@per_snapshot
 def place_codes(snap: Snapshot) -> set[str]:
     """WDI entities by their code; ITU's own aggregates as 'ITU:<code>'."""
     return set(snap.rows(WDI)["entity"]) | {f"ITU:{c}" for c in snap.rows(ITU)["entity"]}

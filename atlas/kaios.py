@@ -3,14 +3,13 @@ the small-sample flag and the device milestones, all from the snapshot. As in `a
 Streamlit tie is the declaration of the view's URL parameters (`params`), shared with slides."""
 from __future__ import annotations
 
-import functools
 
 import numpy as np
 import pandas as pd
 
 from . import charts
 from .regions import FOCUS_LABELS, focus_filter, map_values
-from .store import Snapshot, period_date
+from .store import Snapshot, per_snapshot, period_date
 from .ui import state
 
 ALL, MOBILE = "kaios_share_all", "kaios_share_mobile"
@@ -33,25 +32,6 @@ MEASURE_LABELS = {"all": "All page views", "mobile": "Mobile/tablet page views"}
 SCALES = {"log": "Log", "quantile": "Quantiles (fifths)", "linear": "Linear"}
 GROUPS = {"lowend": "Feature-phone and low-end browsers", "mobile": "All mobile browsers"}
 DEFAULT_PLACES = ["IND", "TZA", "UGA", "NGA", "PAK", "WLD"]
-
-
-_DERIVED: dict = {}  # (function, id(snapshot)) -> (the snapshot, kept alive so its id stays unique; answer)
-
-
-def per_snapshot(fn):
-    """Remember an answer that depends on the snapshot alone: the snapshot is loaded once per process and
-    the page asks these on every rerun. Answers are shared: callers must not modify them."""
-    @functools.wraps(fn)
-    def wrapper(snap: Snapshot):
-        hit = _DERIVED.get((fn.__name__, id(snap)))
-        if hit is not None and hit[0] is snap:
-            return hit[1]
-        if len(_DERIVED) > 32:
-            _DERIVED.clear()
-        answer = fn(snap)
-        _DERIVED[(fn.__name__, id(snap))] = (snap, answer)
-        return answer
-    return wrapper
 
 
 @per_snapshot

@@ -39,6 +39,11 @@ def places(snap: Snapshot, focus: str = "world") -> pd.DataFrame:
 def map_values(snap: Snapshot, indicator: str, period: str, focus: str = "world", tolerance: int = 0) -> pd.DataFrame:
     """One row per drawable country in the focus, with its value (or none) for the period; ranks are
     within the focus so a regional map ranks countries within the region."""
+    return snap.memo(("map_values", indicator, period, focus, tolerance),
+                     lambda: _map_values(snap, indicator, period, focus, tolerance))
+
+
+def _map_values(snap: Snapshot, indicator: str, period: str, focus: str, tolerance: int) -> pd.DataFrame:
     ent = places(snap, focus)
     cs = snap.cross_section(indicator, period, tolerance=tolerance)
     cs = cs[cs["entity"].isin(ent.index)].drop(columns=["name", "region", "income_group", "rank"])

@@ -4,6 +4,7 @@ No Streamlit here; `atlas.ui.cache.store()` wraps `Snapshot.load` in st.cache_re
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,16 @@ def period_date(period: pd.Series) -> pd.Series:
     return pd.to_datetime(period.where(period.str.len() > 4, period + "-01"), format="%Y-%m")
 
 
-@dataclass
+def per_snapshot(fn):
+    """Decorator for an answer that depends on the snapshot alone (fn(snap)): computed once, since the
+    snapshot never changes once loaded and pages ask on every rerun."""
+    @functools.wraps(fn)
+    def wrapper(snap: "Snapshot"):
+        return snap.memo((fn.__module__, fn.__qualname__), lambda: fn(snap))
+    return wrapper
+
+
+@dataclass(eq=False)
 class Snapshot:
     observations: pd.DataFrame
     entities: pd.DataFrame
@@ -39,6 +49,15 @@ class Snapshot:
     facts: pd.DataFrame
     manifest: dict
     _by_indicator: dict = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False, init=False)  # a replace() starts afresh
+
+    def memo(self, key: tuple, compute):
+        """The snapshot never changes once loaded, so a derived table is computed once per key
+        (a map's year, say) and handed out as a copy, so no caller can change another's."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value = self._memo[key]
+        return value.copy() if hasattr(value, "copy") else value
 
     @classmethod
     def load(cls, path: Path = DATA_DIR) -> "Snapshot":
@@ -84,11 +103,9 @@ class Snapshot:
         """One value per entity of `kind` for `period`; where that period is missing, the latest value
         at most `tolerance` periods earlier, flagged in `earlier`. Ranked, highest value first."""
         ptype = self.indicator(indicator)["period_type"]
-        df = self.rows(indicator)
-        df = df[df["entity"].map(self.entities["kind"]) == kind]
+        df = self._by_kind(indicator, kind)
         target = period_ordinal(period, ptype)
-        ordinal = period_ordinal(df["period"], ptype)
-        df = df[(ordinal <= target) & (ordinal >= target - tolerance)]
+        df = df[(df["_ordinal"] <= target) & (df["_ordinal"] >= target - tolerance)]
         df = df.sort_values("period").drop_duplicates("entity", keep="last")
         ents = self.entities.loc[df["entity"]]
         out = pd.DataFrame({
@@ -99,6 +116,18 @@ class Snapshot:
         })
         out["rank"] = out["value"].rank(ascending=False, method="min").astype(int)
         return out.sort_values(["rank", "name"]).reset_index(drop=True)
+
+    def _by_kind(self, indicator: str, kind: str) -> pd.DataFrame:
+        """An indicator's preferred rows for one kind of entity, with each period as an ordinal
+        (prepared once: a slider asks for a new period of the same indicator on every move)."""
+        def prepare() -> pd.DataFrame:
+            df = self.rows(indicator)
+            df = df[df["entity"].map(self.entities["kind"]) == kind]
+            return df.assign(_ordinal=period_ordinal(df["period"], self.indicator(indicator)["period_type"]))
+        key = ("by_kind", indicator, kind)
+        if key not in self._memo:
+            self._memo[key] = prepare()
+        return self._memo[key]  # read-only here: no copy needed
 
     def series(self, indicator: str, entities: list[str] | None = None, alternates: bool = False) -> pd.DataFrame:
         """Time series of one indicator for the given entities (all if None), with dates for time axes."""
