@@ -104,6 +104,22 @@ def _choropleth_template(label, unit, focus, domain, scale_type, scheme, inline_
     tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("shown:Q", title=f"{label} ({unit})", format=fmt),
                alt.Tooltip("when:N", title="Year of value"), alt.Tooltip("rank_text:N", title="Rank"),
                alt.Tooltip("region:N", title="Region")]
+    shapes, dots = _map_layers(lookup, focus_test, calc, color, tooltip, inline_geometry)
+    if clickable:
+        shapes = (shapes.add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False))
+                  .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show"))
+    chart = (alt.layer(shapes, dots)
+             .add_params(alt.param(name="period_label", value=""), alt.param(name="n_ranked", value=0))
+             .project(type="equalEarth")
+             .properties(title=_title(), height=height, width="container", autosize=AUTOSIZE)
+             .configure_view(stroke=None).configure(font=FONT))
+    return with_no_data_shown(chart.to_dict(validate=False))
+
+
+def _map_layers(lookup: alt.LookupData, focus_test: str, calc: dict, color, tooltip, inline_geometry: bool):
+    """The two layers of every map: the country shapes (static geometry, joined in the browser to the
+    places file and to this call's values) and a dot for each small state. invalid="show": a country
+    with no value is still drawn, coloured by the colour encoding's conditions (grey, 'no data')."""
     places = geo.places(inline_geometry)
     shapes = (alt.Chart(geo.countries(inline=inline_geometry))
               .transform_lookup(lookup="id", from_=alt.LookupData(places, key="id",
@@ -111,23 +127,15 @@ def _choropleth_template(label, unit, focus, domain, scale_type, scheme, inline_
               .transform_filter(focus_test)
               .transform_lookup(lookup="id", from_=lookup)
               .transform_calculate(**calc)
-              .mark_geoshape(stroke=BORDER, strokeWidth=0.4)
+              .mark_geoshape(stroke=BORDER, strokeWidth=0.4, invalid="show")
               .encode(color=color, tooltip=tooltip))
     dots = (alt.Chart(places)
             .transform_filter(f"datum.small && ({focus_test})")
             .transform_lookup(lookup="id", from_=lookup)
             .transform_calculate(**calc)
-            .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1)
+            .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
             .encode(longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
-    if clickable:
-        shapes = (shapes.add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False))
-                  .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer"))
-    chart = (alt.layer(shapes, dots)
-             .add_params(alt.param(name="period_label", value=""), alt.param(name="n_ranked", value=0))
-             .project(type="equalEarth")
-             .properties(title=_title(), height=height, width="container", autosize=AUTOSIZE)
-             .configure_view(stroke=None).configure(font=FONT))
-    return with_no_data_shown(chart.to_dict(validate=False))
+    return shapes, dots
 
 
 def with_no_data_shown(spec: Spec) -> Spec:
@@ -335,22 +343,7 @@ def _share_choropleth_template(label, unit, scale_type, domain, focus, inline_ge
     tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("shown:Q", title=f"{label} ({unit})", format=fmt),
                alt.Tooltip("when:N", title="Month"), alt.Tooltip("rank_text:N", title="Rank"),
                alt.Tooltip("region:N", title="Region"), alt.Tooltip("flag:N", title="Note")]
-    places = geo.places(inline_geometry)
-    shapes = (alt.Chart(geo.countries(inline=inline_geometry))
-              .transform_lookup(lookup="id", from_=alt.LookupData(places, key="id",
-                                                                   fields=["name", "region", "continent"]))
-              .transform_filter(focus_test)
-              .transform_lookup(lookup="id", from_=lookup)
-              .transform_calculate(**calc)
-              .mark_geoshape(stroke=BORDER, strokeWidth=0.4, invalid="show")
-              .encode(color=color, tooltip=tooltip))
-    dots = (alt.Chart(places)
-            .transform_filter(f"datum.small && ({focus_test})")
-            .transform_lookup(lookup="id", from_=lookup)
-            .transform_calculate(**calc)
-            .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
-            .encode(longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
-    # invalid="show": a place with no colour value is still drawn (the conditions above colour it).
+    shapes, dots = _map_layers(lookup, focus_test, calc, color, tooltip, inline_geometry)
     # The two colours outside the scale, named in the chart itself (an exported image keeps them).
     keys = pd.DataFrame({"label": ["0 or none recorded", "No data"], "fill": [ZERO_FILL, NO_DATA],
                          "x": [8, 150]})

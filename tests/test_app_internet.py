@@ -1,25 +1,16 @@
 """AppTest: the internet-use page runs every control without exception, and the controls change the data."""
 import json
 
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.apptest_tools import chart_data, run_page
 
 PAGE = "../pages/internet.py"
 
 
-def chart_data(at, index=0):
-    """The map/trend chart's per-rerun dataset as a DataFrame, and the spec."""
-    chart = at.get("vega_lite_chart")[index]
-    frames = {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets}
-    return frames, json.loads(chart.proto.spec)
-
-
 def run(query=None):
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    if query:
-        at.query_params.update(query)
-    return at.run()
+    return run_page(PAGE, query)
 
 
 def test_changing_the_year_changes_the_map_data():

@@ -4,11 +4,11 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import kaios
+from tests.apptest_tools import chart_data, run_page
 
 PAGE = "../pages/kaios.py"
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,18 +16,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "statcounter"
 MONTHLY = "mobile_os-IN-monthly-201901-202012.csv"
 
 
-def chart_data(at, index=0):
-    """A chart's per-rerun datasets as DataFrames, and its spec."""
-    chart = at.get("vega_lite_chart")[index]
-    frames = {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets}
-    return frames, json.loads(chart.proto.spec)
-
-
 def run(query=None):
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    if query:
-        at.query_params.update(query)
-    return at.run()
+    return run_page(PAGE, query)
 
 
 def texts(elements) -> str:

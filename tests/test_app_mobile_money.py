@@ -3,28 +3,18 @@ import json
 import shutil
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import mobile_money as mm
 from atlas.ui.cache import DATA_DIR
+from tests.apptest_tools import chart_data, run_page
 
 PAGE = "../pages/mobile-money.py"
 
 
-def chart_data(at, index=0):
-    """A chart's per-rerun datasets as DataFrames, and the spec."""
-    chart = at.get("vega_lite_chart")[index]
-    frames = {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets}
-    return frames, json.loads(chart.proto.spec)
-
-
 def run(query=None):
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    if query:
-        at.query_params.update(query)
-    return at.run()
+    return run_page(PAGE, query)
 
 
 def title(spec) -> str:
