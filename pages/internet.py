@@ -32,7 +32,7 @@ def draw_map(year: str) -> None:
     st.caption(f"{values['value'].notna().sum()} of {len(values)} countries have a value. Grey: no data within "
                f"{net.TOLERANCE} years of {year}. {int(values['earlier'].sum())} countries show their latest earlier "
                "value (marked in the tooltip). Small states are drawn as dots. Click a country to open its profile.")
-    widgets.downloads(net.map_spec(snap, values, year, region, inline=True), net.table(values), source,
+    widgets.downloads(lambda: net.map_spec(snap, values, year, region, inline=True), net.table(values), source,
                       f"internet-use-{year}-{region}", key="internet.map.dl")
 
 

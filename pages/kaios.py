@@ -119,7 +119,7 @@ def draw_map(month: str) -> None:
     table = values[values["status"] != "missing"].sort_values("rank")[
         ["name", "value", "period", "rank", "status", "note", "region"]]
     # The export spec inlines the world geometry (~1.7 s to build per scale, measure or region): only on click.
-    widgets.downloads_deferred(lambda: make(True), table, source, f"kaios-{measure}-{month}-{region}",
+    widgets.downloads(lambda: make(True), table, source, f"kaios-{measure}-{month}-{region}",
                                key="kaios.map.dl")
 
 

@@ -103,7 +103,7 @@ def country_views() -> None:
             scale_note = ""
         st.caption(f"{shown} of {len(values)} countries have a value. {grey}{scale_note} Small states are drawn "
                    "as dots. Click a country to open its profile.")
-        widgets.downloads_deferred(lambda: mm.map_spec(snap, values, ind, measure, year, region, inline=True),
+        widgets.downloads(lambda: mm.map_spec(snap, values, ind, measure, year, region, inline=True),
                                    mm.table(values), snap.citation(ind),
                                    f"mobile-money-{measure}-{slice_}-{year}-{region}", key="mobile_money.map.dl")
 

@@ -1,7 +1,6 @@
 """Pieces every explorer page shares: the source line, downloads, caveats, the timeline with Play."""
 from __future__ import annotations
 
-import functools
 import time
 from typing import Callable
 
@@ -15,16 +14,20 @@ from atlas.store import Snapshot
 from .state import View
 
 
-def downloads(chart: Spec | None, frame: pd.DataFrame, citation: str, name: str, key: str) -> None:
-    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked."""
+def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, citation: str, name: str,
+              key: str) -> None:
+    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked.
+    Pass a map's chart as a function: its export spec inlines the world geometry, which costs a second
+    or more to build, so it is built only on a click."""
     cols = st.columns(3)
     cols[0].download_button("CSV", export.csv(frame, citation), f"{name}.csv", "text/csv", key=f"{key}.csv",
                             icon=":material/table:", on_click="ignore", width="stretch")
     if chart is None:
         return
-    cols[1].download_button("PNG", functools.partial(export.png, chart), f"{name}.png", "image/png",
+    make = chart if callable(chart) else (lambda: chart)
+    cols[1].download_button("PNG", lambda: export.png(make()), f"{name}.png", "image/png",
                             key=f"{key}.png", icon=":material/image:", on_click="ignore", width="stretch")
-    cols[2].download_button("SVG", functools.partial(export.svg, chart), f"{name}.svg", "image/svg+xml",
+    cols[2].download_button("SVG", lambda: export.svg(make()), f"{name}.svg", "image/svg+xml",
                             key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="stretch")
 
 
@@ -83,16 +86,3 @@ def open_profile_on_click(event) -> None:
     code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
     if code:
         st.switch_page("pages/country.py", query_params={"country": code})
-
-
-def downloads_deferred(make_chart: Callable[[], Spec], frame: pd.DataFrame, citation: str, name: str,
-                       key: str) -> None:
-    """As `downloads`, but the chart itself is built only when PNG or SVG is clicked: a map's export spec
-    inlines the world geometry, which costs a second or more per new indicator, group or region."""
-    cols = st.columns(3)
-    cols[0].download_button("CSV", export.csv(frame, citation), f"{name}.csv", "text/csv", key=f"{key}.csv",
-                            icon=":material/table:", on_click="ignore", width="stretch")
-    cols[1].download_button("PNG", lambda: export.png(make_chart()), f"{name}.png", "image/png",
-                            key=f"{key}.png", icon=":material/image:", on_click="ignore", width="stretch")
-    cols[2].download_button("SVG", lambda: export.svg(make_chart()), f"{name}.svg", "image/svg+xml",
-                            key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="stretch")
