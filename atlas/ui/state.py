@@ -97,9 +97,8 @@ def parse_all(params: list[Param], given: dict[str, str]) -> tuple[dict[str, Any
 
 
 def mark_page(url_path: str) -> None:
-    """Called by app.py on every full run: note whether the user has just arrived on this page.
-    Only then can the URL hold a new link; on later reruns of the same page a URL that differs from
-    what we wrote is a stale echo (the browser sends its address with each rerun), not a new view."""
+    """Called by app.py on every full run: note whether the user has just arrived on this page (then a
+    URL that differs from what we last wrote is a new link)."""
     st.session_state["_view.arrived"] = st.session_state.get("_view.page") != url_path
     st.session_state["_view.page"] = url_path
 
@@ -122,7 +121,11 @@ class View:
         written = st.session_state.get(self.key("_written"))
         remembered = st.session_state.get(self.key("_values"), {})
         arrived = st.session_state.get("_view.arrived", True)  # True when a page runs without app.py (tests)
-        from_link = bool(everything) and everything != written and (arrived or written is None)
+        # A widget of this view changed since we last wrote the URL: the user is interacting, and a
+        # differing URL is the browser's stale echo. Nothing changed: the URL moved by itself (Back/Forward).
+        interacting = any(self.key(n) in st.session_state and st.session_state[self.key(n)] != v
+                          for n, v in remembered.items())
+        from_link = bool(everything) and everything != written and (arrived or written is None or not interacting)
         notices: list[str] = []
         for name, p in self.params.items():
             key = self.key(name)

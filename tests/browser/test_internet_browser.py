@@ -84,3 +84,19 @@ def test_a_deep_link_is_the_first_visit_of_a_fresh_server(browser, path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_back_button_returns_to_the_previous_view(page, app_url):
+    page.goto(f"{app_url}/internet?year=2020")
+    wait_idle(page)
+    slider = page.get_by_role("slider", name="Year")
+    for year in ("2019", "2018"):
+        slider.focus()
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_url(re.compile(f"year={year}"))
+        wait_idle(page)
+    page.go_back()
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2019")
+    wait_idle(page)
+    assert params(page)["year"] == "2019"
+    expect(page.get_by_text("Individuals using the internet, 2019")).to_be_visible()
