@@ -77,7 +77,8 @@ def mobile_money(snap: Snapshot) -> Headline:
                f"US${afr_now[1]:,.0f} bn in Africa in {afr_now[0]} (GSMA)."],
         sources=[f"{snap.source(s)['title']} ({snap.source(s)['vintage']})" for s in dict.fromkeys(cited)],
         trend=trend, trend_label="Transaction value", trend_unit="USD billion",
-        link_page="pages/mobile-money.py", link_params={},
+        link_page="pages/mobile-money.py",
+        link_params={"view": "regions", "metric": "value", "gsma": "WLD,GSMA_AFRICA,GSMA_SSA"},
         reported=_reported(snap, "mobile_money"))
 
 
@@ -100,7 +101,7 @@ def kaios(snap: Snapshot) -> Headline:
                f"{alliance['title']} ({alliance['date'][:4]})."],
         sources=[last["source_title"], first["source_title"], google["source_title"], snap.citation("kaios_share_all")],
         trend=trend, trend_label="KaiOS share of page views", trend_unit="%",
-        link_page="pages/kaios.py", link_params={},
+        link_page="pages/kaios.py", link_params={"view": "trend", "places": f"{top['entity']},TZA,NGA,WLD"},
         reported=[])
 
 

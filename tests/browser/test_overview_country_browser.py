@@ -23,6 +23,20 @@ def test_overview_cards_link_to_their_views(page, app_url):
     page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 4", arg=LINES)
     expect(page.get_by_text("Africa (ITU region) — ITU estimate").first).to_be_visible()
 
+    for n, (path, expected, words) in enumerate([
+            ("mobile-money", {"view": ["regions"], "gsma": ["WLD,GSMA_AFRICA,GSMA_SSA"]},
+             "Mobile money transaction value by region"),
+            ("kaios", {"view": ["trend"], "places": ["IND,TZA,NGA,WLD"]}, "by month, with KaiOS milestones")], start=1):
+        page.goto(app_url)
+        wait_idle(page)
+        page.get_by_role("link", name="Open this view").nth(n).click()
+        page.wait_for_url(re.compile(f"/{path}\\?"))
+        wait_idle(page)
+        query = parse_qs(urlparse(page.url).query)
+        assert {k: query.get(k) for k in expected} == expected
+        page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 3", arg=LINES)
+        expect(page.get_by_text(words).first).to_be_visible()
+
 
 def test_a_map_click_opens_that_countrys_profile(page, app_url):
     page.goto(f"{app_url}/internet?region=sas")
