@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .store import Snapshot
+from .store import Snapshot, per_snapshot
 
 # World Bank region / income group (entities table) -> the aggregate codes each source publishes.
 WDI_REGION = {"Sub-Saharan Africa": "SSF", "South Asia": "SAS", "East Asia & Pacific": "EAS",
@@ -22,6 +22,7 @@ FAS = ["fas_tx_value_pct_gdp", "fas_accounts_active_per_1000", "fas_accounts_reg
 BROWSERS = ["kaios_share_all", "browser_share_op_mini", "browser_share_and_uc"]
 
 
+@per_snapshot
 def countries(snap: Snapshot) -> pd.DataFrame:
     """Countries with at least one observation, for the picker: code, name, French name."""
     ent = snap.entities

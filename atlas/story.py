@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .store import Snapshot
+from .store import Snapshot, per_snapshot
 
 
 @dataclass
@@ -116,5 +116,6 @@ def kaios_peaks(snap: Snapshot, min_population: float = 1e6) -> pd.DataFrame:
     return top.assign(name=top["entity"].map(snap.entities["name"]))[["entity", "name", "value", "period"]].reset_index(drop=True)
 
 
+@per_snapshot
 def headlines(snap: Snapshot) -> list[Headline]:
     return [internet(snap), mobile_money(snap), kaios(snap)]
