@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -99,3 +101,14 @@ def screenshot(page, name: str) -> Path:
 
 def count_shapes(page) -> int:
     return page.locator(SHAPES).count()
+
+
+def step_slider(page, slider: str, title: str, param: str, value: str, key: str = "ArrowLeft") -> None:
+    """Move a period slider one step with the keyboard, as a person would, and wait until the chart's
+    title, the URL and the slider all show the new period."""
+    page.get_by_role("slider", name=slider).focus()
+    page.keyboard.press(key)
+    expect(page.get_by_text(title).first).to_be_visible()
+    page.wait_for_url(re.compile(f"{param}={value}"))
+    wait_idle(page)
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text(value)

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
+from .conftest import SHAPES, screenshot, step_slider, wait_idle, wait_shapes
 
 LINES = 'path[aria-roledescription="line mark"]'
 
@@ -22,14 +22,8 @@ def test_map_draws_countries_and_slider_changes_year_url_and_map(page, app_url):
     assert params(page)["year"] == "2024"
     screenshot(page, "internet-map-2024")
 
-    slider = page.get_by_role("slider", name="Year")
-    slider.focus()
-    page.keyboard.press("ArrowLeft")
-    expect(page.get_by_text("Individuals using the internet, 2023")).to_be_visible()
-    page.wait_for_url(re.compile(r"year=2023"))
-    wait_idle(page)
+    step_slider(page, "Year", "Individuals using the internet, 2023", "year", "2023")
     assert wait_shapes(page, 170) >= 170
-    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2023")
 
 
 def test_a_copied_link_reopens_the_same_view(page, app_url):
@@ -89,12 +83,8 @@ def test_a_deep_link_is_the_first_visit_of_a_fresh_server(browser, path):
 def test_the_back_button_returns_to_the_previous_view(page, app_url):
     page.goto(f"{app_url}/internet?year=2020")
     wait_idle(page)
-    slider = page.get_by_role("slider", name="Year")
     for year in ("2019", "2018"):
-        slider.focus()
-        page.keyboard.press("ArrowLeft")
-        page.wait_for_url(re.compile(f"year={year}"))
-        wait_idle(page)
+        step_slider(page, "Year", f"Individuals using the internet, {year}", "year", year)
     page.go_back()
     expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2019")
     wait_idle(page)

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
+from .conftest import SHAPES, screenshot, step_slider, wait_idle, wait_shapes
 
 LINES = 'path[aria-roledescription="line mark"]'
 POINTS = 'path[aria-roledescription="point"]'
@@ -45,13 +45,7 @@ def test_map_draws_and_the_wave_slider_changes_map_and_url(page, app_url):
     assert 60 <= with_values_2024 <= 90, with_values_2024
     shot(page, "mobile-money-map-2024")
 
-    slider = page.get_by_role("slider", name="Findex wave")
-    slider.focus()
-    page.keyboard.press("ArrowLeft")
-    expect(page.get_by_text("Mobile money account (% of adults 15+) — 2021 wave, World")).to_be_visible()
-    page.wait_for_url(re.compile(r"year=2021"))
-    wait_idle(page)
-    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2021")
+    step_slider(page, "Findex wave", "Mobile money account (% of adults 15+) — 2021 wave, World", "year", "2021")
     assert wait_shapes(page, 170) >= 170
     page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length !== n",
                            arg=[COLOURED, with_values_2024])
