@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from atlas.build.errors import BuildError
-from atlas.build.snapshot import TABLES, build
+from atlas.pipeline.errors import BuildError
+from atlas.pipeline.snapshot import TABLES, build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,7 +149,7 @@ def test_broken_raw_file_stops_the_build_and_keeps_the_old_snapshot(raw_copy, ol
 
 
 def test_cli_reports_a_broken_file_plainly(raw_copy, old_snapshot, capsys):
-    from atlas.build.__main__ import main
+    from atlas.pipeline.__main__ import main
     target = raw_copy / EVENTS
     target.unlink()
     target.write_text("")

@@ -1,4 +1,4 @@
-"""Tests for atlas.build.geometry: the world TopoJSON and the places table."""
+"""Tests for atlas.pipeline.geometry: the world TopoJSON and the places table."""
 
 import json
 import re
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from atlas.build.geometry import build_geometry
+from atlas.pipeline.geometry import build_geometry
 
 RAW = Path(__file__).resolve().parents[1].parent / "shared/data/raw/internet/ne_50m_admin_0_countries.geojson"
 SMALL_STATES = ["BHR", "SGP", "MUS", "CPV", "COM", "STP"]

@@ -1,4 +1,4 @@
-"""python -m atlas.build --raw ../shared/data/raw : rebuild the committed snapshot."""
+"""python -m atlas.pipeline --raw ../shared/data/raw : rebuild the committed snapshot."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m atlas.build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m atlas.pipeline", description=__doc__)
     parser.add_argument("--raw", type=Path, default=ROOT.parent / "shared" / "data" / "raw")
     parser.add_argument("--out", type=Path, default=ROOT / "data")
     parser.add_argument("--static", type=Path, default=ROOT / "static")
