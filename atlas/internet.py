@@ -6,7 +6,7 @@ import pandas as pd
 from . import charts
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, per_snapshot, period_date
-from .ui import state
+from . import params as state
 
 WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
 TOLERANCE = 3  # years back a map may reach for a country's latest value

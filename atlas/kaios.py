@@ -10,7 +10,7 @@ import pandas as pd
 from . import charts
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, per_snapshot, period_date
-from .ui import state
+from . import params as state
 
 ALL, MOBILE = "kaios_share_all", "kaios_share_mobile"
 MEASURES = {"all": ALL, "mobile": MOBILE}

@@ -14,7 +14,7 @@ import pandas as pd
 from . import charts
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, period_date
-from .ui import state
+from . import params as state
 
 VIEWS = {"map": "Map", "trend": "Trend", "table": "Table", "regions": "Regions (GSMA)"}
 

@@ -14,7 +14,7 @@ from . import mobile_money as mm
 from .deck import SlideRef
 from .regions import FOCUS_LABELS
 from .store import Snapshot
-from .ui import state
+from . import params as state
 
 
 @dataclass

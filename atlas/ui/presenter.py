@@ -6,7 +6,7 @@ import streamlit as st
 from atlas import deck
 from atlas.deck import DeckError, SlideRef
 
-from .state import BadValue, Param
+from atlas.params import BadValue, Param
 
 DECK_KEY = "present.deck"  # the deck of this session (a list of SlideRef)
 
@@ -17,7 +17,7 @@ def deck_param(default: list[SlideRef]) -> Param:
             return deck.decode(text)
         except DeckError as exc:
             raise BadValue(str(exc)) from None
-    return Param("deck", default, parse, dump=deck.encode, label="Deck")
+    return Param("deck", default, parse, dump=deck.encode, label="Deck", max_chars=deck.MAX_LINK)
 
 
 def add_view_button(page_url_path: str, page_title: str) -> None:
