@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import charts
+from . import charts, numbers
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, period_date
 from . import params as state
@@ -327,20 +327,7 @@ def latest_year(snap: Snapshot) -> str:
     return rows.loc[rows["entity"] == WORLD, "period"].max()
 
 
-def usd_bn(value: float, short: bool = False) -> str:
-    """1260 (USD billion) -> 'US$1.26 trillion' ('US$1.26 tn' if short); 836.5 -> 'US$836.5 bn'."""
-    if value >= 1000:
-        return f"US${value / 1000:.2f}".rstrip("0").rstrip(".") + (" tn" if short else " trillion")
-    return f"US${value:,.1f}".removesuffix(".0") + " bn"
-
-
-def share_words(pct: float) -> str:
-    """A share as a reader says it, when it is close to a simple fraction; else the percentage."""
-    for frac, words in [(25, "a quarter"), (100 / 3, "a third"), (50, "half"), (200 / 3, "two-thirds"),
-                        (75, "three-quarters")]:
-        if abs(pct - frac) <= 2.5:
-            return f"about {words}"
-    return f"{pct:.0f} %"
+usd_bn, share_words = numbers.usd_bn, numbers.share_words  # the one number-formatting module
 
 
 def source_link(snap: Snapshot, source_id: str) -> str:

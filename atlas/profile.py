@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import numbers
 from .store import Snapshot, per_snapshot
 
 # World Bank region / income group (entities table) -> the aggregate codes each source publishes.
@@ -107,7 +108,7 @@ class Sentence:
 
 
 def _pct(v: float) -> str:
-    return f"{v:.0f} %" if v >= 1 else f"{v:.1f} %"  # "0 %" would hide a small but real share
+    return numbers.pct_whole(v)  # half up; one decimal below 1 % ("0 %" would hide a small but real share)
 
 
 def summary(snap: Snapshot, code: str) -> list[Sentence]:

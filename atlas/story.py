@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import numbers
 from .store import Snapshot, per_snapshot
 
 
@@ -51,9 +52,10 @@ def internet(snap: Snapshot) -> Headline:
     trend["name"] = trend["entity"].map({"ITU_AFR": "Africa (ITU)", "WLD": "World (ITU)"})
     return Headline(
         theme="internet", title="Internet use: Africa against the world",
-        figure=f"{afr_now[1]:.1f} %",
-        lines=[f"of people in Africa (ITU region) used the internet in {afr_now[0]}, up from {afr_first:.1f} % in 2013.",
-               f"In 2023: Africa {afr_2023:.1f} %, world {wld_2023:.1f} %; world {wld_now[1]:.1f} % in {wld_now[0]}."],
+        figure=numbers.pct(afr_now[1]),
+        lines=[f"of people in Africa (ITU region) used the internet in {afr_now[0]}, up from {numbers.pct(afr_first)} in 2013.",
+               f"In 2023: Africa {numbers.pct(afr_2023)}, world {numbers.pct(wld_2023)}; "
+               f"world {numbers.pct(wld_now[1])} in {wld_now[0]}."],
         sources=[snap.citation(ind)], trend=trend, trend_label="Internet use", trend_unit="%",
         link_page="pages/internet.py",
         link_params={"view": "trend", "places": "ITU:ITU_AFR,ITU:WLD,SSF,WLD", "year": afr_now[0]},
@@ -61,20 +63,23 @@ def internet(snap: Snapshot) -> Headline:
 
 
 def mobile_money(snap: Snapshot) -> Headline:
+    """The same figures as the mobile money page's headline (`mobile_money.headline`, its STORY_YEAR)."""
+    from . import mobile_money as mm
     ind = "gsma_tx_value"
-    world, africa = _v(snap, ind, "WLD", "2022"), _v(snap, ind, "GSMA_AFRICA", "2022")
-    share = _v(snap, "gsma_share_tx_value", "GSMA_AFRICA", "2022")
-    wld_now, afr_now = _last(snap, ind, "WLD"), _last(snap, ind, "GSMA_AFRICA")
-    rows = snap.rows(ind)
-    cited = rows[rows["entity"].isin(["WLD", "GSMA_AFRICA"]) & (rows["period"] == "2022")]["source_id"]
-    trend = snap.series(ind, ["WLD", "GSMA_AFRICA"])
-    trend["name"] = trend["entity"].map({"WLD": "World", "GSMA_AFRICA": "Africa (as reported)"})
+    story, latest = mm.headline(snap, mm.STORY_YEAR), mm.headline(snap, mm.latest_year(snap))
+    if story.world is None or story.africa is None or story.share is None:
+        raise LookupError(f"{ind}: no world and Africa figures for {mm.STORY_YEAR} in the snapshot")
+    afr_now = _last(snap, ind, mm.AFRICA)
+    cited = [story.world.source_id, story.africa.source_id]
+    trend = snap.series(ind, [mm.WORLD, mm.AFRICA])
+    trend["name"] = trend["entity"].map({mm.WORLD: "World", mm.AFRICA: "Africa (as reported)"})
     return Headline(
         theme="mobile_money", title="Mobile money: how much it moves",
-        figure=f"US${world / 1000:.2f} trillion",
-        lines=[f"moved through mobile money worldwide in 2022; US${africa:,.1f} bn of it ({share:.1f} %) in Africa.",
-               f"Latest: US${wld_now[1] / 1000:.2f} trillion worldwide in {wld_now[0]}, "
-               f"US${afr_now[1]:,.0f} bn in Africa in {afr_now[0]} (GSMA)."],
+        figure=numbers.usd_bn(story.world.value),
+        lines=[f"moved through mobile money worldwide in {story.year}; {numbers.usd_bn(story.africa.value)} of it "
+               f"({numbers.pct(story.share)}) in Africa.",
+               f"Latest: {numbers.usd_bn(latest.world.value)} worldwide in {latest.year}, "
+               f"{numbers.usd_bn(afr_now[1])} in Africa in {afr_now[0]} (GSMA)."],
         sources=[f"{snap.source(s)['title']} ({snap.source(s)['vintage']})" for s in dict.fromkeys(cited)],
         trend=trend, trend_label="Transaction value", trend_unit="USD billion",
         link_page="pages/mobile-money.py",
@@ -94,8 +99,9 @@ def kaios(snap: Snapshot) -> Headline:
     trend = snap.series("kaios_share_all", [top["entity"], "WLD"])
     return Headline(
         theme="kaios", title="KaiOS: the feature phone that went online",
-        figure=f"{last['qualifier'].replace('over', 'over ')}{last['value']:.0f} million",
-        lines=[f"KaiOS phones shipped by {last['period']}, from {first['qualifier']} {first['value']:.0f} million in "
+        figure=numbers.qualified(last["qualifier"], numbers.million(last["value"])),
+        lines=[f"KaiOS phones shipped by {last['period']}, from "
+               f"{numbers.qualified(first['qualifier'], numbers.million(first['value']))} in "
                f"{first['period']}; {google['title']} ({google['date'][:4]}).",
                f"Its browser share peaked in {top['name']} at {top['value']:.2f} % of all page views ({top['period']}); "
                f"{alliance['title']} ({alliance['date'][:4]})."],
@@ -105,13 +111,13 @@ def kaios(snap: Snapshot) -> Headline:
         reported=[])
 
 
-def kaios_peaks(snap: Snapshot, min_population: float = 1e6) -> pd.DataFrame:
-    """Countries by their highest monthly KaiOS share, leaving out places under a million people, whose
-    small samples spike (see the caniuse caveats)."""
+def kaios_peaks(snap: Snapshot) -> pd.DataFrame:
+    """Countries by their highest monthly KaiOS share, leaving out the small samples the KaiOS page flags
+    (`kaios.small_sample_flags`: one rule), whose shares spike (see the caniuse caveats)."""
+    from .kaios import small_sample_flags
     rows = snap.rows("kaios_share_all")
-    pop = snap.rows("population")
-    big = set(pop[(pop["period"] == pop["period"].max()) & (pop["value"] >= min_population)]["entity"])
-    rows = rows[rows["entity"].isin(big) & (rows["entity"].map(snap.entities["kind"]) == "country")]
+    rows = rows[~rows["entity"].isin(small_sample_flags(snap).index)
+                & (rows["entity"].map(snap.entities["kind"]) == "country")]
     top = rows.loc[rows.groupby("entity")["value"].idxmax()].sort_values("value", ascending=False)
     return top.assign(name=top["entity"].map(snap.entities["name"]))[["entity", "name", "value", "period"]].reset_index(drop=True)
 

@@ -43,3 +43,36 @@ def test_headlines_come_from_the_snapshot(snapshot):
     assert money.figure == "US$1.26 trillion" and "US$836.5 bn" in money.lines[0] and "66.3 %" in money.lines[0]
     assert kaios.figure == "over 170 million" and "over 40 million" in kaios.lines[0]
     assert story.kaios_peaks(snapshot).iloc[0]["entity"] == "IND"
+
+
+def test_the_overview_and_the_mobile_money_page_share_one_headline(snapshot):
+    from atlas import mobile_money as mm
+    h = mm.headline(snapshot, mm.STORY_YEAR)
+    money = story.mobile_money(snapshot)
+    assert money.figure == mm.usd_bn(h.world.value) and mm.STORY_YEAR in money.lines[0]
+
+
+@pytest.mark.parametrize("qualifier, figure", [("over", "over 170 million"), ("about", "about 170 million"),
+                                               ("exact", "170 million")])
+def test_the_kaios_figure_spaces_every_qualifier(snapshot, qualifier, figure):
+    import dataclasses
+    facts = snapshot.facts.copy()
+    facts.loc[facts["metric"] == "kaios_devices_shipped_cumulative", "qualifier"] = qualifier
+    assert story.kaios(dataclasses.replace(snapshot, facts=facts)).figure == figure
+
+
+def test_one_small_sample_rule_for_the_story_and_the_kaios_page(snapshot):
+    from atlas import kaios
+    flagged = set(kaios.small_sample_flags(snapshot).index)
+    rows = snapshot.rows(kaios.ALL)
+    countries = set(rows.loc[rows["entity"].map(snapshot.entities["kind"]) == "country", "entity"])
+    assert set(story.kaios_peaks(snapshot)["entity"]) == countries - flagged
+    # India without its latest population year: still over a million people, so still in the story
+    import dataclasses
+    obs = snapshot.observations
+    latest = obs.loc[obs["indicator"] == "population", "period"].max()
+    drop = (obs["indicator"] == "population") & (obs["entity"] == "IND") & (obs["period"] == latest)
+    kept = obs[~drop]
+    older = dataclasses.replace(snapshot, observations=kept, _by_indicator={
+        k: v.reset_index(drop=True) for k, v in kept.groupby("indicator")})
+    assert "IND" not in kaios.small_sample_flags(older) and "IND" in set(story.kaios_peaks(older)["entity"])

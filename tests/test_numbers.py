@@ -1,0 +1,40 @@
+"""The one number-formatting module: half-up rounding as a reader expects, units, words."""
+import pytest
+
+from atlas import numbers
+
+
+@pytest.mark.parametrize("value, digits, text", [
+    (16.5, 0, "17"), (0.125, 2, "0.13"), (2.675, 2, "2.68"), (1234.5, 0, "1,235"), (-0.4, 0, "0"),
+    (58.392634, 1, "58.4"), (87.499411, 0, "87"),
+])
+def test_half_up(value, digits, text):
+    assert numbers.decimal(value, digits) == text
+
+
+def test_kenya_2014_internet_use_reads_17_percent(snapshot):
+    from atlas import profile
+    assert snapshot.value("internet_users_pct", "KEN", "2014") == pytest.approx(16.5, abs=1e-9)
+    assert numbers.pct_whole(16.5) == "17 %" and f"{16.5:.0f}" == "16"  # what Python's format would print
+    assert "up from 17 % in 2014" in profile.summary(snapshot, "KEN")[0].text
+
+
+def test_units_and_words():
+    assert numbers.pct(58.392634) == "58.4 %" and numbers.pct_whole(0.04) == "0.0 %"
+    assert numbers.usd_bn(1260) == "US$1.26 trillion" and numbers.usd_bn(1260, short=True) == "US$1.26 tn"
+    assert numbers.usd_bn(836.5) == "US$836.5 bn" and numbers.usd_bn(2000) == "US$2 trillion"
+    assert numbers.share_words(66.0) == "about two-thirds" and numbers.share_words(40.5) == "41 %"
+    assert numbers.plural(1, "figure") == "1 figure" and numbers.plural(1200, "figure") == "1,200 figures"
+    assert numbers.significant(0.012345) == "0.0123" and numbers.significant(17.25) == "17.3"
+    assert numbers.month("2019-03") == "Mar 2019" and numbers.period("2024") == "2024"
+
+
+def test_qualifier_words_are_spaced():
+    assert numbers.qualified("over", numbers.million(170)) == "over 170 million"
+    assert numbers.qualified("about", numbers.million(170)) == "about 170 million"
+    assert numbers.qualified("exact", numbers.million(170)) == "170 million"
+
+
+def test_an_unknown_language_is_refused_not_guessed():
+    with pytest.raises(ValueError):
+        numbers.pct(1.0, lang="xx")
