@@ -39,6 +39,3 @@ def places(inline: bool = False) -> alt.Data | alt.UrlData:
         return alt.Data(values=_read(PLACES_FILE))
     return alt.UrlData(url=PLACES_URL, format=alt.DataFormat(type="json"))
 
-
-def shape_ids() -> set[str]:
-    return {g["id"] for g in _topology()["objects"][FEATURE]["geometries"]}

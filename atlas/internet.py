@@ -6,7 +6,6 @@ import pandas as pd
 from . import charts
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, per_snapshot, period_date
-from . import params as state
 
 WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
 TOLERANCE = 3  # years back a map may reach for a country's latest value
@@ -29,26 +28,15 @@ def place_name(snap: Snapshot, code: str) -> str:
     return f"{snap.name(code[4:])} — ITU estimate" if code.startswith("ITU:") else snap.name(code)
 
 
-def params(snap: Snapshot) -> list[state.Param]:
-    return [
-        state.choice("view", VIEWS, "map", label="View"),
-        state.period("year", years(snap), "2024", label="Year"),
-        state.choice("region", FOCUS_LABELS, "world", label="Region"),
-        state.codes("places", place_codes(snap), DEFAULT_PLACES, label="Places"),
-        state.choice("scale", ["linear", "log"], "linear", label="Axis"),
-    ]
-
-
 def map_table(snap: Snapshot, year: str, region: str) -> pd.DataFrame:
     return map_values(snap, WDI, year, focus=region, tolerance=TOLERANCE)
 
 
-def map_spec(snap: Snapshot, values: pd.DataFrame, year: str, region: str, inline: bool = False,
-             clickable: bool = False) -> charts.Spec:
+def map_spec(snap: Snapshot, values: pd.DataFrame, year: str, region: str, inline: bool = False) -> charts.Spec:
     title = f"Individuals using the internet, {year} — {FOCUS_LABELS[region]}"
-    return charts.choropleth(values, title=title, source=snap.citation(WDI), label="Internet use", unit="%",
-                             period=year, focus=focus_filter(region), domain=(0, 100), inline_geometry=inline,
-                             clickable=clickable)
+    return charts.choropleth(values, title_text=title, source=snap.citation(WDI), label="Internet use", unit="%",
+                             period=year, where=FOCUS_LABELS[region], focus=focus_filter(region),
+                             scale=charts.ColourScale("linear", (0.0, 100.0)), inline_geometry=inline)
 
 
 def table(values: pd.DataFrame) -> pd.DataFrame:

@@ -7,10 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import charts
+from . import charts, numbers
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, per_snapshot, period_date
-from . import params as state
 
 ALL, MOBILE = "kaios_share_all", "kaios_share_mobile"
 MEASURES = {"all": ALL, "mobile": MOBILE}
@@ -29,7 +28,7 @@ QUALIFIER = {"over": "Over", "about": "About", "exact": ""}
 MILESTONE_THEME, MILESTONE_KIND = "kaios", "event"
 VIEWS = {"map": "Map", "trend": "Trend", "browsers": "Browsers", "table": "Table"}
 MEASURE_LABELS = {"all": "All page views", "mobile": "Mobile/tablet page views"}
-SCALES = {"log": "Log", "quantile": "Quantiles (fifths)", "linear": "Linear"}
+COLOURS = {"log": "Log", "quantile": "Quantiles (fifths)", "linear": "Linear"}  # the map's colour scale
 GROUPS = {"lowend": "Feature-phone and low-end browsers", "mobile": "All mobile browsers"}
 DEFAULT_PLACES = ["IND", "TZA", "UGA", "NGA", "PAK", "WLD"]
 
@@ -40,28 +39,7 @@ def place_codes(snap: Snapshot) -> set[str]:
     return set(snap.rows(ALL)["entity"])
 
 
-@per_snapshot
-def params(snap: Snapshot) -> list[state.Param]:
-    """The page's view state, as URL parameters (shared by the page and any slide of it)."""
-    places = place_codes(snap)
-    return [
-        state.choice("view", VIEWS, "map", label="View"),
-        state.period("month", months(snap), months(snap)[-1], label="Month"),
-        state.choice("measure", MEASURE_LABELS, "all", label="Measure"),
-        state.choice("scale", SCALES, "log", label="Colour scale"),
-        state.choice("region", FOCUS_LABELS, "world", label="Region"),
-        state.choice("small", ["show", "hide"], "show", label="Small samples"),
-        state.codes("places", places, DEFAULT_PLACES, label="Places"),
-        state.choice("smooth", ["off", "3m"], "off", label="Smoothing"),
-        state.choice("axis", ["linear", "log"], "linear", label="Axis"),
-        state.choice("context", sorted(places), "IND", label="Browsers for"),
-        state.choice("browsers", GROUPS, "lowend", label="Browsers shown"),
-    ]
-
-
-def month_text(period: str) -> str:
-    """'2019-03' -> 'Mar 2019'."""
-    return f"{pd.Timestamp(period + '-01'):%b %Y}"
+month_text = numbers.month  # '2019-03' -> 'Mar 2019'
 
 
 def measure_label(measure: str) -> str:
@@ -261,6 +239,18 @@ def upload_series(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return with_gaps(rows[["entity", "name", "period", "value"]]) if monthly and len(rows) else rows
 
 
+UPLOAD_HOWTO = ("On [StatCounter Global Stats](https://gs.statcounter.com/os-market-share/mobile) choose "
+                "*Mobile Operating System Market Share*, a country, and *Monthly* or *Yearly*, then "
+                "*Download Data → CSV* and drop the file here. It is read in memory for this session only: "
+                "nothing you upload is saved.")
+
+
+def upload_summary(export) -> str:
+    systems = ", ".join(export.systems[:8]) + (" …" if len(export.systems) > 8 else "")
+    return (f"Read {numbers.plural(export.frame['period'].nunique(), export.frequency)} ({export.first} to "
+            f"{export.last}), {numbers.plural(len(export.systems), 'system')}: {systems}.")
+
+
 def upload_name(system: str, place_name: str | None) -> str:
     """How an uploaded series is named in the legend: whose file, which column, what it measures."""
     what = f"your StatCounter file: {system} share of mobile OS"
@@ -291,10 +281,10 @@ def default_system(systems: list[str]) -> str:
 def map_spec(snap: Snapshot, values: pd.DataFrame, measure: str, month: str, region: str, scale: str,
              inline: bool = False) -> charts.Spec:
     label = measure_label(measure)
-    return charts.share_choropleth(values, title=f"{label}, {month_text(month)} — {FOCUS_LABELS[region]}",
-                                   source=snap.citation(MEASURES[measure]), label=label, unit="%", period=month,
-                                   scale_type=scale, domain=colour_domain(snap, measure, scale),
-                                   focus=focus_filter(region), inline_geometry=inline)
+    return charts.choropleth(values, title_text=f"{label}, {month_text(month)} — {FOCUS_LABELS[region]}",
+                             source=snap.citation(MEASURES[measure]), label=label, unit="%", period=month,
+                             where=FOCUS_LABELS[region], scale=charts.ColourScale(scale, colour_domain(snap, measure, scale)),
+                             zeros=True, focus=focus_filter(region), inline_geometry=inline)
 
 
 def trend_source(snap: Snapshot, measure: str, uploaded: bool, spell_out: bool = False) -> str:

@@ -14,7 +14,6 @@ import pandas as pd
 from . import charts, numbers
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, period_date
-from . import params as state
 
 VIEWS = {"map": "Map", "trend": "Trend", "table": "Table", "regions": "Regions (GSMA)"}
 
@@ -113,20 +112,6 @@ def gsma_codes(snap: Snapshot) -> set[str]:
     return codes & have
 
 
-def params(snap: Snapshot) -> list[state.Param]:
-    return [
-        state.choice("view", VIEWS, "map", label="View"),
-        state.choice("measure", MEASURES, "mobile_money", label="Indicator"),
-        state.choice("slice", SLICES, "all", label="Group"),
-        state.period("year", all_periods(snap), "2024", label="Year"),
-        state.choice("region", FOCUS_LABELS, "world", label="Region"),
-        state.codes("places", place_codes(snap), DEFAULT_PLACES, label="Places"),
-        state.choice("metric", GSMA_METRICS, "value", label="GSMA measure"),
-        state.codes("gsma", gsma_codes(snap), DEFAULT_GSMA, label="GSMA regions"),
-        state.choice("scale", ["linear", "log"], "linear", label="Axis"),
-    ]
-
-
 # --- country map, table and trend -----------------------------------------------------------------
 def with_wave_notes(frame: pd.DataFrame) -> pd.DataFrame:
     """Say so where a Findex value comes from fieldwork in another year: '2021 (fieldwork in 2022)'."""
@@ -181,14 +166,33 @@ def map_title(snap: Snapshot, ind: str, measure: str, year: str, region: str) ->
     return f"{snap.indicator(ind)['label']} — {when}, {FOCUS_LABELS[region]}"
 
 
-def map_spec(snap: Snapshot, values: pd.DataFrame, ind: str, measure: str, year: str, region: str,
-             inline: bool = False, clickable: bool = False) -> charts.Spec:
+def map_scale(snap: Snapshot, ind: str) -> charts.ColourScale:
     scale = colour_scale(snap, ind)
-    log_domain = scale.pop("log_domain", None)
-    spec = charts.choropleth(values, title=map_title(snap, ind, measure, year, region), source=snap.citation(ind),
-                             label=legend_label(snap, ind, measure), unit=snap.indicator(ind)["unit"], period=year,
-                             focus=focus_filter(region), inline_geometry=inline, clickable=clickable, **scale)
-    return charts.with_log_colours(spec, log_domain) if log_domain else spec
+    if "log_domain" in scale:
+        return charts.ColourScale("log", scale["log_domain"])
+    if scale.get("scheme") == "purpleorange":
+        return charts.ColourScale("diverging", scale["domain"])
+    return charts.ColourScale("linear", scale["domain"])
+
+
+def map_spec(snap: Snapshot, values: pd.DataFrame, ind: str, measure: str, year: str, region: str,
+             inline: bool = False) -> charts.Spec:
+    return charts.choropleth(values, title_text=map_title(snap, ind, measure, year, region),
+                             source=snap.citation(ind), label=legend_label(snap, ind, measure),
+                             unit=snap.indicator(ind)["unit"], period=year, where=FOCUS_LABELS[region],
+                             focus=focus_filter(region), scale=map_scale(snap, ind), inline_geometry=inline)
+
+
+def scale_note(snap: Snapshot, ind: str) -> str:
+    """What the map's colours mean, for its caption."""
+    scale = colour_scale(snap, ind)
+    if "log_domain" in scale:
+        low, high = (numbers.significant(x, 10) for x in scale["log_domain"])
+        return (f"Colours on a log scale from {low} to {high} (the same for every year); values up to {low}, "
+                "zero included, share the lightest colour.")
+    if scale.get("scheme") == "purpleorange":
+        return "Orange: men ahead; purple: women ahead."
+    return ""
 
 
 def no_data_message(snap: Snapshot, ind: str | None, measure: str, slice_: str, year: str) -> str:

@@ -20,7 +20,7 @@ def warm() -> None:
     snap = store()
     for region in ("world", "africa"):
         values = internet.map_table(snap, "2024", region)
-        internet.map_spec(snap, values, "2024", region, clickable=True)
+        internet.map_spec(snap, values, "2024", region)
 
 
 def main() -> None:

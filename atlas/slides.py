@@ -1,20 +1,19 @@
 """Turn a saved view (page + its URL parameters) into one slide: a title, one chart, its source.
 
-Each page that can be presented registers a renderer here. A renderer validates the parameters the
-same way the page does (a tampered deck falls back with notices) and can inline the map geometry for
-offline export.
+An explorer page's slide is drawn from its declaration (`atlas.explorers`), with the same validation as
+the page (a tampered deck falls back with notices), so what a slide shows is what the page shows; a map
+can inline its geometry for offline export. The country profile registers its own renderer here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts, internet, kaios, profile
-from . import mobile_money as mm
+from . import charts, profile
 from .deck import SlideRef
-from .regions import FOCUS_LABELS
+from .explorers import EXPLORERS, Explorer
+from .params import choice, parse_all
 from .store import Snapshot
-from . import params as state
 
 
 @dataclass
@@ -56,89 +55,35 @@ def default_title(snap: Snapshot, ref: SlideRef) -> str:
     return slide.title if slide else ref.page
 
 
-@register("internet", "Internet use")
-def _internet(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
-    values, notices = state.parse_all(internet.params(snap), given)
-    year = period if period in internet.years(snap) else values["year"]
-    if values["view"] == "trend":
-        log = values["scale"] == "log"
-        series = internet.trend_series(snap, values["places"], log)
-        spec = internet.trend_spec(snap, series, values["places"], year, log)
-        return Slide("Internet use over time", spec, internet.trend_source(snap, values["places"]), notices=notices)
-    table = internet.map_table(snap, year, values["region"])
-    spec = internet.map_spec(snap, table, year, values["region"], inline=inline)
-    return Slide(f"Internet use, {year} — {FOCUS_LABELS[values['region']]}", spec, snap.citation(internet.WDI),
-                 periods=internet.years(snap), period=year, notices=notices)
+def explorer_slide(ex: Explorer) -> Renderer:
+    def render_slide(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
+        values, notices = ex.values(snap, given)
+        fig = ex.figure(snap, values, period, extras={"slide": True})
+        view = ex.views[values["view"]]
+        if fig.notice or fig.spec is None:
+            return Slide(fig.title, None, fig.source, lines=[fig.notice or ""] if fig.notice else [], notices=notices)
+        spec = fig.export() if inline and fig.export else fig.spec
+        timeline = view.timeline and fig.clickable  # a map slide plays its periods
+        return Slide(fig.title, spec, fig.source, periods=ex.periods(snap, values) if timeline else [],
+                     period=(period if period in ex.periods(snap, values) else values[ex.period]) if timeline else None,
+                     notices=notices)
+    return render_slide
+
+
+for _ex in EXPLORERS.values():
+    register(_ex.page, _ex.title)(explorer_slide(_ex))
 
 
 @register("country", "Country profile")
 def _country(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
     codes = list(profile.countries(snap)["code"])
-    values, notices = state.parse_all([state.choice("country", codes, "KEN", label="Country")], given)
+    values, notices = parse_all([choice("country", codes, "KEN", label="Country")], given)
     code = values["country"]
     series = snap.series(profile.INTERNET, profile.comparators(snap, code, "wdi"))
     spec = charts.time_series(series, title=f"Internet use: {snap.name(code)} and comparators",
                               source=snap.citation(profile.INTERNET), label="Internet use", unit="%")
     return Slide(f"{snap.name(code)} at a glance", spec, snap.citation(profile.INTERNET),
                  lines=[s.text for s in profile.summary(snap, code)], notices=notices)
-
-
-@register("mobile-money", "Mobile money")
-def _mobile_money(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
-    values, notices = state.parse_all(mm.params(snap), given)
-    log = values["scale"] == "log"
-    if values["view"] == "regions":
-        ind = mm.GSMA_METRICS[values["metric"]]
-        points = mm.gsma_points(snap, ind, values["gsma"])
-        title = f"{snap.indicator(ind)['label']} by region"
-        if points.empty:
-            return Slide(title, None, snap.citation(ind), lines=["No data for this choice."], notices=notices)
-        return Slide(title, mm.gsma_spec(snap, ind, points, log), snap.citation(ind), notices=notices)
-    measure = values["measure"]
-    slice_ = values["slice"] if mm.sliceable(measure) else "all"
-    ind = mm.indicator_id(snap, measure, slice_)
-    periods = mm.measure_periods(snap, measure)
-    year = period if period in periods else mm.nearest_period(periods, values["year"])
-    label = mm.MEASURE_LABELS[measure]
-    if ind is None:
-        return Slide(label, None, "", lines=[mm.no_data_message(snap, ind, measure, slice_, year)], notices=notices)
-    if values["view"] == "trend":
-        series = mm.trend_series(snap, ind, values["places"], log)
-        if series.empty:
-            return Slide(label, None, snap.citation(ind), lines=["No data for this choice."], notices=notices)
-        return Slide(label, mm.trend_spec(snap, series, ind, measure, year, log), snap.citation(ind), notices=notices)
-    table = mm.map_table(snap, ind, year, values["region"])
-    if table["value"].notna().sum() == 0:
-        return Slide(label, None, snap.citation(ind),
-                     lines=[mm.no_data_message(snap, ind, measure, slice_, year)], notices=notices)
-    return Slide(mm.map_title(snap, ind, measure, year, values["region"]),
-                 mm.map_spec(snap, table, ind, measure, year, values["region"], inline=inline),
-                 snap.citation(ind), periods=periods, period=year, notices=notices)
-
-
-@register("kaios", "KaiOS and browsers")
-def _kaios(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
-    values, notices = state.parse_all(kaios.params(snap), given)
-    months = kaios.months(snap)
-    month = period if period in months else values["month"]
-    measure = values["measure"]
-    if values["view"] == "trend":
-        smooth, log = values["smooth"] == "3m", values["axis"] == "log"
-        series = kaios.trend(snap, measure, values["places"], smooth).assign(kind="built-in")
-        series = kaios.positive_only(series) if log else series
-        spec = kaios.trend_spec(snap, series, measure, month, smooth, log, export=True)
-        return Slide("KaiOS browser share and milestones", spec, kaios.trend_source(snap, measure, False),
-                     notices=notices)
-    if values["view"] == "browsers":
-        mix = kaios.browser_mix(snap, values["context"], values["browsers"])
-        return Slide(f"What KaiOS competed with in {snap.name(values['context'])}",
-                     kaios.browsers_spec(snap, mix, values["context"], month, values["browsers"]),
-                     kaios.browsers_source(snap), notices=notices)
-    table = kaios.map_table(snap, measure, month, focus=values["region"], hide_small=values["small"] == "hide",
-                            flags=kaios.small_sample_flags(snap))
-    spec = kaios.map_spec(snap, table, measure, month, values["region"], values["scale"], inline=inline)
-    return Slide(f"{kaios.measure_label(measure)}, {kaios.month_text(month)}", spec,
-                 snap.citation(kaios.MEASURES[measure]), periods=months, period=month, notices=notices)
 
 
 def projector(spec: charts.Spec, height: int = 400) -> charts.Spec:
@@ -175,7 +120,7 @@ def default_deck(snap: Snapshot) -> list[SlideRef]:
                        "are earlier editions' figures, since revised."),
         SlideRef("mobile-money", {"view": "map", "measure": "mobile_money", "year": "2024", "region": "africa"},
                  notes="Share of adults with a mobile money account, Global Findex 2024. Grey: not asked."),
-        SlideRef("kaios", {"view": "map", "month": "2019-05", "scale": "log"},
+        SlideRef("kaios", {"view": "map", "month": "2019-05", "colours": "log"},
                  notes="May 2019: KaiOS passes 100 million devices shipped. Browser page-view share, not devices."),
         SlideRef("kaios", {"view": "trend", "places": "IND,TZA,NGA,WLD"},
                  notes="India's fall in 2020 may partly be user-agent classification. Triangles: milestones."),

@@ -68,12 +68,19 @@ def place_from_filename(filename: str) -> str | None:
     return hit.group(1).upper() if hit else None
 
 
+def size_problem(size: int) -> str | None:
+    """The one size check, made before a byte is read (the page asks with the upload's size)."""
+    if size > MAX_BYTES:
+        return (f"The file is {_size(size)}; a StatCounter export is a few kilobytes (this page accepts "
+                f"up to {_size(MAX_BYTES)}). Is this the right file?")
+    return None
+
+
 def read_export(data: bytes, filename: str = "") -> Export:
     """Validate and parse an export; raise ExportError with a plain-language message if it cannot be used."""
-    size = len(data)
-    if size > MAX_BYTES:
-        raise ExportError(f"The file is {_size(size)}; a StatCounter export is a few kilobytes (this page accepts "
-                          f"up to {_size(MAX_BYTES)}). Is this the right file?")
+    problem = size_problem(len(data))
+    if problem:
+        raise ExportError(problem)
     if not data.strip():
         raise ExportError("The file is empty. Download the chart's data again from StatCounter "
                           "(Download data → CSV).")

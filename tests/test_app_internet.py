@@ -49,7 +49,7 @@ def test_trend_controls():
     frames, spec = chart_data(at)
     assert set(frames["series"]["name"]) >= {"World", "India", "Kenya", "Nigeria"}
     assert frames["marker"]["label"].tolist() == ["2024"]
-    at.radio(key="internet.scale").set_value("log").run()
+    at.segmented_control(key="internet.axis").set_value("log").run()
     frames, spec = chart_data(at)
     assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
     at.multiselect(key="internet.places").set_value(["ITU:ITU_AFR", "WLD"]).run()

@@ -223,6 +223,16 @@ def test_a_huge_upload_is_refused_by_the_page_own_limit():
     assert "MB; a StatCounter export is a few kilobytes" in texts(at.error)
 
 
+def test_the_page_asks_the_one_size_check_before_reading(monkeypatch):
+    """One size rule (statcounter.size_problem), asked with the upload's size before its bytes are read."""
+    from atlas import statcounter
+    read = []
+    monkeypatch.setattr(statcounter, "size_problem", lambda size: f"marker {size} bytes")
+    monkeypatch.setattr(statcounter, "read_export", lambda *a, **k: read.append(a))
+    at = upload(run({"view": "trend"}), MONTHLY)
+    assert "marker" in texts(at.error) and not read
+
+
 def test_an_export_without_a_place_in_its_name_says_so():
     at = upload(run({"view": "trend"}), "utf16_bom.csv")
     assert not at.error and at.selectbox(key="kaios.upload.place").value is None

@@ -57,7 +57,7 @@ def test_gender_gap_is_its_own_diverging_map_without_slices():
     at = run({"measure": "gender_gap", "slice": "women"})
     frames, spec = chart_data(at)
     assert at.selectbox(key="mobile_money.slice").disabled
-    scale = spec["layer"][0]["encoding"]["color"]["condition"]["scale"]
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert scale["scheme"] == "purpleorange" and scale["domain"][0] == -scale["domain"][1]
     assert (frames["map_values"]["v"] < 0).any() and (frames["map_values"]["v"] > 0).any()
     assert "gender gap" in title(spec).lower()
@@ -71,7 +71,7 @@ def test_a_fas_indicator_steps_through_its_years_on_a_log_scale():
     slider = at.select_slider(key="mobile_money.year")
     assert slider.options[0] == "2007" and slider.options[-1] == "2019" and slider.label == "Year"
     frames, spec = chart_data(at)
-    assert spec["layer"][0]["encoding"]["color"]["condition"]["scale"]["type"] == "log"
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["type"] == "log"
     assert "log scale from 0.001 to 1,000" in texts(at)
     assert "International Monetary Fund" in " ".join(spec["title"]["subtitle"])
     assert set(frames["map_values"]["p"]) == {"2019"}
@@ -81,9 +81,12 @@ def test_a_fas_indicator_steps_through_its_years_on_a_log_scale():
     assert at.select_slider(key="mobile_money.year").value == "2014"
 
 
-def test_region_focus_and_click_selection():
+def test_region_focus_and_a_clickable_map():
+    """The click itself is followed in Chromium (test_maps_open_a_country_profile_on_click)."""
     at = run({"region": "ssa"})
     frames, spec = chart_data(at)
+    pick = [p for p in spec["params"] if p["name"] == "pick"][0]
+    assert pick["select"]["fields"] == ["id"] and pick["select"]["on"] == "click"
     assert "Sub-Saharan Africa" in json.dumps(spec["layer"][0]["transform"])
     assert 30 <= len(frames["map_values"]) <= 48
 
@@ -132,7 +135,7 @@ def test_trend_controls():
     frames, _ = chart_data(at)
     assert set(frames["series"]["name"]) == {"Kenya", "World", "Sub-Saharan Africa (excluding high income)"}
     assert at.query_params["places"] == "KEN,WLD,SSA"
-    at.radio(key="mobile_money.scale").set_value("log").run()
+    at.segmented_control(key="mobile_money.axis").set_value("log").run()
     assert chart_data(at)[1]["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
     at.selectbox(key="mobile_money.measure").set_value("tx_per_1000").run()  # FAS has no World or regions
     frames, _ = chart_data(at)
@@ -174,7 +177,7 @@ def test_regional_controls_change_the_data():
     at.multiselect(key="mobile_money.gsma").set_value(["WLD", "GSMA_SAS"]).run()
     points = chart_data(at)[0]["revised_points"]
     assert set(points["name"]) == {"World", "South Asia (GSMA)"} and at.query_params["gsma"] == "WLD,GSMA_SAS"
-    at.radio(key="mobile_money.scale").set_value("log").run()
+    at.segmented_control(key="mobile_money.axis").set_value("log").run()
     assert chart_data(at)[1]["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
     at.multiselect(key="mobile_money.gsma").set_value(["GSMA_LAC"]).run()
     at.selectbox(key="mobile_money.metric").set_value("agents").run()

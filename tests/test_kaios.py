@@ -124,8 +124,10 @@ def test_share_map_spec_carries_status_and_a_cached_template(snapshot, scale):
     assert set(data["s"]) == {"value", "zero"} and len(data) == (values["status"] != "missing").sum()
     colour = spec["layer"][0]["encoding"]["color"]
     assert colour["condition"][0]["value"] == charts.ZERO_FILL  # zeros get their own colour, not the scale
-    assert colour["scale"].get("type", "ordinal" if scale == "quantile" else None) == (
-        "ordinal" if scale == "quantile" else scale)
+    if scale == "quantile":  # classes made in Python: an ordinal field over the class labels
+        assert colour["type"] == "ordinal" and colour["field"] == "k" and "type" not in colour["scale"]
+    else:
+        assert colour["type"] == "quantitative" and colour["scale"]["type"] == scale
     assert "caniuse" in spec["title"]["subtitle"][0]
     again = kaios.map_spec(snapshot, values, "all", "2023-06", "world", scale)
     assert again["layer"] is spec["layer"]  # the template is built once per shape

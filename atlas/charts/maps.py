@@ -1,0 +1,204 @@
+"""Maps: one choropleth builder for every theme. Frames in, Vega-Lite specs out. No Streamlit here.
+
+Shapes, names, regions and dot positions are static files the browser fetches once (`atlas.geo`); only
+the values (a few columns per country) travel with a rerun, joined in the browser with a `lookup`.
+
+The colour scale is declared (`ColourScale`): linear, log, quantile (fifths, labelled in Python) or
+diverging (centred on 0). Two colours sit outside the scale: grey for "no data" and, for indicators where
+most places are 0 or tiny (KaiOS), a separate pale class for "0 or none recorded" (`zeros=True`), named in
+the chart itself so an exported image keeps the key. Every map carries a point selection "pick" on field
+"id" (a click opens the country's profile) and a description written from its values.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from .. import geo, numbers
+from .finish import (AUTOSIZE, BORDER, DIVERGING, FONT, NO_DATA, SEQUENTIAL, ZERO_FILL, Spec, brief, extremes, fill,
+                     js, title)
+
+KINDS = ("linear", "log", "quantile", "diverging")
+
+
+@dataclass(frozen=True)
+class ColourScale:
+    kind: str = "linear"                      # one of KINDS
+    domain: tuple[float, float] | None = None  # fixed across periods (so Play compares like with like)
+    scheme: str | None = None                 # default: sequential, or diverging for "diverging"
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown colour scale {self.kind!r}")
+        if self.kind in ("log", "diverging") and self.domain is None:
+            raise ValueError(f"a {self.kind} colour scale needs a domain")
+
+
+def quintiles(values: pd.Series) -> pd.Series:
+    """Fifths of the values given (NaN stays NaN) as ordered labels 'low–high' (2 significant digits)."""
+    have = values.dropna()
+    if have.nunique() < 2:
+        labels = [f"{have.iloc[0]:.2g}"] if len(have) else []
+        return pd.Categorical(values.map(lambda v: labels[0] if pd.notna(v) else None), categories=labels,
+                              ordered=True).pipe(pd.Series, index=values.index)
+    bins = pd.qcut(have, 5, duplicates="drop")
+    labels = [f"{b.left if i else have.min():.2g}–{b.right:.2g}" for i, b in enumerate(bins.cat.categories)]
+    out = pd.Series(pd.Categorical.from_codes(bins.cat.codes, labels, ordered=True), index=have.index)
+    return out.reindex(values.index)
+
+
+def statuses(values: pd.DataFrame) -> pd.Series:
+    """A row's status: its own `status` column (KaiOS: value, zero, none, missing, hidden), else 'value'
+    where there is a value and 'missing' where there is none."""
+    if "status" in values:
+        return values["status"].astype(str)
+    return pd.Series(np.where(values["value"].notna(), "value", "missing"), index=values.index)
+
+
+def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str, unit: str, period: str,
+               where: str = "World", scale: ColourScale = ColourScale(), zeros: bool = False,
+               focus: tuple[str, str] | None = None, inline_geometry: bool = False, height: int = 460) -> Spec:
+    """A world (or regional) choropleth.
+
+    `values`: one row per drawable country (entity, name, value, period, rank; optional `earlier` (a
+    latest-earlier value), `status` and `note` (shown in the tooltip)), as from `regions.map_values`.
+    `focus` = (places column, value), e.g. ("region", "South Asia"), keeps only those shapes and the
+    projection fits them (a zoom). Countries without a value are drawn grey; small states get a dot.
+    """
+    status = statuses(values)
+    keep = values[status != "missing"]
+    status = status[keep.index]
+    # Compact types: this table is what a slider move sends (float32 is plenty for a shown value).
+    data = pd.DataFrame({"id": keep["entity"].astype(str), "v": keep["value"].astype("float32"),
+                         "p": keep["period"].fillna(period).astype(str).astype("category"),
+                         "r": keep["rank"].fillna(0).astype("int16")})
+    earlier, notes = "earlier" in values, "note" in values
+    if zeros:
+        data["s"] = status.astype("category")
+    if earlier:
+        data["e"] = keep["earlier"].astype(bool)
+    if notes:
+        data["f"] = keep["note"].fillna("").astype(str).astype("category")
+    params = {"period_label": str(period), "n_ranked": int(status.isin(["value", "zero"]).sum())}
+    if scale.kind == "quantile":
+        classes = quintiles(keep["value"].where(status == "value"))
+        data["k"] = classes.astype("category")
+        params["classes"] = [str(c) for c in classes.cat.categories]
+    template = _template(label, unit, scale, zeros, earlier, notes, focus, inline_geometry, height)
+    return fill(template, title_text, source, {"map_values": data.reset_index(drop=True)},
+                describe(keep, status, label, unit, period, where, zeros), **params)
+
+
+def describe(values: pd.DataFrame, status: pd.Series, label: str, unit: str, period: str, where: str,
+             zeros: bool) -> str:
+    """'Map of internet use (%) in 2024, Africa: 52 countries with a value, from 11 % (Burundi) to 90 % (Morocco).'"""
+    shown = values[status == "value"]
+    text = (f"Map of {label} ({unit}) in {numbers.period(str(period))}, {where}: "
+            f"{numbers.plural(len(shown), 'country', 'countries')} with a value")
+    text += f", {extremes(shown, unit)}" if len(shown) else ""
+    if zeros:
+        text += f"; {numbers.count(int(status.isin(['zero', 'none']).sum()))} recorded 0 or none"
+    return text + "."
+
+
+def _log_ticks(domain: tuple[float, float]) -> list[float]:
+    low, high = domain
+    ticks = [10.0 ** e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+             if low <= 10.0 ** e <= high]
+    return ticks + ([round(high, 2)] if not ticks or ticks[-1] < high * 0.99 else [])
+
+
+@functools.lru_cache(maxsize=128)
+def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
+              focus: tuple[str, str] | None, inline_geometry: bool, height: int) -> Spec:
+    fields = ["v", "p", "r"] + (["s"] if zeros else []) + (["e"] if earlier else []) + (["f"] if notes else []) \
+        + (["k"] if scale.kind == "quantile" else [])
+    lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=fields)
+    focus_test = f"datum.{focus[0]} === {js(focus[1])}" if focus else "true"
+    calc = {  # tooltip texts and the coloured value, computed in the browser
+        "c": "datum.v > 0 ? datum.v : null" if zeros else "isValid(datum.v) ? datum.v : null",
+        "shown": "isValid(datum.v) ? datum.v : null",
+        "when": ("datum.s === 'value' || datum.s === 'zero' ? datum.p : datum.s === 'none' ? "
+                 "datum.p + ': none recorded' : datum.s === 'hidden' ? 'Hidden (small sample)' : "
+                 "'No data for ' + period_label") if zeros else
+                ("isValid(datum.v) ? " + ("(datum.e ? datum.p + ' (latest available)' : datum.p)" if earlier
+                                          else "datum.p") + " : 'No data for ' + period_label"),
+        "rank_text": "datum.r > 0 ? datum.r + ' of ' + n_ranked : ''",
+    }
+    if notes:
+        calc["flag"] = "isValid(datum.f) ? datum.f : ''"
+    fmt = "~g" if zeros or scale.kind == "log" else {"%": ".1f", "percentage points": "+.1f"}.get(unit, ",.2~f")
+    field, kind = "c", "quantitative"
+    if scale.kind == "quantile":  # classes made in Python, so the legend names each range exactly
+        field, kind = "k", "ordinal"
+        above = "above 0" if zeros else "with a value"
+        sc = alt.Scale(domain=alt.ExprRef("classes"), scheme=alt.SchemeParams(scale.scheme or SEQUENTIAL, count=5))
+        legend = alt.Legend(title=f"{label} ({unit}), fifths of the places {above}", orient="bottom",
+                            direction="horizontal", titleLimit=500, labelFontSize=11, symbolType="square",
+                            symbolSize=160, columns=5, labelLimit=160)
+    elif scale.kind == "log":
+        floor = numbers.significant(scale.domain[0], 3)
+        sc = alt.Scale(type="log", scheme=scale.scheme or SEQUENTIAL, domain=list(scale.domain), clamp=True,
+                       nice=False)
+        legend = alt.Legend(title=f"{label} ({unit}), log scale", orient="bottom", direction="horizontal",
+                            gradientLength=300, titleLimit=500, format=",~g", values=_log_ticks(scale.domain),
+                            labelOverlap="greedy",
+                            labelExpr=f"datum.value <= {floor} ? '≤{floor}' : format(datum.value, ',~g')")
+    else:
+        diverging = scale.kind == "diverging"
+        sc = alt.Scale(type="linear", scheme=scale.scheme or (DIVERGING if diverging else SEQUENTIAL),
+                       domain=list(scale.domain) if scale.domain else alt.Undefined, nice=False, clamp=True,
+                       domainMid=0 if diverging else alt.Undefined)
+        legend = alt.Legend(title=f"{label} ({unit})", orient="bottom", direction="horizontal", gradientLength=260,
+                            titleLimit=400, format=".0f" if unit in ("%", "percentage points") else "~s")
+    conditions = ([{"test": "datum.s === 'zero' || datum.s === 'none'", "value": ZERO_FILL}] if zeros else []) \
+        + [{"test": f"!isValid(datum.{field})", "value": NO_DATA}]
+    color = {"condition": conditions, "field": field, "type": kind, "scale": sc.to_dict(),
+             "legend": legend.to_dict()}
+    tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("shown:Q", title=f"{label} ({unit})", format=fmt),
+               alt.Tooltip("when:N", title="Year of value" if not zeros else "Month"),
+               alt.Tooltip("rank_text:N", title="Rank"), alt.Tooltip("region:N", title="Region")]
+    if notes:
+        tooltip.append(alt.Tooltip("flag:N", title="Note"))
+    places = geo.places(inline_geometry)
+    # invalid="show": a country with no value is still drawn, coloured by the conditions (grey, 'no data').
+    shapes = (alt.Chart(geo.countries(inline=inline_geometry))
+              .transform_lookup(lookup="id", from_=alt.LookupData(places, key="id",
+                                                                   fields=["name", "region", "continent"]))
+              .transform_filter(focus_test)
+              .transform_lookup(lookup="id", from_=lookup)
+              .transform_calculate(**calc)
+              .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
+              .encode(color=color, tooltip=tooltip)
+              .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
+    dots = (alt.Chart(places)
+            .transform_filter(f"datum.small && ({focus_test})")
+            .transform_lookup(lookup="id", from_=lookup)
+            .transform_calculate(**calc)
+            .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
+            .encode(longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
+    layers = [shapes, dots]
+    if zeros:  # the two colours outside the scale, named in the chart itself (an exported image keeps them)
+        keys = [{"label": "0 or none recorded", "fill": ZERO_FILL, "x": 8}, {"label": "No data", "fill": NO_DATA, "x": 150}]
+        key_base = alt.Chart(alt.InlineData(values=keys))
+        layers.append(alt.layer(
+            key_base.mark_square(size=140, stroke="#999999", strokeWidth=0.5).encode(
+                x=alt.X("x:Q", scale=None), y=alt.value(height - 8), fill=alt.Fill("fill:N", scale=None)),
+            key_base.mark_text(align="left", dx=10, fontSize=11, color="#333333").encode(
+                x=alt.X("x:Q", scale=None), y=alt.value(height - 8), text="label:N")))
+    chart = (alt.layer(*layers)
+             .add_params(alt.param(name="period_label", value=""), alt.param(name="n_ranked", value=0),
+                         alt.param(name="classes", value=[]))
+             .project(type="equalEarth")
+             .properties(title=title(), height=height, width="container", autosize=AUTOSIZE)
+             .configure_view(stroke=None).configure(font=FONT))
+    return chart.to_dict(validate=False)
+
+
+# The no-data brief for tests and captions
+__all__ = ["ColourScale", "KINDS", "choropleth", "quintiles", "statuses", "describe", "brief"]

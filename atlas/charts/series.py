@@ -1,0 +1,206 @@
+"""Series: lines over time, figures revised between editions, milestones, stacked shares. Frames in,
+Vega-Lite specs out, each with a description written from its data. No Streamlit here."""
+from __future__ import annotations
+
+import functools
+
+import altair as alt
+import pandas as pd
+
+from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value
+from .finish import title as _title
+
+
+# --- time series ----------------------------------------------------------------------------------
+def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, unit: str, log: bool = False,
+                marker: pd.Timestamp | None = None, marker_label: str = "", events: pd.DataFrame | None = None,
+                time_unit: str = "year", height: int = 380, x_domain: tuple[int, int] | None = None,
+                compact: bool = False, narrow: bool = False) -> Spec:
+    """Lines for several entities over time (name, date, value, period), an optional marked period,
+    and optional dated events (date, title, source) drawn as rules with a triangle. `x_domain`
+    (first year, last year) fixes the time axis, so several charts can share one. `compact` is for small
+    cards: no axis title, a two-column legend."""
+    data = series[["name", "date", "value", "period"]].reset_index(drop=True)
+    marks = pd.DataFrame({"date": [marker] if marker is not None else [], "label": [marker_label] if marker is not None else []})
+    ev = (events[["date", "title", "source"]] if events is not None
+          else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "title": [], "source": []}))
+    template = _time_series_template(label, unit, log, time_unit, height, x_domain, compact)
+    return fill(template, title, source, {"series": data, "marker": marks, "events": ev.reset_index(drop=True)},
+                describe_series("Line chart", label, unit, data), narrow=narrow)
+
+
+@functools.lru_cache(maxsize=64)
+def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False) -> Spec:
+    fmt = fmt_value(unit)
+    y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
+    time_fmt = "%Y" if time_unit == "year" else "%b %Y"
+    base = alt.Chart(alt.NamedData("series")).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format=time_fmt, labelFontSize=12),
+                scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
+                if x_domain else alt.Undefined),
+        y=alt.Y("value:Q", title=None if compact else f"{label} ({unit}){', log scale' if log else ''}",
+                scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
+        color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=2 if compact else 3,
+                                                                labelLimit=260, labelFontSize=12)),
+        tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("period:N", title="Period"),
+                 alt.Tooltip("value:Q", title=label, format=fmt)],
+    )
+    rule = alt.Chart(alt.NamedData("marker")).encode(x="date:T")
+    ev = alt.Chart(alt.NamedData("events")).encode(
+        x="date:T", tooltip=[alt.Tooltip("title:N", title="Event"),
+                             alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
+                             alt.Tooltip("source:N", title="Source")])
+    chart = alt.layer(
+        base.mark_line(strokeWidth=2.2, clip=True),  # clip: a fixed time axis may start after the data
+        base.mark_point(filled=True, size=28, clip=True),
+        rule.mark_rule(color="#444444", strokeDash=[4, 3]),
+        rule.mark_text(align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
+        ev.mark_rule(color="#b15928", strokeWidth=1.2, opacity=0.8),
+        ev.mark_point(shape="triangle-down", size=110, filled=True, color="#b15928", y=0, opacity=1),
+    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return chart.to_dict(validate=False)
+
+
+# --- figures revised between editions -------------------------------------------------------------
+REVISED_COLUMNS = ["name", "date", "value", "period", "latest", "status", "note", "source_title", "edition"]
+
+
+def revised_series(points: pd.DataFrame, *, title: str, source: str, label: str, unit: str, log: bool = False,
+                   height: int = 380) -> Spec:
+    """Lines through each place's figures from the latest report edition (`latest` True), and figures
+    from other editions as faint hollow diamonds, not dropped. Every point names its page and edition
+    on hover (columns REVISED_COLUMNS: status says 'revised to …', note keeps the source's wording)."""
+    data = points[REVISED_COLUMNS].reset_index(drop=True)
+    latest = data[data["latest"]]
+    return fill(_revised_series_template(label, unit, log, height), title, source, {"revised_points": data},
+                describe_series("Line chart (latest report edition)", label, unit, latest)
+                + f" {len(data) - len(latest)} figures from other editions shown as hollow diamonds.")
+
+
+@functools.lru_cache(maxsize=32)
+def _revised_series_template(label, unit, log, height) -> Spec:
+    fmt = fmt_value(unit)
+    tooltip = [alt.Tooltip("name:N", title="Place"), alt.Tooltip("period:N", title="Year"),
+               alt.Tooltip("value:Q", title=f"{label} ({unit})", format=fmt),
+               alt.Tooltip("status:N", title="Figure"), alt.Tooltip("note:N", title="As reported"),
+               alt.Tooltip("source_title:N", title="Source"), alt.Tooltip("edition:N", title="Edition")]
+    base = alt.Chart(alt.NamedData("revised_points")).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12)),
+        y=alt.Y("value:Q", title=f"{label} ({unit}){', log scale' if log else ''}",
+                scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
+                axis=alt.Axis(format=fmt if not log else ",.3~r", labelFontSize=12, titleFontSize=12)),
+        # tableau10: distinct hues (the theme's light/dark pairs would make Africa and a sub-region alike)
+        color=alt.Color("name:N", title=None, scale=alt.Scale(scheme="tableau10"),
+                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=320, labelFontSize=12)),
+        tooltip=tooltip,
+    )
+    latest = base.transform_filter("datum.latest")
+    chart = alt.layer(
+        latest.mark_line(strokeWidth=2.2),
+        latest.mark_point(filled=True, size=40, opacity=1),
+        base.transform_filter("!datum.latest").mark_point(shape="diamond", filled=False, size=110,
+                                                          strokeWidth=1.6, opacity=0.5),
+    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return chart.to_dict(validate=False)
+
+
+def milestone_series(series: pd.DataFrame, *, title: str, source: str, label: str, unit: str,
+                     milestones: pd.DataFrame, series_start: pd.Timestamp | None = None,
+                     marker: pd.Timestamp | None = None, marker_label: str = "", log: bool = False,
+                     height: int = 400) -> Spec:
+    """Monthly lines (name, date, value, period, kind) with numbered, sourced milestones on the time axis.
+
+    Empty values break a line (a month with no data is a gap, not a bridge). `kind` 'built-in' or
+    'upload' (dashed). `milestones` (n, date, title, source, when) draw as rules with their number; the
+    axis reaches back to the first of them, and the stretch before `series_start` is shaded and labelled
+    as having no series data.
+    """
+    data = series[["name", "date", "value", "period", "kind"]].reset_index(drop=True)
+    data["value"] = data["value"].astype("float64")
+    marks = pd.DataFrame({"date": [marker] if marker is not None else [],
+                          "label": [marker_label] if marker is not None else []})
+    ms = milestones[["n", "date", "title", "source", "when"]].reset_index(drop=True)
+    first = ms["date"].min() if len(ms) else None
+    band = pd.DataFrame({"start": [first] if first is not None and series_start is not None and first < series_start
+                         else [], "end": [series_start] if first is not None and series_start is not None
+                         and first < series_start else []})
+    band["text"] = [f"No series data\nbefore {series_start:%b %Y}"] * len(band)
+    template = _milestone_series_template(label, unit, log, height)
+    return fill(template, title, source, {"series": data, "marker": marks, "milestones": ms, "band": band},
+                describe_series("Line chart by month", label, unit, data)
+                + f" {len(ms)} numbered milestones on the time axis.")
+
+
+@functools.lru_cache(maxsize=32)
+def _milestone_series_template(label, unit, log, height) -> Spec:
+    fmt = "~g"
+    y_scale = alt.Scale(type="log") if log else alt.Scale(zero=True)
+    x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year"))
+    base = alt.Chart(alt.NamedData("series")).encode(
+        x=x,
+        y=alt.Y("value:Q", title=f"{label} ({unit}){', log scale' if log else ''}", scale=y_scale,
+                axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
+        color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=3, labelLimit=360,
+                                                                labelFontSize=12)),
+        tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("period:N", title="Month"),
+                 alt.Tooltip("value:Q", title=label, format=fmt)],
+    )
+    dash = alt.StrokeDash("kind:N", title=None, scale=alt.Scale(domain=["built-in", "upload"],
+                                                                range=[[1, 0], [6, 3]]), legend=None)
+    band = alt.Chart(alt.NamedData("band"))
+    rule = alt.Chart(alt.NamedData("marker")).encode(x="date:T")
+    ms = alt.Chart(alt.NamedData("milestones")).encode(
+        x="date:T", tooltip=[alt.Tooltip("n:N", title="Milestone"), alt.Tooltip("when:N", title="Date"),
+                             alt.Tooltip("title:N", title="What"), alt.Tooltip("source:N", title="Source")])
+    chart = alt.layer(
+        band.mark_rect(color="#eeeeee", opacity=0.7).encode(x="start:T", x2="end:T"),
+        band.mark_text(align="left", baseline="top", dx=4, y=26, fontSize=11, color="#666666", lineHeight=13,
+                       lineBreak="\n")
+        .encode(x="start:T", text="text:N"),
+        base.mark_line(strokeWidth=2.2).encode(strokeDash=dash),
+        base.mark_point(filled=True, size=22).transform_filter("isValid(datum.value)"),
+        rule.mark_rule(color="#444444", strokeDash=[4, 3]),
+        rule.mark_text(align="left", dx=4, baseline="top", y=22, fontSize=12, color="#444444").encode(text="label:N"),
+        ms.mark_rule(color="#b15928", strokeWidth=1.2, opacity=0.8),
+        ms.mark_circle(size=260, color="#b15928", opacity=1, y=8),
+        ms.mark_text(color="white", fontSize=11, fontWeight="bold", y=8).encode(text="n:N"),
+    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return chart.to_dict(validate=False)
+
+
+def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, unit: str, names: tuple[str, ...],
+                 marker: pd.Timestamp | None = None, marker_label: str = "", height: int = 380) -> Spec:
+    """Shares stacked over time (name, date, value, period, segment, order). `names` fixes colours and stack
+    order (first at the bottom); a new `segment` starts after a missing period, so no area bridges a gap."""
+    data = frame[["name", "date", "value", "period", "segment", "order"]].reset_index(drop=True)
+    marks = pd.DataFrame({"date": [marker] if marker is not None else [],
+                          "label": [marker_label] if marker is not None else []})
+    template = _stacked_area_template(label, unit, tuple(names), height)
+    return fill(template, title, source, {"series": data, "marker": marks},
+                describe_series("Stacked area chart", label, unit, data))
+
+
+@functools.lru_cache(maxsize=32)
+def _stacked_area_template(label, unit, names, height) -> Spec:
+    fmt = fmt_value(unit)
+    palette = ["#b15928", "#1f78b4", "#33a02c", "#6a3d9a", "#ff7f00", "#e31a1c", "#a6cee3", "#b2df8a",
+               "#cab2d6", "#fdbf6f", "#fb9a99", "#999999", "#ffff99"]
+    base = alt.Chart(alt.NamedData("series")).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year")),
+        y=alt.Y("value:Q", stack="zero", title=f"{label} ({unit})",
+                axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
+        color=alt.Color("name:N", title=None, scale=alt.Scale(domain=list(names), range=palette[:len(names)]),
+                        sort=list(names), legend=alt.Legend(orient="bottom", columns=4, labelFontSize=12)),
+        order=alt.Order("order:Q", sort="ascending"),
+        detail="segment:N",
+        tooltip=[alt.Tooltip("name:N", title="Browser"), alt.Tooltip("period:N", title="Month"),
+                 alt.Tooltip("value:Q", title=label, format=".2~f")],
+    )
+    rule = alt.Chart(alt.NamedData("marker")).encode(x="date:T")
+    chart = alt.layer(
+        base.mark_area(opacity=0.9, interpolate="linear"),
+        base.mark_point(size=40, opacity=0.001, filled=True),  # hover targets for per-month tooltips
+        rule.mark_rule(color="#444444", strokeDash=[4, 3]),
+        rule.mark_text(align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
+    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return chart.to_dict(validate=False)

@@ -1,0 +1,84 @@
+"""Internet use, declared once: world or regional map with Play, trend lines, table."""
+from __future__ import annotations
+
+from .. import internet as net
+from .. import numbers
+from ..params import choice, codes, period
+from ..regions import FOCUS_LABELS
+from ..store import Snapshot
+from .base import Column, Control, Explorer, Figure, View, fixed
+from .common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
+
+
+def params(snap: Snapshot) -> list:
+    return [
+        choice("view", net.VIEWS, "map", label="View"),
+        period("year", net.years(snap), "2024", label="Year"),
+        choice("region", FOCUS_LABELS, "world", label="Region"),
+        codes("places", net.place_codes(snap), net.DEFAULT_PLACES, label="Places"),
+        axis_param(),
+    ]
+
+
+def map_caption(values, year: str) -> str:
+    return (f"{have_value(int(values['value'].notna().sum()), len(values))} Grey: no data within "
+            f"{net.TOLERANCE} years of {year}. {numbers.plural(int(values['earlier'].sum()), 'country', 'countries')} "
+            f"show their latest earlier value (marked in the tooltip). Small states are drawn as dots. {MAP_CLICK}")
+
+
+def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    year, region = v["year"], v["region"]
+    values = net.map_table(snap, year, region)
+    return Figure(f"Internet use, {year} — {FOCUS_LABELS[region]}", net.map_spec(snap, values, year, region),
+                  snap.citation(net.WDI), table=net.table(values), captions=[map_caption(values, year)],
+                  export=lambda: net.map_spec(snap, values, year, region, inline=True),
+                  file=f"internet-use-{year}-{region}", clickable=True)
+
+
+def draw_trend(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    places, log = v["places"], v["axis"] == "log"
+    if not places:
+        return Figure("Internet use over time", notice=PICK_PLACES)
+    series = net.trend_series(snap, places, log)
+    spec = net.trend_spec(snap, series, places, v["year"], log)
+    return Figure("Internet use over time", spec, net.trend_source(snap, places),
+                  table=series[["name", "period", "value"]], export=lambda: spec, file="internet-use-trend")
+
+
+def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    year, region = v["year"], v["region"]
+    return Figure(f"Internet use, {year} — {FOCUS_LABELS[region]}", None, snap.citation(net.WDI),
+                  table=net.table(net.map_table(snap, year, region)), file=f"internet-use-{year}-{region}",
+                  columns={"name": Column("Country"), "value": Column("Internet use (%)", "%.1f"),
+                           "period": Column("Year of value"), "rank": Column("Rank", "%d"),
+                           "region": Column("Region"), "income_group": Column("Income group")},
+                  captions=[snap.citation(net.WDI)])
+
+
+def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
+    return [net.WDI, net.ITU], [
+        f"Where a country has no value for the chosen year, the map and table use its latest value from up to "
+        f"{net.TOLERANCE} years earlier and say so; nothing is interpolated.",
+        "World Bank aggregates (World, Sub-Saharan Africa…) and ITU's own regions differ in membership and "
+        "release: ITU's 'Africa' is not the World Bank's Sub-Saharan Africa."]
+
+
+EXPLORER = Explorer(
+    page="internet", key="internet", title="Internet use",
+    intro=lambda snap: snap.indicator(net.WDI)["definition"],
+    params=params,
+    controls={
+        "view": Control("view", "View", "segmented", *fixed(net.VIEWS)),
+        "region": REGION,
+        "places": places_control("places", lambda snap: sorted(net.place_codes(snap),
+                                                               key=lambda c: net.place_name(snap, c)),
+                                 lambda snap: lambda c: net.place_name(snap, c)),
+        "axis": AXIS,
+    },
+    views={"map": View("map", "Map", draw_map),
+           "trend": View("trend", "Trend", draw_trend, controls=(("places", "axis"),)),
+           "table": View("table", "Table", draw_table)},
+    top=(("region", ("map", "table", "trend")),),
+    period="year", periods=lambda snap, v: net.years(snap), period_label=lambda v: "Year",
+    caveats=caveats,
+)

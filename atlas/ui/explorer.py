@@ -1,0 +1,114 @@
+"""The one Streamlit renderer for any declared explorer (`atlas.explorers`): opening, notices, controls,
+the timeline with Play, the chart or table, the no-data notice, downloads and caveats."""
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from atlas.explorers.base import Control, Explorer, Figure
+from atlas.store import Snapshot
+
+from . import state, widgets
+
+WIDGETS = {"segmented": st.segmented_control, "select": st.selectbox, "multiselect": st.multiselect}
+
+
+def control(snap: Snapshot, view: state.View, c: Control, values: dict, where=st) -> None:
+    kwargs = {"format_func": c.label_of(snap), "key": view.key(c.param), "help": c.help,
+              "disabled": c.disabled(values)}
+    if c.widget == "segmented":
+        kwargs["required"] = True
+    if c.widget == "multiselect":
+        kwargs["max_selections"] = 12
+    getattr(where, WIDGETS[c.widget].__name__)(c.label, c.options(snap), **kwargs)
+
+
+def controls_row(snap: Snapshot, view: state.View, ex: Explorer, names: tuple[str, ...], values: dict) -> None:
+    if not names:
+        return
+    cols = st.columns(len(names), vertical_alignment="bottom")
+    for col, name in zip(cols, names):
+        control(snap, view, ex.controls[name], values, where=col)
+
+
+def show(fig: Figure, key: str) -> None:
+    """A figure on the page: its chart (or table, or notice), captions, notes and downloads."""
+    if fig.notice:
+        st.info(fig.notice, icon=":material/search_off:")
+        return
+    if fig.columns is not None:
+        st.dataframe(fig.table, hide_index=True, width="stretch", height=480, column_config={
+            name: (st.column_config.NumberColumn(col.label, format=col.number) if col.number else col.label)
+            for name, col in fig.columns.items()})
+    elif fig.spec is not None:
+        if fig.clickable:
+            picked = st.vega_lite_chart(fig.spec, width="stretch", key=f"{key}.chart", on_select="rerun",
+                                        selection_mode="pick")
+            widgets.open_profile_on_click(picked)
+        else:
+            st.vega_lite_chart(fig.spec, width="stretch", key=f"{key}.chart")
+    for caption in fig.captions:
+        st.caption(caption)
+    for note in fig.notes:
+        st.markdown(note)
+    if fig.details:
+        label, frame, columns = fig.details
+        with st.expander(label):
+            st.dataframe(frame, hide_index=True, width="stretch", column_config={
+                name: (st.column_config.LinkColumn(col.label) if col.number == "link" else
+                       st.column_config.NumberColumn(col.label, format=col.number) if col.number else col.label)
+                for name, col in columns.items()})
+    if fig.table is not None:
+        widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
+                          key=f"{key}.dl")
+
+
+def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None = None) -> None:
+    """Draw the explorer. `extras(values)` (optional, Streamlit) may draw page-only inputs, such as an
+    uploaded file, and returns what the views need from them."""
+    view = state.View(ex.key, ex.params(snap))
+    notices = view.load()
+    st.title(ex.title)
+    st.caption(ex.intro(snap))
+    state.show_notices(notices)
+    if ex.headline:
+        h = ex.headline(snap)
+        st.markdown(f"#### {h.text}")
+        cols = st.columns(4)
+        for col, (label, value, delta, help_) in zip(cols, h.metrics):
+            col.metric(label, value, delta, help=help_, border=True, delta_color="off", delta_arrow="off")
+        st.caption(h.caption)
+    values = view.values()
+    top = st.columns([3] + [2] * len(ex.top), vertical_alignment="bottom")
+    control(snap, view, ex.controls["view"], values, where=top[0])
+    values = view.values()
+    for col, (name, shown_on) in zip(top[1:], ex.top):
+        if values["view"] in shown_on:
+            control(snap, view, ex.controls[name], values, where=col)
+    values = view.values()
+    before = dict(values)
+    moved = ex.settle(snap, values)
+    for name, value in values.items():
+        if value != before[name]:  # only a value the settling moved (its widget is not drawn yet)
+            st.session_state[view.key(name)] = value
+    if moved:
+        st.info(moved, icon=":material/event:")
+    chosen = ex.views[values["view"]]
+    for row in chosen.controls:
+        controls_row(snap, view, ex, row, values)
+    more = extras(view.values()) if extras else {}
+
+    def draw(period: str | None = None) -> None:
+        current = view.values()
+        if period is not None:
+            current[ex.period] = period
+        show(ex.figure(snap, current, extras=more), f"{ex.key}.{chosen.key}")
+
+    if chosen.timeline:
+        widgets.timeline(view, ex.period, ex.periods(snap, values), ex.period_label(values), draw)
+    else:
+        view.sync()
+        draw()
+    indicators, notes = ex.caveats(snap, view.values())
+    widgets.caveats(snap, indicators, extra=notes)

@@ -1,0 +1,72 @@
+"""The explorer declarations without Streamlit: defaults, every view, descriptions, one parameter name."""
+import pytest
+
+from atlas import slides
+from atlas.deck import SlideRef
+from atlas.explorers import EXPLORERS
+
+CASES = [(page, view) for page, ex in EXPLORERS.items() for view in ex.views]
+
+
+@pytest.mark.parametrize("page", list(EXPLORERS))
+def test_defaults_are_valid_values(snapshot, page):
+    for p in EXPLORERS[page].params(snapshot):
+        if isinstance(p.default, list):
+            assert all(p.parse(c) for c in p.default), p.name
+        else:
+            assert p.parse(p.dump(p.default)) == p.default, p.name
+
+
+@pytest.mark.parametrize("page, view", CASES)
+def test_every_view_draws_a_figure_with_a_source_and_a_description(snapshot, page, view):
+    ex = EXPLORERS[page]
+    values, notices = ex.values(snapshot, {"view": view})
+    fig = ex.figure(snapshot, values)
+    assert not notices and not fig.notice and fig.source and fig.table is not None and len(fig.table)
+    if fig.spec is not None:
+        assert len(fig.spec["description"]) > 40 and "no values" not in fig.spec["description"]
+
+
+def test_a_map_description_names_the_period_the_place_and_the_extremes(snapshot):
+    ex = EXPLORERS["internet"]
+    values, _ = ex.values(snapshot, {"view": "map", "year": "2024", "region": "africa"})
+    text = ex.figure(snapshot, values).spec["description"]
+    table = ex.figure(snapshot, values).table
+    low, high = table.loc[table["value"].idxmin()], table.loc[table["value"].idxmax()]
+    assert text.startswith(f"Map of Internet use (%) in 2024, Africa (continent): {len(table)} countries with a value")
+    assert f"({low['name']})" in text and f"({high['name']})" in text
+
+
+def test_every_map_is_clickable(snapshot):
+    for page, ex in EXPLORERS.items():
+        values, _ = ex.values(snapshot, {"view": "map"})
+        fig = ex.figure(snapshot, values)
+        assert fig.clickable and any(p["name"] == "pick" for p in fig.spec["params"]), page
+
+
+def test_one_name_means_one_thing_across_explorers(snapshot):
+    """The same parameter name has the same label (and so the same control) on every page."""
+    labels = {}
+    for page, ex in EXPLORERS.items():
+        for p in ex.params(snapshot):
+            labels.setdefault(p.name, set()).add(p.label)
+    assert labels["axis"] == {"Axis"} and labels["region"] == {"Region"} and labels["places"] == {"Places"}
+    assert "scale" not in labels  # the y-axis is `axis` everywhere; KaiOS's colour scale is `colours`
+
+
+@pytest.mark.parametrize("page, old, new, value", [
+    ("kaios", "scale", "colours", "quantile"), ("internet", "scale", "axis", "log"),
+    ("mobile-money", "scale", "axis", "log")])
+def test_old_scale_links_open_the_same_view(snapshot, page, old, new, value):
+    values, notices = EXPLORERS[page].values(snapshot, {old: value})
+    assert values[new] == value and not notices
+
+
+def test_a_slide_is_the_page_s_figure(snapshot):
+    ref = SlideRef("kaios", {"view": "map", "month": "2019-05", "scale": "quantile"})
+    slide = slides.render(snapshot, ref)
+    ex = EXPLORERS["kaios"]
+    fig = ex.figure(snapshot, ex.values(snapshot, ref.params)[0])
+    assert slide.title == fig.title and slide.spec["layer"] == fig.spec["layer"]
+    assert slide.spec["layer"][0]["encoding"]["color"]["type"] == "ordinal"  # quantile classes
+    assert slide.periods == ex.periods(snapshot, {}) and slide.period == "2019-05"
