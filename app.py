@@ -21,7 +21,13 @@ PAGES = {
         st.Page("pages/data.py", title="Data and sources", icon=":material/dataset:", url_path="data"),
     ],
 }
-page = st.navigation(PAGES)
+# Our own sidebar links instead of Streamlit's navigation menu, whose list markup (<ul> with <div>
+# children) fails the accessibility checks (axe-core: list, listitem).
+page = st.navigation(PAGES, position="hidden")
+for group, pages in PAGES.items():
+    st.sidebar.caption(group)
+    for p in pages:
+        st.sidebar.page_link(p, label=p.title, icon=p.icon)
 mark_page(page.url_path)
 add_view_button(page.url_path, page.title)
 page.run()

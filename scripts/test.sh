@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up and run every test: unit, AppTest and browser tests (Debian's Chromium, installed when missing).
+# Set up and run every test: unit, AppTest and browser tests (Debian's Chromium and axe-core, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -8,5 +8,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -f node_modules/axe-core/axe.min.js ]; then  # axe-core, pinned in package-lock.json
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Debian's npm for the accessibility checks..."
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null
+  fi
+  npm ci --no-audit --no-fund --silent
 fi
 exec .venv/bin/python -m pytest "$@"

@@ -151,3 +151,18 @@ def test_trend_series_drop_non_positive_values_on_log(snapshot):
 
 def test_a_table_for_an_early_wave(snapshot):
     assert isinstance(mm.table(mm.map_table(snapshot, "findex_account", "2011", "ssa")), pd.DataFrame)
+
+
+@pytest.mark.parametrize("width", [600, 1800])
+def test_the_regional_chart_names_each_year_once(snapshot, width):
+    """A wide chart put a tick every quarter, each labelled with its year: '2012 2012 2012 2012 2013 …'."""
+    import re
+
+    import vl_convert as vlc
+    points = mm.gsma_points(snapshot, "gsma_tx_value", mm.DEFAULT_GSMA)
+    for spec in (mm.gsma_spec(snapshot, "gsma_tx_value", points, False),
+                 charts.time_series(snapshot.series("internet_users_pct", ["KEN"]), title="t", source="s",
+                                    label="Internet use", unit="%")):
+        svg = vlc.vegalite_to_svg(export.jsonable(spec, width=width))
+        years = re.findall(r">((?:19|20)\d\d)</text>", svg)
+        assert len(years) >= 3 and len(years) == len(set(years)), years

@@ -35,7 +35,8 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
     time_fmt = "%Y" if time_unit == "year" else "%b %Y"
     base = alt.Chart(alt.NamedData("series")).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format=time_fmt, labelFontSize=12),
+        x=alt.X("date:T", title=None, axis=alt.Axis(format=time_fmt, labelFontSize=12,
+                                                    tickCount="year" if time_unit == "year" else alt.Undefined),
                 scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
                 if x_domain else alt.Undefined),
         y=alt.Y("value:Q", title=None if compact else f"{label} ({unit}){', log scale' if log else ''}",
@@ -53,10 +54,10 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
     chart = alt.layer(
         base.mark_line(strokeWidth=2.2, clip=True),  # clip: a fixed time axis may start after the data
         base.mark_point(filled=True, size=28, clip=True),
-        rule.mark_rule(color="#444444", strokeDash=[4, 3]),
-        rule.mark_text(align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
-        ev.mark_rule(color="#b15928", strokeWidth=1.2, opacity=0.8),
-        ev.mark_point(shape="triangle-down", size=110, filled=True, color="#b15928", y=0, opacity=1),
+        rule.mark_rule(aria=False, color="#444444", strokeDash=[4, 3]),
+        rule.mark_text(aria=False, align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
+        ev.mark_rule(aria=False, color="#b15928", strokeWidth=1.2, opacity=0.8),
+        ev.mark_point(aria=False, shape="triangle-down", size=110, filled=True, color="#b15928", y=0, opacity=1),
     ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
     return chart.to_dict(validate=False)
 
@@ -85,7 +86,7 @@ def _revised_series_template(label, unit, log, height) -> Spec:
                alt.Tooltip("status:N", title="Figure"), alt.Tooltip("note:N", title="As reported"),
                alt.Tooltip("source_title:N", title="Source"), alt.Tooltip("edition:N", title="Edition")]
     base = alt.Chart(alt.NamedData("revised_points")).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12)),
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year")),
         y=alt.Y("value:Q", title=f"{label} ({unit}){', log scale' if log else ''}",
                 scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
                 axis=alt.Axis(format=fmt if not log else ",.3~r", labelFontSize=12, titleFontSize=12)),
@@ -98,7 +99,7 @@ def _revised_series_template(label, unit, log, height) -> Spec:
     chart = alt.layer(
         latest.mark_line(strokeWidth=2.2),
         latest.mark_point(filled=True, size=40, opacity=1),
-        base.transform_filter("!datum.latest").mark_point(shape="diamond", filled=False, size=110,
+        base.transform_filter("!datum.latest").mark_point(aria=False, shape="diamond", filled=False, size=110,
                                                           strokeWidth=1.6, opacity=0.5),
     ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
     return chart.to_dict(validate=False)
@@ -153,14 +154,14 @@ def _milestone_series_template(label, unit, log, height) -> Spec:
         x="date:T", tooltip=[alt.Tooltip("n:N", title="Milestone"), alt.Tooltip("when:N", title="Date"),
                              alt.Tooltip("title:N", title="What"), alt.Tooltip("source:N", title="Source")])
     chart = alt.layer(
-        band.mark_rect(color="#eeeeee", opacity=0.7).encode(x="start:T", x2="end:T"),
-        band.mark_text(align="left", baseline="top", dx=4, y=26, fontSize=11, color="#666666", lineHeight=13,
+        band.mark_rect(aria=False, color="#eeeeee", opacity=0.7).encode(x="start:T", x2="end:T"),
+        band.mark_text(aria=False, align="left", baseline="top", dx=4, y=26, fontSize=11, color="#666666", lineHeight=13,
                        lineBreak="\n")
         .encode(x="start:T", text="text:N"),
         base.mark_line(strokeWidth=2.2).encode(strokeDash=dash),
         base.mark_point(filled=True, size=22).transform_filter("isValid(datum.value)"),
-        rule.mark_rule(color="#444444", strokeDash=[4, 3]),
-        rule.mark_text(align="left", dx=4, baseline="top", y=22, fontSize=12, color="#444444").encode(text="label:N"),
+        rule.mark_rule(aria=False, color="#444444", strokeDash=[4, 3]),
+        rule.mark_text(aria=False, align="left", dx=4, baseline="top", y=22, fontSize=12, color="#444444").encode(text="label:N"),
         ms.mark_rule(color="#b15928", strokeWidth=1.2, opacity=0.8),
         ms.mark_circle(size=260, color="#b15928", opacity=1, y=8),
         ms.mark_text(color="white", fontSize=11, fontWeight="bold", y=8).encode(text="n:N"),
@@ -199,8 +200,8 @@ def _stacked_area_template(label, unit, names, height) -> Spec:
     rule = alt.Chart(alt.NamedData("marker")).encode(x="date:T")
     chart = alt.layer(
         base.mark_area(opacity=0.9, interpolate="linear"),
-        base.mark_point(size=40, opacity=0.001, filled=True),  # hover targets for per-month tooltips
-        rule.mark_rule(color="#444444", strokeDash=[4, 3]),
-        rule.mark_text(align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
+        base.mark_point(aria=False, size=40, opacity=0.001, filled=True),  # hover targets for per-month tooltips
+        rule.mark_rule(aria=False, color="#444444", strokeDash=[4, 3]),
+        rule.mark_text(aria=False, align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
     ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
     return chart.to_dict(validate=False)

@@ -1,0 +1,56 @@
+"""axe-core (npm, pinned in package.json) in Chromium: no serious or critical violation on any page, in
+explore and presenter modes; every chart's accessible name is written from its data; maps are clickable."""
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import ROOT, SHAPES, wait_idle, wait_shapes
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHART = '[data-testid="stVegaLiteChart"]'
+
+PAGES = ["/", "/internet", "/internet?view=trend", "/internet?view=table", "/mobile-money",
+         "/mobile-money?view=regions", "/kaios", "/kaios?view=trend", "/kaios?view=browsers", "/country?country=KEN",
+         "/data", "/present", "/present?mode=show&slide=2", "/present?mode=show&slide=7"]
+
+
+def serious_violations(page) -> list[dict]:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run the README's test command, which installs it (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                          ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.html.slice(0, 160))}))")
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_violation(page, app_url, path):
+    page.goto(app_url + path)
+    wait_idle(page)
+    if page.locator(CHART).count():  # let the charts draw (axe checks what they render)
+        page.wait_for_function("(s) => [...document.querySelectorAll(s)].every(e => e.querySelector('svg'))", arg=CHART)
+    assert serious_violations(page) == []
+
+
+def test_a_map_and_a_trend_are_named_from_their_data(page, app_url):
+    page.goto(f"{app_url}/internet?year=2024&region=africa")
+    wait_shapes(page, 40)
+    name = page.locator(CHART).first.get_attribute("aria-label")
+    assert re.fullmatch(r"Map of Internet use \(%\) in 2024, Africa \(continent\): \d+ countries with a value, "
+                        r"from [\d.]+ % \([^)]+\) to [\d.]+ % \([^)]+\)\.", name), name
+    page.goto(f"{app_url}/kaios?view=trend&places=IND,WLD")
+    expect(page.locator(CHART).first).to_have_attribute("aria-label", re.compile(
+        r"^Line chart by month of KaiOS share \(%\), Mar 2019–\w{3} 20\d\d, 2 places: .* \(India, \w{3} 20\d\d\)"))
+
+
+def test_the_kaios_map_opens_a_country_profile_on_click(page, app_url):
+    page.goto(f"{app_url}/kaios?month=2023-06")
+    wait_shapes(page, 150)
+    wait_idle(page)
+    india = page.locator(SHAPES).filter(has=page.locator("xpath=self::*[contains(@aria-label, 'India')]"))
+    target = india.first if india.count() else page.locator(SHAPES).nth(80)
+    target.click(force=True)
+    page.wait_for_url(re.compile(r"/country\?country=[A-Z]{3}"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
