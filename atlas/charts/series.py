@@ -99,7 +99,7 @@ def _revised_series_template(label, unit, log, height) -> Spec:
     chart = alt.layer(
         latest.mark_line(strokeWidth=2.2),
         latest.mark_point(filled=True, size=40, opacity=1),
-        base.transform_filter("!datum.latest").mark_point(aria=False, shape="diamond", filled=False, size=110,
+        base.transform_filter("!datum.latest").mark_point(shape="diamond", filled=False, size=110,
                                                           strokeWidth=1.6, opacity=0.5),
     ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
     return chart.to_dict(validate=False)

@@ -50,7 +50,7 @@ def test_map_draws_and_the_slider_changes_month_map_and_url(page, app_url):
                            arg=[SHAPES, before], timeout=30_000)  # the colours changed with the month
 
     page.get_by_text("Quantiles (fifths)", exact=True).click()
-    page.wait_for_url(re.compile(r"scale=quantile"))
+    page.wait_for_url(re.compile(r"colours=quantile"))
     wait_idle(page)
     legend = page.locator('[aria-roledescription="legend"]').first
     expect(legend).to_contain_text("fifths of the places above 0")
