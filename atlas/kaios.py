@@ -284,7 +284,7 @@ def map_spec(snap: Snapshot, values: pd.DataFrame, measure: str, month: str, reg
     return charts.choropleth(values, title_text=f"{label}, {month_text(month)} — {FOCUS_LABELS[region]}",
                              source=snap.citation(MEASURES[measure]), label=label, unit="%", period=month,
                              where=FOCUS_LABELS[region], scale=charts.ColourScale(scale, colour_domain(snap, measure, scale)),
-                             zeros=True, focus=focus_filter(region), inline_geometry=inline)
+                             zeros=True, notes=True, focus=focus_filter(region), inline_geometry=inline)
 
 
 def trend_source(snap: Snapshot, measure: str, uploaded: bool, spell_out: bool = False) -> str:

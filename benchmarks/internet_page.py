@@ -23,9 +23,9 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SHAPES, _free_port, start_app  # noqa: E402
+from benchmarks.harness import CHROMIUM, CHROMIUM_ARGS, IDLE, SHAPES, free_port, start_app  # noqa: E402
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
 
 
 def machine() -> str:
@@ -98,7 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--moves", type=int, default=10)
     args = parser.parse_args()
-    port = _free_port()
+    port = free_port()
     server = start_app(port)
     try:
         figures = browser_figures(f"http://127.0.0.1:{port}", args.moves)

@@ -1,6 +1,7 @@
 """KaiOS page data shaping: months and gaps, smoothing, the map table, small samples, the browser mix,
 milestones from the snapshot's facts and events, and the chart builders the page uses."""
 import dataclasses
+import json
 
 import numpy as np
 import pandas as pd
@@ -121,7 +122,7 @@ def test_share_map_spec_carries_status_and_a_cached_template(snapshot, scale):
     values = kaios.map_table(snapshot, "all", "2023-06")
     spec = kaios.map_spec(snapshot, values, "all", "2023-06", "world", scale)
     data = spec["datasets"]["map_values"]
-    assert set(data["s"]) == {"value", "zero"} and len(data) == (values["status"] != "missing").sum()
+    assert len(data) == (values["status"] == "value").sum() and (data["v"] > 0).all()
     colour = spec["layer"][0]["encoding"]["color"]
     assert colour["condition"][0]["value"] == charts.ZERO_FILL  # zeros get their own colour, not the scale
     if scale == "quantile":  # classes made in Python: an ordinal field over the class labels
@@ -160,13 +161,15 @@ def test_place_from_a_statcounter_code(snapshot):
 
 @pytest.mark.parametrize("region", ["africa", "sas"])
 def test_a_region_keeps_its_shapes(snapshot, region):
-    """The focus filter tests a column the shapes must have looked up (continent or region)."""
+    """The focus filter tests a column of the places file, the data both layers draw from."""
+    import json as json_
+    from atlas.geo import STATIC, PLACES_FILE
     from atlas.regions import focus_filter
     values = kaios.map_table(snapshot, "all", "2023-06", focus=region)
     spec = kaios.map_spec(snapshot, values, "all", "2023-06", region, "log")
     column = focus_filter(region)[0]
-    lookups = [t for t in spec["layer"][0]["transform"] if "lookup" in t]
-    assert column in lookups[0]["from"]["fields"]
+    assert spec["layer"][0]["data"]["url"].endswith(PLACES_FILE)
+    assert column in json_.loads((STATIC / PLACES_FILE).read_text())[0]
     assert any(column in t.get("filter", "") for t in spec["layer"][0]["transform"])
 
 
@@ -175,3 +178,17 @@ def test_upload_names_and_log_axis_gaps():
     assert kaios.upload_name("iOS", None) == "Your StatCounter file: iOS share of mobile OS"
     rows = kaios.positive_only(pd.DataFrame({"value": [0.0, 0.5, np.nan]}))["value"]
     assert np.isnan(rows.iloc[0]) and rows.iloc[1] == 0.5
+
+
+def test_places_without_a_share_travel_as_codes_and_notes_as_numbers(snapshot):
+    for month in ("2026-06", "2021-01"):  # mostly 'none recorded'; mostly recorded 0
+        values = kaios.map_table(snapshot, "all", month, hide_small=True)
+        spec = kaios.map_spec(snapshot, values, "all", month, "world", "log")
+        params = {p["name"]: p.get("value") for p in spec["params"]}
+        rows = spec["datasets"]["map_values"]
+        assert set(rows["id"]) == set(values.loc[values["status"] == "value", "entity"])
+        for status in ("zero", "none", "hidden"):
+            codes = set(filter(None, params["status_ids"][status].split(",")))
+            assert codes == set(values.loc[values["status"] == status, "entity"]), (month, status)
+        assert len(json.dumps({k: v for k, v in spec.items() if k != "datasets"})) < 7_500
+    assert params["note_text"][params["note_of"]["TUV"]].startswith("Small sample: under 1 million people")

@@ -61,12 +61,13 @@ def statuses(values: pd.DataFrame) -> pd.Series:
 
 
 def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str, unit: str, period: str,
-               where: str = "World", scale: ColourScale = ColourScale(), zeros: bool = False,
+               where: str = "World", scale: ColourScale = ColourScale(), zeros: bool = False, notes: bool = False,
                focus: tuple[str, str] | None = None, inline_geometry: bool = False, height: int = 460) -> Spec:
     """A world (or regional) choropleth.
 
     `values`: one row per drawable country (entity, name, value, period, rank; optional `earlier` (a
-    latest-earlier value), `status` and `note` (shown in the tooltip)), as from `regions.map_values`.
+    latest-earlier value) and `status`; with `notes`, a `note` shown in the tooltip), as from
+    `regions.map_values`.
     `focus` = (places column, value), e.g. ("region", "South Asia"), keeps only those shapes and the
     projection fits them (a zoom). Countries without a value are drawn grey; small states get a dot.
     """
@@ -74,19 +75,29 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
     keep = values[status != "missing"]
     status = status[keep.index]
     # Compact types: this table is what a slider move sends (float32 is plenty for a shown value).
-    data = pd.DataFrame({"id": keep["entity"].astype(str), "v": keep["value"].astype("float32"),
-                         "p": keep["period"].fillna(period).astype(str).astype("category"),
-                         "r": keep["rank"].fillna(0).astype("int16")})
-    earlier, notes = "earlier" in values, "note" in values
-    if zeros:
-        data["s"] = status.astype("category")
+    # A zeros map (KaiOS) sends a row only for places above 0; the places recorded 0, 'none recorded' or
+    # hidden travel as one string of codes per status (most places, most months), and notes as a few texts
+    # and a code -> text number: a period move stays small.
+    rows = keep[status == "value"] if zeros else keep
+    data = pd.DataFrame({"id": rows["entity"].astype(str), "v": rows["value"].astype("float32"),
+                         "r": rows["rank"].fillna(0).astype("int16")})
+    earlier = "earlier" in values and not zeros  # a zeros map shows the month itself, never an earlier value
+    if not zeros:  # the year of each value (it may be an earlier one); a zeros map's is the period itself
+        data["p"] = rows["period"].fillna(period).astype(str).astype("category")
     if earlier:
-        data["e"] = keep["earlier"].astype(bool)
-    if notes:
-        data["f"] = keep["note"].fillna("").astype(str).astype("category")
+        data["e"] = rows["earlier"].astype(bool)
     params = {"period_label": str(period), "n_ranked": int(status.isin(["value", "zero"]).sum())}
+    if zeros:
+        params["status_ids"] = {st: "," + ",".join(sorted(keep.loc[status == st, "entity"].astype(str))) + ","
+                                for st in ("zero", "none", "hidden")}
+        params["zero_rank"] = int(keep.loc[status == "zero", "rank"].min()) if (status == "zero").any() else 0
+    if notes:
+        noted = keep[keep["note"].fillna("") != ""]
+        texts = sorted(noted["note"].unique())
+        params["note_text"] = texts
+        params["note_of"] = dict(zip(noted["entity"].astype(str), noted["note"].map(texts.index)))
     if scale.kind == "quantile":
-        classes = quintiles(keep["value"].where(status == "value"))
+        classes = quintiles(rows["value"].where(status[rows.index] == "value"))
         data["k"] = classes.astype("category")
         params["classes"] = [str(c) for c in classes.cat.categories]
     template = _template(label, unit, scale, zeros, earlier, notes, focus, inline_geometry, height)
@@ -116,22 +127,26 @@ def _log_ticks(domain: tuple[float, float]) -> list[float]:
 @functools.lru_cache(maxsize=128)
 def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
               focus: tuple[str, str] | None, inline_geometry: bool, height: int) -> Spec:
-    fields = ["v", "p", "r"] + (["s"] if zeros else []) + (["e"] if earlier else []) + (["f"] if notes else []) \
+    fields = ["v", "r"] + ([] if zeros else ["p"]) + (["e"] if earlier else []) \
         + (["k"] if scale.kind == "quantile" else [])
     lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=fields)
     focus_test = f"datum.{focus[0]} === {js(focus[1])}" if focus else "true"
     calc = {  # tooltip texts and the coloured value, computed in the browser
+        **({"s": "isValid(datum.v) ? 'value' : " + " : ".join(
+                f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? '{st}'" for st in ("zero", "none", "hidden"))
+                + " : null", "p": "period_label"} if zeros else {}),
         "c": "datum.v > 0 ? datum.v : null" if zeros else "isValid(datum.v) ? datum.v : null",
-        "shown": "isValid(datum.v) ? datum.v : null",
+        "shown": "datum.s === 'zero' ? 0 : isValid(datum.v) ? datum.v : null",
         "when": ("datum.s === 'value' || datum.s === 'zero' ? datum.p : datum.s === 'none' ? "
                  "datum.p + ': none recorded' : datum.s === 'hidden' ? 'Hidden (small sample)' : "
                  "'No data for ' + period_label") if zeros else
                 ("isValid(datum.v) ? " + ("(datum.e ? datum.p + ' (latest available)' : datum.p)" if earlier
                                           else "datum.p") + " : 'No data for ' + period_label"),
-        "rank_text": "datum.r > 0 ? datum.r + ' of ' + n_ranked : ''",
+        "rank_text": ("datum.s === 'zero' ? zero_rank + ' of ' + n_ranked : " if zeros else "")
+                     + "datum.r > 0 ? datum.r + ' of ' + n_ranked : ''",
     }
     if notes:
-        calc["flag"] = "isValid(datum.f) ? datum.f : ''"
+        calc["flag"] = "isValid(note_of[datum.id]) ? note_text[note_of[datum.id]] : ''"
     fmt = "~g" if zeros or scale.kind == "log" else {"%": ".1f", "percentage points": "+.1f"}.get(unit, ",.2~f")
     field, kind = "c", "quantitative"
     if scale.kind == "quantile":  # classes made in Python, so the legend names each range exactly
@@ -165,24 +180,24 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
                alt.Tooltip("rank_text:N", title="Rank"), alt.Tooltip("region:N", title="Region")]
     if notes:
         tooltip.append(alt.Tooltip("flag:N", title="Note"))
-    places = geo.places(inline_geometry)
+    # One data source for both layers, the places file (every shape's name, region, dot position), so the
+    # values are looked up and the tooltip texts computed once (a period move resends the spec). Shapes
+    # add their geometry from the world TopoJSON; small states are also drawn as a dot.
     # invalid="show": a country with no value is still drawn, coloured by the conditions (grey, 'no data').
-    shapes = (alt.Chart(geo.countries(inline=inline_geometry))
-              .transform_lookup(lookup="id", from_=alt.LookupData(places, key="id",
-                                                                   fields=["name", "region", "continent"]))
-              .transform_filter(focus_test)
-              .transform_lookup(lookup="id", from_=lookup)
-              .transform_calculate(**calc)
+    shapes = (alt.Chart()
+              .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(inline=inline_geometry), key="id"),
+                                as_="geo")
+              .transform_filter("isValid(datum.geo)")
               .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
-              .encode(color=color, tooltip=tooltip)
+              .encode(shape=alt.Shape("geo:G"))
               .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
-    dots = (alt.Chart(places)
-            .transform_filter(f"datum.small && ({focus_test})")
-            .transform_lookup(lookup="id", from_=lookup)
-            .transform_calculate(**calc)
+    dots = (alt.Chart()
+            .transform_filter("datum.small")
             .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
-            .encode(longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
-    layers = [shapes, dots]
+            .encode(longitude="lon:Q", latitude="lat:Q"))
+    layers = [alt.layer(shapes, dots, data=geo.places(inline_geometry)).transform_filter(focus_test)
+              .transform_lookup(lookup="id", from_=lookup).transform_calculate(**calc)
+              .encode(color=color, tooltip=tooltip)]
     if zeros:  # the two colours outside the scale, named in the chart itself (an exported image keeps them)
         keys = [{"label": "0 or none recorded", "fill": ZERO_FILL, "x": 8}, {"label": "No data", "fill": NO_DATA, "x": 150}]
         key_base = alt.Chart(alt.InlineData(values=keys))
@@ -193,7 +208,9 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
                 x=alt.X("x:Q", scale=None), y=alt.value(height - 8), text="label:N")))
     chart = (alt.layer(*layers)
              .add_params(alt.param(name="period_label", value=""), alt.param(name="n_ranked", value=0),
-                         alt.param(name="classes", value=[]))
+                         alt.param(name="classes", value=[]), alt.param(name="status_ids", value={}),
+                         alt.param(name="zero_rank", value=0),
+                         alt.param(name="note_text", value=[]), alt.param(name="note_of", value={}))
              .project(type="equalEarth")
              .properties(title=title(), height=height, width="container", autosize=AUTOSIZE)
              .configure_view(stroke=None).configure(font=FONT))

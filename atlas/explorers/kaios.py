@@ -78,7 +78,7 @@ def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
     table = values[values["status"] != "missing"].sort_values("rank")[
         ["name", "value", "period", "rank", "status", "note", "region"]]
     return Figure(title, kaios.map_spec(snap, values, measure, month, region, scale),
-                  snap.citation(kaios.MEASURES[measure]), table=table, captions=[caption, flag_caption(snap)],
+                  snap.citation(kaios.MEASURES[measure]), table=table, captions=[caption],
                   export=lambda: kaios.map_spec(snap, values, measure, month, region, scale, inline=True),
                   file=f"kaios-{measure}-{month}-{region}", clickable=True)
 
@@ -157,6 +157,7 @@ def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
     return [kaios.ALL, kaios.MOBILE, kaios.MOBILE_TOTAL, "browser_share_op_mini", "population"], [
+        flag_caption(snap),  # the same every month: here, not under the map (a month move stays small)
         "caniuse's figures are **browser** page-view shares measured by StatCounter on sites that carry its "
         "tracker: not operating-system share and not installed base. DeviceAtlas's 2018 readings of KaiOS's share "
         "of India's mobile web traffic (in the device facts) come from other sites and another method: not "

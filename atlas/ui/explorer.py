@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from atlas.explorers.base import Control, Explorer, Figure
@@ -32,6 +34,14 @@ def controls_row(snap: Snapshot, view: state.View, ex: Explorer, names: tuple[st
         control(snap, view, ex.controls[name], values, where=col)
 
 
+def lean(spec: dict) -> dict:
+    """The spec with its datasets as Arrow tables without pandas' schema metadata (column and index
+    descriptions the browser never reads): about 1 KB less on every rerun, the chart unchanged."""
+    return {**spec, "datasets": {name: pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
+                                 if isinstance(frame, pd.DataFrame) else frame
+                                 for name, frame in spec.get("datasets", {}).items()}}
+
+
 def show(fig: Figure, key: str) -> None:
     """A figure on the page: its chart (or table, or notice), captions, notes and downloads."""
     if fig.notice:
@@ -43,11 +53,11 @@ def show(fig: Figure, key: str) -> None:
             for name, col in fig.columns.items()})
     elif fig.spec is not None:
         if fig.clickable:
-            picked = st.vega_lite_chart(fig.spec, width="stretch", key=f"{key}.chart", on_select="rerun",
+            picked = st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart", on_select="rerun",
                                         selection_mode="pick")
             widgets.open_profile_on_click(picked)
         else:
-            st.vega_lite_chart(fig.spec, width="stretch", key=f"{key}.chart")
+            st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart")
     for caption in fig.captions:
         st.caption(caption)
     for note in fig.notes:
