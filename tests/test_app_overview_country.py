@@ -23,7 +23,7 @@ def test_overview_shows_three_cards_with_sources_and_links():
     assert "US$1.26 trillion" in body and "US$836.5 bn" in body and "37.5 %" in body and "over 170 million" in body
     assert body.count("Sources:") == 3
     assert len(at.get("vega_lite_chart")) == 3
-    links = at.get("page_link")
+    links = at.main.get("page_link")  # the sidebar's navigation links aside
     assert len(links) == 3
     assert [l.proto.page for l in links] == ["internet", "mobile-money", "kaios"]
     assert "places=ITU%3AITU_AFR" in links[0].proto.query_string
