@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas import charts, profile
+from atlas import profile_views as views
 from atlas.ui import state, widgets
 from atlas.ui.cache import store
 from atlas.ui.entry import through_app
@@ -10,9 +11,7 @@ from atlas.ui.entry import through_app
 through_app()
 
 snap = store()
-choices = profile.countries(snap)
-labels = {r.code: r.name if not r.name_fr or r.name_fr == r.name else f"{r.name} / {r.name_fr}"
-          for r in choices.itertuples()}
+labels = views.picker_labels(snap)
 AXIS = (2000, 2026)  # one time axis for every chart on the page
 PEER_ON = {"internet_users_pct": "Internet use", "findex_mobile_money": "Mobile money account",
            "findex_account": "Account ownership"}
@@ -62,20 +61,17 @@ with right:
     st.subheader("Mobile money")
     trend("findex_mobile_money", profile.comparators(snap, code, "findex"),
           "Mobile money account, Findex waves", "Mobile money account", "findex")
-    fas = [(i, profile.latest(snap, i, code)) for i in profile.FAS]
-    fas = [(i, v) for i, v in fas if v]
-    if fas:
-        st.dataframe(pd.DataFrame([{"IMF FAS series": snap.indicator(i)["label"], "Year": p, "Value": v}
-                                   for i, (p, v) in fas]), hide_index=True, width="stretch")
+    fas = views.fas_latest(snap, code)
+    if len(fas):
+        st.dataframe(fas, hide_index=True, width="stretch")
         st.caption(snap.citation(profile.FAS[0]))
     else:
         st.caption(f"The IMF Financial Access Survey has no mobile money series for {ent['name']} (2007–2019).")
 
 st.subheader("KaiOS and other low-end browsers")
 events = profile.events_for(snap, code)
-ev = events.assign(date=pd.to_datetime(events["date"].str.pad(10, "right", "-").str.replace(r"-+$", "", regex=True),
-                                       format="mixed"), source=events["source_title"])
-browsers = pd.concat([snap.series(i, [code]).assign(name=snap.indicator(i)["short_label"]) for i in profile.BROWSERS])
+ev = views.event_marks(events)
+browsers = views.browser_series(snap, code)
 if browsers.empty:
     st.info(f"caniuse records no browser shares for {ent['name']}.")
 else:

@@ -76,3 +76,14 @@ def test_one_small_sample_rule_for_the_story_and_the_kaios_page(snapshot):
     older = dataclasses.replace(snapshot, observations=kept, _by_indicator={
         k: v.reset_index(drop=True) for k, v in kept.groupby("indicator")})
     assert "IND" not in kaios.small_sample_flags(older) and "IND" in set(story.kaios_peaks(older)["entity"])
+
+
+def test_profile_page_tables_are_shaped_outside_the_page(snapshot):
+    import pandas as pd
+
+    from atlas import profile_views
+    marks = profile_views.event_marks(pd.DataFrame({"date": ["2019", "2019-05", "2019-05-03"],
+                                                    "source_title": ["a", "b", "c"]}))
+    assert list(marks["date"]) == [pd.Timestamp("2019-01-01"), pd.Timestamp("2019-05-01"), pd.Timestamp("2019-05-03")]
+    assert profile_views.picker_labels(snapshot)["CIV"] == "Cote d'Ivoire / Côte d'Ivoire"
+    assert set(profile_views.fas_latest(snapshot, "KEN")["Year"]) and profile_views.fas_latest(snapshot, "DEU").empty
