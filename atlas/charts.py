@@ -121,9 +121,10 @@ def _map_layers(lookup: alt.LookupData, focus_test: str, calc: dict, color, tool
     places file and to this call's values) and a dot for each small state. invalid="show": a country
     with no value is still drawn, coloured by the colour encoding's conditions (grey, 'no data')."""
     places = geo.places(inline_geometry)
+    calc = {**calc, "name": "datum.note ? datum.name + ' (' + datum.note + ')' : datum.name"}  # merged, disputed
     shapes = (alt.Chart(geo.countries(inline=inline_geometry))
               .transform_lookup(lookup="id", from_=alt.LookupData(places, key="id",
-                                                                   fields=["name", "region", "continent"]))
+                                                                   fields=["name", "region", "continent", "note"]))
               .transform_filter(focus_test)
               .transform_lookup(lookup="id", from_=lookup)
               .transform_calculate(**calc)

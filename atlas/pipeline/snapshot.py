@@ -119,14 +119,16 @@ def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
 
 
 def _places_json(places: pd.DataFrame, entities: pd.DataFrame) -> str:
-    """Every map shape's name, region and continent (the snapshot's where it has them) and its dot."""
+    """Every map place's name, region and continent (the snapshot's where it has them), its dot, whether
+    it has a shape (or only a dot) and, for merged, disputed or dot-only places, a note the tooltip shows."""
     ent = entities.set_index("code")
     df = places.assign(
         name=places["iso3"].map(ent["name"]).fillna(places["name"]),
         region=places["iso3"].map(ent["region"]).fillna(places["region_wb_ne"]),
     )
     rows = [{"id": r.iso3, "name": r.name, "region": r.region, "continent": r.continent,
-             "lon": r.lon, "lat": r.lat, "small": bool(r.small)} for r in df.itertuples()]
+             "lon": r.lon, "lat": r.lat, "small": bool(r.small), "shape": bool(r.shape),
+             **({"note": r.note} if r.note else {})} for r in df.itertuples()]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
