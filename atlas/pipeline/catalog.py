@@ -53,7 +53,7 @@ SOURCES = {
         title="caniuse region-usage-json, browser usage by country and month",
         url="https://github.com/Fyrd/caniuse/tree/main/region-usage-json",
         licence="CC BY 4.0 (caniuse.com); StatCounter GlobalStats CC BY-SA 3.0",
-        vintage="monthly updates 2014-06 to 2026-06"),
+        vintage="monthly updates (the months held are computed from the data at build time)"),
 }
 
 PCT_UNITS = {"%"}  # values in these units must lie within 0-100
