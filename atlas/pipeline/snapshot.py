@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import caniuse, caniuse_db, catalog, events, fas, findex, gsma, itu, wdi
+from . import caniuse, caniuse_db, catalog, caveats, events, fas, findex, gsma, itu, wdi
 from .entities import build_entities
 from .errors import BuildError
 from .geometry import build_geometry
@@ -110,7 +110,8 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
     aggregates = {**{c: (n, "itu_region") for c, n in itu.ITU_ENTITY_NAMES.items()},
                   **{c: (n, "findex_aggregate") for c, n in findex.FINDEX_ENTITY_NAMES.items()},
                   **{c: (n, "gsma_region") for c, n in gsma.GSMA_ENTITY_NAMES.items()},
-                  **{c: (n, "caniuse_continent") for c, n in caniuse.CONTINENT_NAMES.items()}}
+                  **{c: (n, "caniuse_continent") for c, n in caniuse.CONTINENT_NAMES.items()},
+                  **{c: (n, "continent") for c, n in events.CONTINENT_NAMES.items()}}
     observed = set(obs["entity"]) | set(event_rows["entity"]) | set(facts["entity"])
     unknown_countries = sorted(c for c in observed if c not in aggregates and not _known_code(c, wdi_names))
     if unknown_countries:
@@ -118,6 +119,7 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
         raise BuildError(bad[FILE], f"unknown country code '{unknown_countries[0]}'", line=int(bad[LINE]))
     entities = build_entities(observed, [wdi_names, findex_classes, caniuse_names], aggregates, findex_classes, places)
 
+    indicators = caveats.filled(indicators, obs, entities)
     validate_table("entities", entities)
     validate_table("indicators", indicators)
     validate_observations(obs, entities, indicators, set(sources["source_id"]))
