@@ -78,3 +78,12 @@ def test_france_and_french_guiana_have_their_own_values(snapshot):
     assert table.loc["FRA", "value"] == 0.0
     assert table.loc["GUF", "value"] == pytest.approx(0.079, abs=5e-4)
     assert snapshot.entities.loc["GUF", "has_shape"]
+
+
+def test_the_map_tooltip_names_a_merged_or_disputed_place_with_its_note(snapshot):
+    from atlas import charts
+    from atlas.regions import map_values
+    spec = charts.choropleth(map_values(snapshot, "internet_users_pct", "2023"), title="t", source="s",
+                             label="Internet use", unit="%", period="2023")
+    spec = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+    assert '"note"' in spec and "datum.note ? datum.name + ' (' + datum.note + ')' : datum.name" in spec

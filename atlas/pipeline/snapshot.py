@@ -104,7 +104,7 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
     obs = pd.concat([internet, population, itu_obs, findex_obs, fas_obs, gsma_obs, kaios_obs, agents_obs],
                     ignore_index=True)
     indicators = catalog.catalogue(itu_units)
-    sources = _sources(gsma_sources, agents_obs["period"])
+    sources = _sources(gsma_sources, agents_obs["period"], caniuse_db.read_index(refreshed)["months"])
     indicators["vintage"] = indicators["source_id"].map(sources.set_index("source_id")["vintage"]).fillna(
         indicators["vintage"])
     aggregates = {**{c: (n, "itu_region") for c, n in itu.ITU_ENTITY_NAMES.items()},
@@ -155,10 +155,14 @@ def _known_code(code: str, wdi_names: pd.DataFrame) -> bool:
     return code in set(wdi_names["code"]) or is_country(code)
 
 
-def _sources(gsma_sources: pd.DataFrame, caniuse_months: pd.Series) -> pd.DataFrame:
+def _sources(gsma_sources: pd.DataFrame, caniuse_months: pd.Series, kept_months: dict) -> pd.DataFrame:
     base = pd.DataFrame([{"source_id": k, **v} for k, v in catalog.SOURCES.items()])
-    base.loc[base["source_id"] == "caniuse", "vintage"] = (  # follows the data, refreshed months included
-        f"monthly updates {caniuse_months.min()} to {caniuse_months.max()}")
+    vintage = f"monthly updates {caniuse_months.min()} to {caniuse_months.max()}"  # follows the data
+    if kept_months:
+        last = kept_months[max(kept_months)]
+        vintage += (f"; from {min(kept_months)} the npm package caniuse-db (latest {last['version']}, "
+                    f"published {last['published'][:10]})")
+    base.loc[base["source_id"] == "caniuse", "vintage"] = vintage
     return pd.concat([base, gsma_sources], ignore_index=True)[
         ["source_id", "publisher", "title", "url", "licence", "vintage"]].sort_values("source_id").reset_index(drop=True)
 
