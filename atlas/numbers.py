@@ -93,10 +93,12 @@ def qualified(qualifier: str, value: str, lang: str = "en") -> str:
     return f"{word} {value}" if word else value
 
 
-def month(period: str, lang: str = "en") -> str:
-    """'2019-03' -> 'Mar 2019'."""
+def month(period: str, lang: str = "en", long: bool = False) -> str:
+    """'2019-03' -> 'Mar 2019' ('March 2019' if long); a year stays as it is."""
     _check(lang)
-    return f"{pd.Timestamp(period + '-01'):%b %Y}"
+    if len(period) != 7:
+        return period
+    return f"{pd.Timestamp(period + '-01'):{'%B %Y' if long else '%b %Y'}}"
 
 
 def period(period_text: str, lang: str = "en") -> str:

@@ -16,6 +16,9 @@ FINDEX_REGION = {"Sub-Saharan Africa": "SSA", "South Asia": "FDX_SAS", "East Asi
                  "Latin America & Caribbean": "LAC", "Middle East & North Africa": "FDX_MNA",
                  "Europe & Central Asia": "ECA"}
 INCOME = {"Low income": "LIC", "Lower middle income": "LMC", "Upper middle income": "UMC", "High income": "HIC"}
+# Where WDI's 2024 layout departs from the region in the entities table (Findex's): WDI counts Afghanistan
+# and Pakistan in "Middle East, North Africa, Afghanistan & Pakistan" (MEA), not in South Asia (SAS).
+WDI_REGION_OF = {"AFG": "MEA", "PAK": "MEA"}
 
 INTERNET, MOBILE_MONEY, ACCOUNT, KAIOS = "internet_users_pct", "findex_mobile_money", "findex_account", "kaios_share_all"
 FAS = ["fas_tx_value_pct_gdp", "fas_accounts_active_per_1000", "fas_accounts_registered_per_1000",
@@ -32,16 +35,32 @@ def countries(snap: Snapshot) -> pd.DataFrame:
 
 
 def comparators(snap: Snapshot, code: str, source: str) -> list[str]:
-    """The country, then its region, income group and the world, as the given source publishes them."""
+    """The country, then its region, income group and the world, as the given source publishes them:
+    only aggregates that contain the country (WDI's own region layout; Findex's regions leave out high
+    income; a place the World Bank does not list, such as an overseas department, is in none of them)."""
     ent = snap.entities.loc[code]
-    region_map = FINDEX_REGION if source == "findex" else WDI_REGION
     out = [code]
+    if not _listed_by_world_bank(snap, code, source):
+        return out + ["WLD"]
     is_high = ent["income_group"] == "High income"
-    if ent["region"] in region_map and not (source == "findex" and is_high):  # Findex regions exclude high income
-        out.append(region_map[ent["region"]])
+    if source == "findex":
+        if ent["region"] in FINDEX_REGION and not is_high:  # Findex regions exclude high income
+            out.append(FINDEX_REGION[ent["region"]])
+    elif code in WDI_REGION_OF:
+        out.append(WDI_REGION_OF[code])
+    elif ent["region"] in WDI_REGION:
+        out.append(WDI_REGION[ent["region"]])
     if ent["income_group"] in INCOME:
         out.append(INCOME[ent["income_group"]])
     return out + ["WLD"]
+
+
+def _listed_by_world_bank(snap: Snapshot, code: str, source: str) -> bool:
+    """World Bank aggregates cover the economies it lists: those in its population table (WDI) or with a
+    Findex classification."""
+    if source == "findex":
+        return str(snap.entities.loc[code, "income_source"]).startswith("World Bank 2024")
+    return bool(len(snap.series("population", [code])))
 
 
 def latest(snap: Snapshot, indicator: str, code: str) -> tuple[str, float] | None:
@@ -101,6 +120,16 @@ def everything(snap: Snapshot, code: str, indicators: list[str]) -> pd.DataFrame
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
+def highest(value: str, period: str, first_period: str) -> str:
+    """Words for a series' highest value that match the data: a maximum in the series' first month is not a
+    peak (nothing before it was measured) but the highest since the series began."""
+    if period == first_period:
+        return (f"was {value} in {numbers.month(period, long=True)}, the highest since the series began in "
+                f"{numbers.month(period, long=True)}")
+    return (f"peaked at {value} in {numbers.month(period, long=True)} (series from "
+            f"{numbers.month(first_period, long=True)})")
+
+
 @dataclass
 class Sentence:
     text: str
@@ -151,9 +180,10 @@ def summary(snap: Snapshot, code: str) -> list[Sentence]:
                                 f"{ks.iloc[0]['period']} and {last['period']} (caniuse).", "kaios"))
             return out
         out.append(Sentence(
-            f"KaiOS's browser share of all page views peaked at {peak['value']:.2f} % in {peak['period']} and was "
-            f"{last['value']:.2f} % in {last['period']} (caniuse, based on StatCounter; browser share, not devices).",
-            "kaios"))
+            f"KaiOS's browser share of all page views "
+            f"{highest(numbers.pct(peak['value'], 2), peak['period'], ks.iloc[0]['period'])}"
+            f"; it was {numbers.pct(last['value'], 2)} in {numbers.month(last['period'], long=True)} (caniuse, based on StatCounter; browser "
+            f"share, not devices).", "kaios"))
     else:
         out.append(Sentence(f"caniuse records no KaiOS browser share for {name}.", "kaios"))
     return out

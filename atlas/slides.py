@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts, profile
+from . import charts, profile, story
 from .deck import SlideRef
 from .explorers import EXPLORERS, Explorer
 from .params import choice, parse_all
@@ -109,19 +109,18 @@ def projector(spec: charts.Spec, height: int = 400) -> charts.Spec:
 
 def default_deck(snap: Snapshot) -> list[SlideRef]:
     """The overview's story, ready to present."""
+    notes = story.deck_notes(snap, kaios_month="2019-05")  # figures computed from the snapshot
     refs = [
         SlideRef("internet", {"view": "trend", "places": "ITU:ITU_AFR,ITU:WLD,SSF,WLD", "year": "2024"},
-                 notes="Africa (ITU region) against the world. The 2024 press figure of 37 % for 2023 has since "
-                       "been revised by ITU: the chart shows the current series."),
+                 notes=notes["internet_trend"]),
         SlideRef("internet", {"view": "map", "year": "2024", "region": "africa"},
                  notes="Press Play to step through the years."),
         SlideRef("mobile-money", {"view": "regions", "metric": "value", "gsma": "WLD,GSMA_AFRICA,GSMA_SSA"},
-                 notes="About US$1.26 trillion moved in 2022, two-thirds of it in Africa (GSMA). Hollow diamonds "
-                       "are earlier editions' figures, since revised."),
+                 notes=notes["mobile_money_regions"]),
         SlideRef("mobile-money", {"view": "map", "measure": "mobile_money", "year": "2024", "region": "africa"},
                  notes="Share of adults with a mobile money account, Global Findex 2024. Grey: not asked."),
         SlideRef("kaios", {"view": "map", "month": "2019-05", "colours": "log"},
-                 notes="May 2019: KaiOS passes 100 million devices shipped. Browser page-view share, not devices."),
+                 notes=notes["kaios_map"]),
         SlideRef("kaios", {"view": "trend", "places": "IND,TZA,NGA,WLD"},
                  notes="India's fall in 2020 may partly be user-agent classification. Triangles: milestones."),
         SlideRef("country", {"country": "KEN"}, notes="Kenya: the mobile money country."),

@@ -143,3 +143,51 @@ class Snapshot:
         df = self.rows(indicator)
         hit = df[(df["entity"] == entity) & (df["period"] == period)]
         return float(hit["value"].iloc[0]) if len(hit) else None
+
+
+# --- provenance: what the data page shows about each source's vintage and the last refresh ----------
+UPDATES = {  # how each source reaches the snapshot (README "Refreshing the data")
+    "caniuse": "monthly, automatic: python -m atlas.pipeline.refresh (npm caniuse-db)",
+    "wdi": "by hand, when the World Bank releases WDI (about quarterly)",
+    "wdi_pop": "by hand, when the World Bank releases WDI (about quarterly)",
+    "itu": "by hand, yearly (ITU Facts and Figures, November)",
+    "findex": "by hand, with each Global Findex wave (about every three years)",
+    "imf_fas": "by hand, yearly (IMF Financial Access Survey, autumn)",
+    "gsma": "by hand, yearly (GSMA State of the Industry Report)",
+    "gsma_owid": "fixed: a 2019 compilation, not updated",
+}
+
+
+def source_vintages(snap: Snapshot) -> pd.DataFrame:
+    """One row per catalogued source: its vintage, the periods the snapshot holds, rows, how it is updated."""
+    obs = snap.observations
+    family = obs["source_id"].where(~obs["source_id"].str.startswith("gsma:"), "gsma")
+    held = obs.groupby(family)["period"].agg(["min", "max", "size"])
+    src = snap.sources[~snap.sources["source_id"].str.startswith("gsma:")].set_index("source_id")
+    out = src[["publisher", "vintage"]].join(held, how="left")
+    out = out.rename(columns={"min": "first period", "max": "last period", "size": "rows"})
+    out["updated"] = out.index.map(UPDATES).fillna("by hand")
+    return out.reset_index()
+
+
+def refresh_report(snap: Snapshot) -> dict | None:
+    """The last refresh's change report as frames for the data page (None if the snapshot was never
+    refreshed): summary, kept months, revised values, places added and gone."""
+    report = snap.manifest.get("last_refresh")
+    if not report:
+        return None
+    kept = pd.DataFrame([{"month": m, **rec} for m, rec in report["kept"].items()])
+    return {
+        "summary": (f"Last refresh {report['run_at']}: {report['package']} months {report['previous_last_month']} "
+                    f"→ {report['new_last_month']}. Months added: {', '.join(report['months_added']) or 'none'}; "
+                    f"months revised: {', '.join(report['months_revised']) or 'none'}; values revised: "
+                    f"{report['values_revised_count']}; places added: {len(report['places_added'])}; places gone: "
+                    f"{len(report['places_gone'])}."),
+        "months_added": report["months_added"],
+        "kept": kept,
+        "revised": pd.DataFrame(report["values_revised"], columns=["indicator", "entity", "name", "period",
+                                                                   "previous", "new"]),
+        "places": pd.DataFrame([{**p, "change": "added"} for p in report["places_added"]]
+                               + [{**p, "change": "gone"} for p in report["places_gone"]],
+                               columns=["entity", "name", "change"]),
+    }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import numbers
+from .profile import highest
 from .store import Snapshot, per_snapshot
 
 
@@ -103,7 +104,8 @@ def kaios(snap: Snapshot) -> Headline:
         lines=[f"KaiOS phones shipped by {last['period']}, from "
                f"{numbers.qualified(first['qualifier'], numbers.million(first['value']))} in "
                f"{first['period']}; {google['title']} ({google['date'][:4]}).",
-               f"Its browser share peaked in {top['name']} at {top['value']:.2f} % of all page views ({top['period']}); "
+               f"Its browser share of all page views was highest in {top['name']}: it "
+               f"{highest(numbers.pct(top['value'], 2), top['period'], top['first_period'])}; "
                f"{alliance['title']} ({alliance['date'][:4]})."],
         sources=[last["source_title"], first["source_title"], google["source_title"], snap.citation("kaios_share_all")],
         trend=trend, trend_label="KaiOS share of page views", trend_unit="%",
@@ -119,7 +121,46 @@ def kaios_peaks(snap: Snapshot) -> pd.DataFrame:
     rows = rows[~rows["entity"].isin(small_sample_flags(snap).index)
                 & (rows["entity"].map(snap.entities["kind"]) == "country")]
     top = rows.loc[rows.groupby("entity")["value"].idxmax()].sort_values("value", ascending=False)
-    return top.assign(name=top["entity"].map(snap.entities["name"]))[["entity", "name", "value", "period"]].reset_index(drop=True)
+    first = rows.groupby("entity")["period"].min()
+    return top.assign(name=top["entity"].map(snap.entities["name"]), first_period=top["entity"].map(first))[
+        ["entity", "name", "value", "period", "first_period"]].reset_index(drop=True)
+
+
+def deck_notes(snap: Snapshot, kaios_month: str = "2019-05", money_year: str = "2022") -> dict[str, str]:
+    """The story deck's speaker notes, every figure from the snapshot (so a rebuild updates them):
+    'internet_trend', 'mobile_money_regions', 'kaios_map' (the device milestone of `kaios_month`)."""
+    notes = {}
+    ev = snap.events
+    press = ev[(ev["theme"] == "internet") & (ev["kind"] == "reported_figure")]
+    text = "Africa (ITU region) against the world."
+    if len(press):
+        p = press.iloc[0]
+        year = p["title"].rstrip(")").rsplit("(", 1)[-1]  # the year the press figure is for, as titled
+        current = snap.value("itu_internet_use_rate", "ITU_AFR", year) if year.isdigit() else None
+        said = f" The {p['date'][:4]} press figure of {numbers.pct(p['value'], 0)} for {year}"
+        if current is None:
+            text += said + " is shown as reported."
+        elif numbers.rounded(current) == numbers.rounded(p["value"]):
+            text += said + f" matches the current ITU series ({numbers.pct(current)})."
+        else:
+            text += said + f" has since been revised by ITU to {numbers.pct(current)}: the chart shows the current series."
+    notes["internet_trend"] = text
+    world = snap.value("gsma_tx_value", "WLD", money_year)
+    share = snap.value("gsma_share_tx_value", "GSMA_AFRICA", money_year)
+    money = (f"About {numbers.usd_bn(world)} moved in {money_year}" if world is not None
+             else f"GSMA publishes no world transaction value for {money_year}")
+    if share is not None:
+        money += f", {numbers.pct(share, 0)} of it in Africa"
+    notes["mobile_money_regions"] = money + " (GSMA). Hollow diamonds are earlier editions' figures, since revised."
+    f = snap.facts
+    shipped = f[(f["metric"] == "kaios_devices_shipped_cumulative") & (f["period"] == kaios_month)]
+    if len(shipped):
+        r = shipped.iloc[0]
+        notes["kaios_map"] = (f"{numbers.month(kaios_month, long=True)}: KaiOS passes {numbers.million(r['value'])} devices shipped. "
+                              "Browser page-view share, not devices.")
+    else:
+        notes["kaios_map"] = f"{numbers.month(kaios_month, long=True)}. Browser page-view share, not devices."
+    return notes
 
 
 @per_snapshot

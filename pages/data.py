@@ -1,6 +1,7 @@
 """Data and sources: what the snapshot holds and where every figure comes from."""
 import streamlit as st
 
+from atlas.store import refresh_report, source_vintages
 from atlas.ui.cache import store
 from atlas.ui.entry import through_app
 
@@ -29,6 +30,23 @@ st.dataframe(ind.assign(rows=counts)[["label", "unit", "period_type", "rows", "p
                                       "definition", "caveats"]],
              hide_index=True, width="stretch")
 
+st.subheader("Sources: vintage and updates")
+st.dataframe(source_vintages(snap)[["publisher", "vintage", "first period", "last period", "rows", "updated"]],
+             hide_index=True, width="stretch")
+
+st.subheader("Last refresh")
+report = refresh_report(snap)
+if report is None:
+    st.write("This snapshot has not been refreshed since it was built from the shared raw files.")
+else:
+    st.write(report["summary"])
+    st.dataframe(report["kept"], hide_index=True, width="stretch",
+                 column_config={"sha256": st.column_config.TextColumn("SHA-256 of the kept file")})
+    with st.expander(f"Values revised ({len(report['revised'])} listed)"):
+        st.dataframe(report["revised"], hide_index=True, width="stretch")
+    with st.expander(f"Places added or gone ({len(report['places'])})"):
+        st.dataframe(report["places"], hide_index=True, width="stretch")
+
 st.subheader("Publications cited")
 st.dataframe(snap.sources[["publisher", "title", "vintage", "licence", "url"]], hide_index=True, width="stretch",
              column_config={"url": st.column_config.LinkColumn("Link")})
@@ -36,3 +54,6 @@ st.dataframe(snap.sources[["publisher", "title", "vintage", "licence", "url"]], 
 with st.expander("Raw files and their SHA-256"):
     st.dataframe([{"file": k, **v} for k, v in m["raw_files"].items()], width="stretch")
     st.write("Not used:", m["raw_files_not_used"])
+    if m.get("refreshed_files"):
+        st.write("caniuse months fetched by the refresh, kept in the project (raw/caniuse-db):")
+        st.dataframe([{"file": k, **v} for k, v in m["refreshed_files"].items()], width="stretch")

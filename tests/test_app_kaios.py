@@ -41,10 +41,10 @@ def test_the_month_slider_changes_the_map_data_and_the_url():
     at = run()
     assert not at.exception
     frames, spec = chart_data(at)
-    assert spec["title"]["text"][0] == "KaiOS share, Jun 2026 — World"
+    assert spec["title"]["text"][0] == "KaiOS share, Aug 2026 — World"
     assert "caniuse.com" in " ".join(spec["title"]["subtitle"])
     before = frames["map_values"]
-    assert period_of(spec) == "2026-06" and len(before) == 33
+    assert period_of(spec) == "2026-08" and len(before) == 38  # latest month (refreshed)
     at.select_slider(key="kaios.month").set_value("2019-06").run()
     assert not at.exception
     frames, spec = chart_data(at)
@@ -57,7 +57,7 @@ def test_the_month_slider_changes_the_map_data_and_the_url():
 def test_the_slider_steps_only_through_published_months():
     at = run()
     options = at.select_slider(key="kaios.month").options
-    assert "2024-06" not in options and "2024-05" in options and "2024-07" in options and len(options) == 85
+    assert "2024-06" not in options and "2024-05" in options and "2024-07" in options and len(options) == 87
 
 
 def test_measure_toggle_switches_to_the_mobile_share():
@@ -303,7 +303,7 @@ def test_bad_links_fall_back_with_a_notice_each():
                   "Colour scale: 'rainbow' is not one of the choices", "View: 'pie' is not one of the choices",
                   "Browsers for: 'ZZZ' is not one of the choices", "Ignored unknown link setting(s): tab"]:
         assert words in notice, words
-    assert at.select_slider(key="kaios.month").value == "2026-06" and chart_data(at)[1]["title"]["text"]
+    assert at.select_slider(key="kaios.month").value == "2026-08" and chart_data(at)[1]["title"]["text"]
 
 
 def test_markup_in_a_link_is_not_echoed():

@@ -132,6 +132,8 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=fields)
     focus_test = f"datum.{focus[0]} === {js(focus[1])}" if focus else "true"
     calc = {  # tooltip texts and the coloured value, computed in the browser
+        # a place drawn with another or without a value says why (places.json's note, e.g. Somaliland)
+        "name": "datum.note ? datum.name + ' (' + datum.note + ')' : datum.name",
         **({"s": "isValid(datum.v) ? 'value' : " + " : ".join(
                 f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? '{st}'" for st in ("zero", "none", "hidden"))
                 + " : null", "p": "period_label"} if zeros else {}),

@@ -47,11 +47,21 @@ def _entities(raw: pd.DataFrame) -> pd.Series:
     return raw["region_code"].map(codes)
 
 
-def read_kaios(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def with_kept_months(shared: pd.DataFrame, kept: pd.DataFrame | None) -> pd.DataFrame:
+    """The shared file's rows plus the months the project fetched since (raw/caniuse-db); a kept month
+    that the shared file also holds replaces it (caniuse revised it). Ordered by place and month."""
+    if kept is None or kept.empty:
+        return shared
+    rows = pd.concat([shared[~shared["month"].isin(set(kept["month"]))], kept[shared.columns.intersection(kept.columns)]],
+                     ignore_index=True)
+    return rows.sort_values(["region_code", "month"], kind="stable").reset_index(drop=True)
+
+
+def read_kaios(path: Path, kept: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (observations, names) with caniuse's own region names, for territories WDI lacks."""
     cols = {"kaios_share_pct": "kaios_share_all", "kaios_share_of_mobile_tablet_browsers_pct": "kaios_share_mobile",
             "mobile_tablet_browsers_share_pct": "mobile_browsers_share"}
-    raw = read_table(path, ["region_code", "region_name", "region_type", "month", *cols])
+    raw = with_kept_months(read_table(path, ["region_code", "region_name", "region_type", "month", *cols]), kept)
     entity = _entities(raw)
     obs = pd.concat([tidy(raw, entity=entity, indicator=ind, period=raw["month"], value=numbers(raw, col),
                           source_id="caniuse") for col, ind in cols.items()], ignore_index=True)
@@ -59,9 +69,9 @@ def read_kaios(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return obs, names.reset_index(drop=True)
 
 
-def read_agents(path: Path) -> pd.DataFrame:
+def read_agents(path: Path, kept: pd.DataFrame | None = None) -> pd.DataFrame:
     cols = [f"{a}_pct" for a in BROWSER_AGENTS]
-    raw = read_table(path, ["region_code", "month", *cols])
+    raw = with_kept_months(read_table(path, ["region_code", "month", *cols]), kept)
     entity = _entities(raw)
     frames = []
     for agent in BROWSER_AGENTS:

@@ -1,6 +1,7 @@
 """The indicator catalogue and the publications behind it.
 
-Everything here is description (labels, units, definitions, caveats, citations): no figures.
+Everything here is description (labels, units, definitions, caveats, citations): no figures. A caveat
+that quotes the data has a {placeholder}, filled from the observations at build time (caveats.py).
 Each indicator names one source id; observation rows may name a more precise source id
 (a GSMA report page, say) registered by the parser that reads them.
 """
@@ -53,7 +54,7 @@ SOURCES = {
         title="caniuse region-usage-json, browser usage by country and month",
         url="https://github.com/Fyrd/caniuse/tree/main/region-usage-json",
         licence="CC BY 4.0 (caniuse.com); StatCounter GlobalStats CC BY-SA 3.0",
-        vintage="monthly updates 2014-06 to 2026-06"),
+        vintage="monthly updates (the months held are computed from the data at build time)"),
 }
 
 PCT_UNITS = {"%"}  # values in these units must lie within 0-100
@@ -78,9 +79,14 @@ _INTERNET = [
          "Survey years and methods differ by country; some years are ITU estimates. Aggregates use the "
          "World Bank's 2024 regions (Afghanistan and Pakistan are in 'Middle East, North Africa, "
          "Afghanistan & Pakistan'). The 2025 values of MNA and Small states read 0 in the source and "
-         "are left out as errors.", short_label="Internet use"),
+         "are left out as errors (their population figures for 2025 are kept).", short_label="Internet use"),
     _row("population", "Population, total", "people", "internet", "year", "wdi_pop",
          "Mid-year estimate of all residents regardless of legal status or citizenship.",
+         "Estimates, not counts: between censuses the World Bank interpolates and projects from the UN "
+         "World Population Prospects and national statistics, and revises past years with each release, "
+         "so figures differ from earlier downloads and from national sources. The latest years are "
+         "projections. Aggregates use the World Bank's 2024 regions and income groups. Small territories "
+         "the World Bank does not list (French overseas departments, for example) have no figure here.",
          short_label="Population"),
 ]
 
@@ -108,7 +114,7 @@ ITU_UNITS = {  # the long file's unit -> catalogue unit
 _ITU_CAVEAT = ("ITU aggregates only, for ITU's own regions and the World Bank income groups; no country "
                "rows. ITU's 'Africa' excludes Sudan, Somalia, Mauritania, the Comoros and Djibouti (in its "
                "Arab States region), so it is not the World Bank's Sub-Saharan Africa. This release predates "
-               "the WDI one, so its World figures differ (65.4 vs 69.2 for 2023 internet use).")
+               "the WDI one, so its World figures differ ({itu_vs_wdi_world}).")
 
 
 def itu_rows(units_by_stem: dict[tuple[str, str], str]) -> list[dict]:
@@ -203,7 +209,7 @@ FAS_SERIES = {
 }
 _FAS_CAVEAT = ("Supply-side data reported by central banks. This snapshot stops in 2019 (the newest global copy "
                "found); current IMF figures run later and may be revised. Some 2019 cells were not yet reported. "
-               "High-income economies are absent.")
+               "{fas_high_income}")
 
 
 def fas_rows() -> list[dict]:

@@ -10,6 +10,9 @@ import pycountry
 NOT_ISO = {"XKX": "Kosovo", "CHI": "Channel Islands", "ANT": "Netherlands Antilles"}
 REGION_SOURCE_FINDEX = "World Bank 2024 classification (Global Findex 2025)"
 REGION_SOURCE_NE = "Natural Earth (older, c. 2019 World Bank classification)"
+REGION_SOURCE_LOCATION = "by location (the World Bank does not classify it separately)"
+# Names fixed where the first source's spelling is not the one readers know (WDI: "Naoero").
+NAME_FIXES = {"NRU": "Nauru"}
 
 
 def is_country(code: str) -> bool:
@@ -24,6 +27,7 @@ def build_entities(codes: set[str], names: list[pd.DataFrame], aggregate_names: 
     for frame in reversed(names):
         name_of.update(dict(zip(frame["code"], frame["name"].str.strip())))
     name_of.update({c: n for c, (n, _k) in aggregate_names.items()})
+    name_of.update(NAME_FIXES)
 
     rows = []
     for code in sorted(codes):
@@ -45,6 +49,8 @@ def build_entities(codes: set[str], names: list[pd.DataFrame], aggregate_names: 
     region_fx = df["code"].map(fx["region"]).where(lambda s: s != "High income")
     df["region"] = region_fx.fillna(df["code"].map(pl["region_wb_ne"])).where(countries)
     df["region_source"] = pd.Series(REGION_SOURCE_FINDEX, index=df.index).where(region_fx.notna(), REGION_SOURCE_NE)
+    df.loc[region_fx.isna() & df["code"].map(pl["located"]).fillna(False).astype(bool), "region_source"] = \
+        REGION_SOURCE_LOCATION
     df.loc[df["region"].isna(), "region_source"] = None
     income_fx = df["code"].map(fx["income_group"])
     df["income_group"] = income_fx.fillna(df["code"].map(pl["income_ne"])).where(countries)
@@ -53,7 +59,7 @@ def build_entities(codes: set[str], names: list[pd.DataFrame], aggregate_names: 
     df["continent"] = df["code"].map(pl["continent"])
     for column in ("lon", "lat", "area_km2"):
         df[column] = df["code"].map(pl[column]).astype("float64")
-    df["has_shape"] = df["code"].isin(pl.index)
+    df["has_shape"] = df["code"].map(pl["shape"]).fillna(False).astype(bool)
     df["small"] = df["code"].map(pl["small"]).fillna(False).astype(bool)
     df["iso2"] = df["code"].map(_iso2)
     df["name_fr"] = df["code"].map(_french_name)

@@ -11,7 +11,10 @@ from .readers import FILE, LINE, numbers, read_table
 
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 PERIOD = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$"
-GEOGRAPHIES = {"World": "WLD", "Africa": "GSMA_AFRICA"}  # anything else must be a country name
+# Continent-wide events are keyed to the continent itself, whatever their theme (not to one source's
+# region such as GSMA's Africa). Anything else must be a country name.
+GEOGRAPHIES = {"World": "WLD", "Africa": "AFRICA"}
+CONTINENT_NAMES = {"AFRICA": "Africa (continent)"}
 
 
 def entity_of(geography: str) -> str | None:

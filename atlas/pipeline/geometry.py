@@ -24,6 +24,46 @@ SIMPLIFY_DEG = 0.4  # Visvalingam-Whyatt: drops bends under ~0.4 x 0.4 deg; ~133
 QUANTIZE = 1e5  # grid of ~0.004 x 0.0014 deg; 5e4 already let an Australian islet cross its coast
 
 # Natural Earth writes income groups with a rank and OECD split; the app wants WB labels.
+# Disputed shapes drawn the way the data sources count them: merged into the country whose figures
+# include them (WDI, Findex and caniuse report Somalia with Somaliland and one figure for Cyprus).
+MERGED_INTO = {"SOL": "SOM", "CYN": "CYP"}
+# Places inside another country's Natural Earth feature, split out by location
+# (lon_min, lon_max, lat_min, lat_max): each has its own figures (caniuse, WDI population).
+# Feature ADM0_A3 -> (code for the parts no box claims, {code: box}).
+SPLITS = {
+    "FRA": ("FRA", {"GUF": (-55.0, -51.0, 1.5, 6.5), "GLP": (-62.0, -60.9, 15.7, 16.7),
+                    "MTQ": (-61.4, -60.7, 14.2, 15.0), "REU": (55.0, 56.0, -21.6, -20.7),
+                    "MYT": (44.8, 45.5, -13.2, -12.4)}),
+    "IOA": (None, {"CXR": (105.4, 105.9, -10.7, -10.3), "CCK": (96.7, 97.0, -12.3, -11.8)}),
+}
+SPLIT_PLACES = {  # name, continent, region (by location: the World Bank does not classify them)
+    "GUF": ("French Guiana", "South America", "Latin America & Caribbean"),
+    "GLP": ("Guadeloupe", "North America", "Latin America & Caribbean"),
+    "MTQ": ("Martinique", "North America", "Latin America & Caribbean"),
+    "REU": ("Réunion", "Africa", "Sub-Saharan Africa"),
+    "MYT": ("Mayotte", "Africa", "Sub-Saharan Africa"),
+    "CXR": ("Christmas Island", "Asia", "East Asia & Pacific"),
+    "CCK": ("Cocos (Keeling) Islands", "Asia", "East Asia & Pacific"),
+}
+# Places with figures but no Natural Earth 50m shape: a dot at the place (WGS84, rounded; read off
+# OpenStreetMap). CHI and ANT sit at sea between the islands they stand for, so no dot lies on
+# another place's shape.
+DOTS = {
+    "GIB": ("Gibraltar", -5.35, 36.14, "Europe", "Europe & Central Asia", 7),
+    "TKL": ("Tokelau", -171.85, -9.2, "Oceania", "East Asia & Pacific", 10),
+    "CHI": ("Channel Islands", -2.4, 49.33, "Europe", "Europe & Central Asia", 198),
+    "ANT": ("Netherlands Antilles", -68.6, 12.2, "North America", "Latin America & Caribbean", 800),
+}
+# Shown in the map's tooltip after the name.
+NOTES = {
+    "SOM": "includes Somaliland, which WDI, Findex and caniuse count within Somalia",
+    "CYP": "includes Northern Cyprus: the sources give one figure for the island",
+    "ESH": "disputed territory: no source here reports Western Sahara separately, so it has no value",
+    "KAS": "Siachen Glacier, disputed between India and Pakistan: no source reports it, so it has no value",
+    "CHI": "Jersey and Guernsey together, as WDI counts them (a dot between the islands)",
+    "ANT": "dissolved in 2010; caniuse reported it until 2014 (a dot between Curaçao and Bonaire)",
+}
+
 INCOME = {
     "1. High income: OECD": "High income",
     "2. High income: nonOECD": "High income",
@@ -44,14 +84,15 @@ def _countries(ne_path: pathlib.Path) -> gpd.GeoDataFrame:
     ne = gpd.read_file(ne_path)
     # ISO_A3 is -99 for France, Norway, ...; ISO_A3_EH fixes most, ADM0_A3 the rest.
     iso3 = ne["ISO_A3_EH"].where(ne["ISO_A3_EH"] != "-99", ne["ADM0_A3"])
-    ne["iso3"] = iso3.replace({"KOS": "XKX"})  # World Bank code for Kosovo
+    ne["iso3"] = iso3.replace({"KOS": "XKX"}).replace(MERGED_INTO)  # World Bank code for Kosovo
     ne = ne[ne["iso3"] != "ATA"]
+    ne = _split_by_location(ne)
     # NAME abbreviates ("Dem. Rep. Congo", "Bosnia and Herz."): use NAME_LONG then.
     ne["name"] = ne["NAME"].where(~ne["NAME"].str.contains(".", regex=False), ne["NAME_LONG"])
     ne["continent"] = ne["CONTINENT"]
     ne["region_wb_ne"] = ne["REGION_WB"]
     ne["income_ne"] = ne["INCOME_GRP"].map(INCOME)
-    if ne["income_ne"].isna().any():
+    if (ne["income_ne"].isna() & ne["INCOME_GRP"].notna()).any():
         raise ValueError(f"unknown INCOME_GRP: {sorted(set(ne.loc[ne['income_ne'].isna(), 'INCOME_GRP']))}")
 
     # Several features can share an ISO3 (AUS: Australia, Indian Ocean Ter., Ashmore and
@@ -60,6 +101,40 @@ def _countries(ne_path: pathlib.Path) -> gpd.GeoDataFrame:
     cols = ["iso3", "name", "continent", "region_wb_ne", "income_ne", "geometry"]
     world = ne[cols].dissolve("iso3", aggfunc="first", sort=True).reset_index()
     return world[cols]
+
+
+def _split_by_location(ne: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Natural Earth's France feature holds the overseas departments, and its 'Indian Ocean Ter.'
+    (dissolved into Australia by ISO code) Christmas Island and the Cocos Islands: give each its own
+    row, so French Guiana is not painted with France's value."""
+    out = ne
+    for adm0, (rest, split) in SPLITS.items():
+        is_feature = out["ADM0_A3"] == adm0
+        if is_feature.sum() != 1:
+            raise ValueError(f"expected one {adm0} feature")
+        feature = out[is_feature].iloc[0]
+        parts = shapely.get_parts(feature.geometry)
+        owner = []
+        for part in parts:
+            pt = part.representative_point()
+            owner.append(next((code for code, (x0, x1, y0, y1) in split.items()
+                               if x0 <= pt.x <= x1 and y0 <= pt.y <= y1), rest))
+        missing = set(split) - set(owner)
+        if missing or None in owner:
+            raise ValueError(f"{adm0}: parts not where expected (missing {sorted(missing)})")
+        rows = []
+        for code in dict.fromkeys(owner):
+            row = feature.copy()
+            row["geometry"] = shapely.union_all([p for p, o in zip(parts, owner) if o == code])
+            row["iso3"] = row["ADM0_A3"] = code
+            if code in SPLIT_PLACES:
+                name, row["CONTINENT"], row["REGION_WB"] = SPLIT_PLACES[code]
+                row["NAME"] = row["NAME_LONG"] = name
+                row["INCOME_GRP"] = None
+            rows.append(row)
+        split_rows = gpd.GeoDataFrame(rows, geometry="geometry", crs=ne.crs)
+        out = pd.concat([out[~is_feature], split_rows], ignore_index=True)
+    return out
 
 
 def _places(world: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -79,6 +154,14 @@ def _places(world: gpd.GeoDataFrame) -> pd.DataFrame:
         }
     )
     places["small"] = places["area_km2"] < SMALL_KM2
+    places["shape"] = True
+    places["located"] = places["iso3"].isin(list(SPLIT_PLACES))
+    dots = pd.DataFrame([{"iso3": code, "name": name, "continent": continent, "region_wb_ne": region,
+                          "income_ne": None, "lon": lon, "lat": lat, "area_km2": float(area), "small": True,
+                          "shape": False, "located": True}
+                         for code, (name, lon, lat, continent, region, area) in DOTS.items()])
+    places = pd.concat([places, dots], ignore_index=True)
+    places["note"] = places["iso3"].map(NOTES).fillna("")
     return places.sort_values("iso3", ignore_index=True)
 
 

@@ -40,6 +40,8 @@ EXPECTED_UNITS = {"registered_accounts": "million accounts", "active_accounts_30
                   "active_agents": "million agents", "share_of_global_registered_accounts": "percent",
                   "share_of_global_transaction_value": "percent", "share_of_global_transaction_volume": "percent"}
 OWID_VINTAGE = 2017
+OWID_URL_PART = "owid-datasets"
+OWID_SOURCE_ID = "gsma_owid"  # the catalogued source crediting Our World in Data (its licence asks for it)
 # Report editions the default rule (figure year + 1) gets wrong, read from the pages' own notes.
 EDITION_BY_URL_PART = {
     "ecofinagency.com/telecom/0804-41228": 2020,  # '2019 report edition', published 2020
@@ -47,11 +49,13 @@ EDITION_BY_URL_PART = {
     "marketnewsng.com/2021/04/01": 2021,          # '2021 report edition'
     "new-infographic-on-mobile-money-in-latin-america": 2015,
     "visualising-the-mobile-money-industry-in-latin-america": 2016,
-    "owid-datasets": OWID_VINTAGE,
+    OWID_URL_PART: OWID_VINTAGE,
 }
 
 
 def source_id(url: str, title: str) -> str:
+    if OWID_URL_PART in url:  # came through Our World in Data: cite OWID's compilation, not a GSMA page
+        return OWID_SOURCE_ID
     return "gsma:" + hashlib.sha1(f"{url}|{title}".encode()).hexdigest()[:10]
 
 
@@ -74,7 +78,7 @@ def read_gsma(path: Path, owid_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw["value_num"] = numbers(raw, "value")
     raw["year_num"] = numbers(raw, "year").astype(int)
 
-    owid = _owid_extra(owid_path, already=set(raw.loc[raw["source_url"].str.contains("owid-datasets"), "region"]))
+    owid = _owid_extra(owid_path, already=set(raw.loc[raw["source_url"].str.contains(OWID_URL_PART), "region"]))
     raw = pd.concat([raw, owid], ignore_index=True)
 
     raw["sid"] = [source_id(u, t) for u, t in zip(raw["source_url"], raw["source_title"])]
@@ -87,7 +91,7 @@ def read_gsma(path: Path, owid_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     preferred = ~raw.duplicated(["entity", "indicator", "year_num"])
     obs = tidy(raw, entity=raw["entity"], indicator=raw["indicator"], period=raw["year_num"].astype(str),
                value=raw["value_num"], source_id=raw["sid"], note=raw["notes"].str.strip(), preferred=preferred)
-    sources = raw.drop_duplicates("sid").apply(lambda r: {
+    sources = raw[raw["sid"] != OWID_SOURCE_ID].drop_duplicates("sid").apply(lambda r: {
         "source_id": r["sid"], "publisher": "GSMA (as published or quoted)", "title": r["source_title"],
         "url": r["source_url"], "licence": "Facts published by the GSMA (c) GSM Association",
         "vintage": f"report edition {r['edition']}"}, axis=1, result_type="expand")

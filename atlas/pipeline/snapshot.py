@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import caniuse, catalog, events, fas, findex, gsma, itu, wdi
+from . import caniuse, caniuse_db, catalog, caveats, events, fas, findex, gsma, itu, wdi
 from .entities import build_entities
 from .errors import BuildError
 from .geometry import build_geometry
@@ -43,41 +43,55 @@ NOT_USED = {
     "internet/ITU_key_ICT_aggregates_Nov2024_by_urban_rural.csv": "not needed by any page yet",
     "internet/ITU_key_ICT_aggregates_Nov2024_internet_use_by_age.csv": "not needed by any page yet",
 }
+PROJECT_RAW = Path(__file__).resolve().parents[2] / "raw" / "caniuse-db"  # months fetched by the refresh
 TABLES = ("observations", "entities", "indicators", "sources", "events", "facts")
 GEOMETRY_FILE = "world.topo.json"
 PLACES_FILE = "places.json"  # names, regions and dot positions the map joins in the browser
 
 
-def build(raw: Path, out: Path, static: Path) -> dict:
-    """Build and swap in a new snapshot; return the manifest. Raises BuildError on any bad input."""
-    tables, static_files = assemble(raw)
+def build(raw: Path, out: Path, static: Path, refreshed: Path | None = PROJECT_RAW) -> dict:
+    """Build and swap in a new snapshot; return the manifest. Raises BuildError on any bad input.
+    `refreshed`: the project's own raw folder of caniuse months fetched since the shared files."""
+    tmp, manifest, static_names = stage(raw, out, refreshed)
+    try:
+        _swap(tmp, out, static, static_names)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return manifest
+
+
+def stage(raw: Path, out: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[Path, dict, list[str]]:
+    """Assemble, validate and write a new snapshot into a temporary folder beside `out` (not swapped in)."""
+    tables, static_files, kept_files = assemble(raw, refreshed)
     tmp = out.with_name(f"{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     try:
         for name in TABLES:
             tables[name].to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
-        manifest = _manifest(raw, tables, static_files)
+        manifest = _manifest(raw, tables, static_files, kept_files, caniuse_db.read_index(refreshed))
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
         for name, text in static_files.items():
             (tmp / name).write_text(text, encoding="utf-8")
-        _swap(tmp, out, static, list(static_files))
-    finally:
+    except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-    return manifest
+        raise
+    return tmp, manifest, list(static_files)
 
 
-def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Read and validate every raw file; return the snapshot tables and the static files' text."""
+def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str, pd.DataFrame], dict[str, str], list[dict]]:
+    """Read and validate every raw file; return the snapshot tables, the static files' text and the
+    project's kept caniuse files (name, SHA-256, bytes)."""
     path = {key: raw / rel for key, rel in RAW_FILES.items()}
+    kept_kaios, kept_agents, kept_files = caniuse_db.read_kept(refreshed)
     internet, wdi_names = wdi.read_wdi(path["wdi_internet"], "internet_users_pct", "wdi")
     population, _ = wdi.read_wdi(path["wdi_population"], "population", "wdi_pop")
     itu_obs, itu_units = itu.read_itu(path["itu"])
     findex_obs, findex_classes = findex.read_findex(path["findex"])
     fas_obs = fas.read_fas(path["imf_fas"])
     gsma_obs, gsma_sources = gsma.read_gsma(path["gsma"], path["gsma_owid"])
-    kaios_obs, caniuse_names = caniuse.read_kaios(path["caniuse_kaios"])
-    agents_obs = caniuse.read_agents(path["caniuse_agents"])
+    kaios_obs, caniuse_names = caniuse.read_kaios(path["caniuse_kaios"], kept_kaios)
+    agents_obs = caniuse.read_agents(path["caniuse_agents"], kept_agents)
     event_rows = events.read_events(path["events"])
     facts = events.read_facts(path["kaios_facts"])
     if not path["natural_earth"].exists():
@@ -90,11 +104,14 @@ def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
     obs = pd.concat([internet, population, itu_obs, findex_obs, fas_obs, gsma_obs, kaios_obs, agents_obs],
                     ignore_index=True)
     indicators = catalog.catalogue(itu_units)
-    sources = _sources(gsma_sources)
+    sources = _sources(gsma_sources, agents_obs["period"], caniuse_db.read_index(refreshed)["months"])
+    indicators["vintage"] = indicators["source_id"].map(sources.set_index("source_id")["vintage"]).fillna(
+        indicators["vintage"])
     aggregates = {**{c: (n, "itu_region") for c, n in itu.ITU_ENTITY_NAMES.items()},
                   **{c: (n, "findex_aggregate") for c, n in findex.FINDEX_ENTITY_NAMES.items()},
                   **{c: (n, "gsma_region") for c, n in gsma.GSMA_ENTITY_NAMES.items()},
-                  **{c: (n, "caniuse_continent") for c, n in caniuse.CONTINENT_NAMES.items()}}
+                  **{c: (n, "caniuse_continent") for c, n in caniuse.CONTINENT_NAMES.items()},
+                  **{c: (n, "continent") for c, n in events.CONTINENT_NAMES.items()}}
     observed = set(obs["entity"]) | set(event_rows["entity"]) | set(facts["entity"])
     unknown_countries = sorted(c for c in observed if c not in aggregates and not _known_code(c, wdi_names))
     if unknown_countries:
@@ -102,6 +119,7 @@ def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
         raise BuildError(bad[FILE], f"unknown country code '{unknown_countries[0]}'", line=int(bad[LINE]))
     entities = build_entities(observed, [wdi_names, findex_classes, caniuse_names], aggregates, findex_classes, places)
 
+    indicators = caveats.filled(indicators, obs, entities)
     validate_table("entities", entities)
     validate_table("indicators", indicators)
     validate_observations(obs, entities, indicators, set(sources["source_id"]))
@@ -115,18 +133,20 @@ def assemble(raw: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
     tables = {"observations": obs.reset_index(drop=True), "entities": entities, "indicators": indicators,
               "sources": sources, "events": event_rows.sort_values(["date", "title"]).reset_index(drop=True),
               "facts": facts.sort_values(["date", "metric", "geography"]).reset_index(drop=True)}
-    return tables, {GEOMETRY_FILE: topo, PLACES_FILE: _places_json(places, entities)}
+    return tables, {GEOMETRY_FILE: topo, PLACES_FILE: _places_json(places, entities)}, kept_files
 
 
 def _places_json(places: pd.DataFrame, entities: pd.DataFrame) -> str:
-    """Every map shape's name, region and continent (the snapshot's where it has them) and its dot."""
+    """Every map place's name, region and continent (the snapshot's where it has them), its dot, whether
+    it has a shape (or only a dot) and, for merged, disputed or dot-only places, a note the tooltip shows."""
     ent = entities.set_index("code")
     df = places.assign(
         name=places["iso3"].map(ent["name"]).fillna(places["name"]),
         region=places["iso3"].map(ent["region"]).fillna(places["region_wb_ne"]),
     )
     rows = [{"id": r.iso3, "name": r.name, "region": r.region, "continent": r.continent,
-             "lon": r.lon, "lat": r.lat, "small": bool(r.small)} for r in df.itertuples()]
+             "lon": r.lon, "lat": r.lat, "small": bool(r.small), "shape": bool(r.shape),
+             **({"note": r.note} if r.note else {})} for r in df.itertuples()]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -135,8 +155,14 @@ def _known_code(code: str, wdi_names: pd.DataFrame) -> bool:
     return code in set(wdi_names["code"]) or is_country(code)
 
 
-def _sources(gsma_sources: pd.DataFrame) -> pd.DataFrame:
+def _sources(gsma_sources: pd.DataFrame, caniuse_months: pd.Series, kept_months: dict) -> pd.DataFrame:
     base = pd.DataFrame([{"source_id": k, **v} for k, v in catalog.SOURCES.items()])
+    vintage = f"monthly updates {caniuse_months.min()} to {caniuse_months.max()}"  # follows the data
+    if kept_months:
+        last = kept_months[max(kept_months)]
+        vintage += (f"; from {min(kept_months)} the npm package caniuse-db (latest {last['version']}, "
+                    f"published {last['published'][:10]})")
+    base.loc[base["source_id"] == "caniuse", "vintage"] = vintage
     return pd.concat([base, gsma_sources], ignore_index=True)[
         ["source_id", "publisher", "title", "url", "licence", "vintage"]].sort_values("source_id").reset_index(drop=True)
 
@@ -145,13 +171,18 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _manifest(raw: Path, tables: dict[str, pd.DataFrame], static_files: dict[str, str]) -> dict:
+def _manifest(raw: Path, tables: dict[str, pd.DataFrame], static_files: dict[str, str], kept_files: list[dict],
+              refresh_index: dict) -> dict:
     obs = tables["observations"]
     return {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "raw_files": {rel: {"sha256": _sha256(raw / rel), "bytes": (raw / rel).stat().st_size}
                       for rel in sorted(RAW_FILES.values())},
         "raw_files_not_used": NOT_USED,
+        # caniuse months fetched by `python -m atlas.pipeline.refresh`, kept in the project (raw/caniuse-db)
+        "refreshed_files": {f["file"]: {"sha256": f["sha256"], "bytes": f["bytes"]} for f in kept_files},
+        "refreshed_months": refresh_index.get("months", {}),
+        "last_refresh": refresh_index.get("last_refresh"),
         "tables": {name: len(df) for name, df in tables.items()},
         "static_files": {f"static/{name}": {"bytes": len(text.encode()),
                                             "sha256": hashlib.sha256(text.encode()).hexdigest()}

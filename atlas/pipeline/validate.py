@@ -80,7 +80,8 @@ def _first_failure(exc: pa.errors.SchemaErrors, obs: pd.DataFrame) -> BuildError
 TABLE_SCHEMAS = {
     "entities": pa.DataFrameSchema({
         "code": pa.Column(str, unique=True), "name": pa.Column(str), "kind": pa.Column(str, pa.Check.isin(
-            ["country", "world", "wb_aggregate", "findex_aggregate", "itu_region", "gsma_region", "caniuse_continent"])),
+            ["country", "world", "wb_aggregate", "findex_aggregate", "itu_region", "gsma_region", "caniuse_continent",
+             "continent"])),
     }, strict=False),
     "indicators": pa.DataFrameSchema({
         "id": pa.Column(str, unique=True), "label": pa.Column(str), "unit": pa.Column(str),

@@ -9,10 +9,11 @@ from .errors import BuildError
 from .readers import FILE, LINE, numbers, read_table, tidy
 
 ID_COLUMNS = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
-# Cells the SOURCES.md documents as errors in the source itself: (code, year) -> why dropped.
+# Cells the SOURCES.md documents as errors in the source itself: (indicator, code, year) -> why dropped.
+# Only internet use reads 0 there; the same places' 2025 population figures are real and kept.
 KNOWN_SOURCE_ERRORS = {
-    ("MNA", "2025"): "source shows 0, an error (see internet/SOURCES.md)",
-    ("SST", "2025"): "source shows 0, an error (see internet/SOURCES.md)",
+    ("internet_users_pct", "MNA", "2025"): "source shows 0, an error (see internet/SOURCES.md)",
+    ("internet_users_pct", "SST", "2025"): "source shows 0, an error (see internet/SOURCES.md)",
 }
 
 
@@ -26,7 +27,7 @@ def read_wdi(path: Path, indicator: str, source_id: str) -> tuple[pd.DataFrame, 
     for year in years:  # checked column by column so an error names the year
         raw[year] = numbers(raw, year)
     long = raw.melt(id_vars=["Country Code", FILE, LINE], value_vars=years, var_name="year", value_name="value")
-    drop = [(c, y) in KNOWN_SOURCE_ERRORS for c, y in zip(long["Country Code"], long["year"])]
+    drop = [(indicator, c, y) in KNOWN_SOURCE_ERRORS for c, y in zip(long["Country Code"], long["year"])]
     long = long[~pd.Series(drop, index=long.index)]
     obs = tidy(long, entity=long["Country Code"].str.strip(), indicator=indicator, period=long["year"],
                value=long["value"], source_id=source_id)

@@ -37,13 +37,13 @@ def test_map_draws_and_the_slider_changes_month_map_and_url(page, app_url):
     page.goto(f"{app_url}/kaios")
     wait_idle(page)
     assert wait_shapes(page, 200) >= 200
-    expect(page.get_by_text("KaiOS share, Jun 2026 — World")).to_be_visible()
-    assert params(page)["month"] == "2026-06"
+    expect(page.get_by_text("KaiOS share, Aug 2026 — World")).to_be_visible()
+    assert params(page)["month"] == "2026-08"
     before = coloured_fills(page)
     assert sum(f not in ZERO_AND_NO_DATA for f in before) >= 25  # places above 0 get scale colours
-    screenshot(page, "kaios-map-2026-06")
+    screenshot(page, "kaios-map-2026-08")
 
-    step_slider(page, "Month", "KaiOS share, May 2026 — World", "month", "2026-05")
+    step_slider(page, "Month", "KaiOS share, Jul 2026 — World", "month", "2026-07")
     assert wait_shapes(page, 200) >= 200
     page.wait_for_function("([sel, old]) => { const f = Array.from(document.querySelectorAll(sel))"
                            ".map(e => e.getAttribute('fill')); return f.join() !== old.join(); }",

@@ -1,0 +1,149 @@
+"""The caniuse refresh: kept months become the shared files' rows; a failed refresh (no network, a
+malformed package, a month failing validation) changes nothing; a new month is added and reported,
+and a second run finds nothing new. npm is replaced by a small fake client (no network in tests)."""
+import copy
+import hashlib
+import io
+import json
+import shutil
+import sys
+import tarfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from atlas.pipeline import caniuse_db, refresh
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).parent / "fixtures" / "caniuse-db-2026-06-regions.json"
+FAKE_NPM = """#!{python}
+import json, os, shutil, sys
+args = sys.argv[1:]
+if os.environ.get("FAKE_NPM_FAIL"):
+    sys.stderr.write("npm error code ENOTFOUND\\nnpm error network request to https://registry.npmjs.org/caniuse-db failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org\\n")
+    sys.exit(1)
+if args[0] == "view":
+    print(json.dumps({{"created": "2014-01-01T00:00:00.000Z", "9.9.1": "2026-10-05T00:00:00.000Z"}}))
+elif args[0] == "pack":
+    dest = args[args.index("--pack-destination") + 1]
+    shutil.copy(os.environ["FAKE_NPM_TGZ"], os.path.join(dest, "caniuse-db-9.9.1.tgz"))
+    print(json.dumps([{{"filename": "caniuse-db-9.9.1.tgz"}}]))
+"""
+
+
+def _tarball(regions: list[dict], month: str) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+        for r in regions:
+            doc = {"id": r["code"].removeprefix("alt-"), "name": r["name"], "month": month,
+                   "access_date": r["access_date"], "total": r["total"], "data": r["data"]}
+            body = json.dumps(doc).encode()
+            info = tarfile.TarInfo(f"package/region-usage-json/{r['code']}.json")
+            info.size = len(body)
+            tar.addfile(info, io.BytesIO(body))
+    return buf.getvalue()
+
+
+def _hashes(*folders: Path) -> dict[str, str]:
+    return {str(p.relative_to(folders[0].parent)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch, raw_dir):
+    """Copies of data/, static/ and raw/caniuse-db/ and a fake npm; returns (run, folders, tgz path)."""
+    for name in ("data", "static"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "raw" / "caniuse-db", tmp_path / "kept")
+    npm = tmp_path / "npm"
+    npm.write_text(FAKE_NPM.format(python=sys.executable))
+    npm.chmod(0o755)
+    tgz = tmp_path / "package.tgz"
+    monkeypatch.setenv("FAKE_NPM_TGZ", str(tgz))
+    folders = [tmp_path / "data", tmp_path / "static", tmp_path / "kept"]
+
+    def run():
+        return refresh.main(["--raw", str(raw_dir), "--out", str(folders[0]), "--static", str(folders[1]),
+                             "--kept", str(folders[2]), "--npm", str(npm)])
+    return run, folders, tgz
+
+
+@pytest.fixture(scope="module")
+def regions():
+    return json.loads(FIXTURE.read_text())
+
+
+def test_a_kept_month_gives_exactly_the_shared_files_rows(raw_dir, regions):
+    """caniuse-db@1.0.30001803 carried 2026-06, which the shared files also hold (from caniuse's git)."""
+    kaios, agents = caniuse_db.rows_of(regions, "x", {"version": "1.0.30001803", "published": "2026-07-07"})
+    shared = pd.read_csv(raw_dir / "kaios/caniuse_kaios_browser_share_monthly.csv", dtype=str, keep_default_na=False)
+    shared = shared[(shared["month"] == "2026-06") & shared["region_code"].isin(kaios["region_code"])]
+    text = ["region_name", "region_type", "month", "access_date"]
+    values = ["kaios_share_pct", "mobile_tablet_browsers_share_pct", "kaios_share_of_mobile_tablet_browsers_pct"]
+    mine, theirs = kaios.set_index("region_code").sort_index(), shared.set_index("region_code").sort_index()
+    assert len(mine) == 4
+    pd.testing.assert_frame_equal(mine[text], theirs[text])
+    num = lambda df: df.replace("", None).astype(float)  # noqa: E731
+    pd.testing.assert_frame_equal(num(mine[values]), num(theirs[values]))
+    agents_shared = pd.read_csv(raw_dir / "kaios/caniuse_browser_share_by_agent_monthly.csv", dtype=str,
+                                keep_default_na=False)
+    agents_shared = agents_shared[(agents_shared["month"] == "2026-06")
+                                  & agents_shared["region_code"].isin(agents["region_code"])]
+    acols = ["op_mini_pct", "and_uc_pct", "and_chr_pct", "ios_saf_pct", "bb_pct", "total_pct"]
+    pd.testing.assert_frame_equal(num(agents.set_index("region_code").sort_index()[acols]),
+                                  num(agents_shared.set_index("region_code").sort_index()[acols]))
+
+
+def test_failed_fetch_changes_nothing_and_says_why(project, monkeypatch, capsys):
+    run, folders, _tgz = project
+    before = _hashes(*folders)
+    monkeypatch.setenv("FAKE_NPM_FAIL", "1")
+    assert run() == 1
+    err = capsys.readouterr().err
+    assert "nothing was changed" in err and "ENOTFOUND" in err
+    assert _hashes(*folders) == before
+
+
+def test_malformed_package_changes_nothing(project, capsys):
+    run, folders, tgz = project
+    before = _hashes(*folders)
+    tgz.write_bytes(b"this is not a tarball")
+    assert run() == 1
+    assert "cannot be read as a caniuse-db package" in capsys.readouterr().err
+    assert _hashes(*folders) == before
+
+
+def test_a_month_failing_validation_changes_nothing(project, regions, capsys):
+    run, folders, tgz = project
+    before = _hashes(*folders)
+    bad = copy.deepcopy(regions)
+    india = next(r for r in bad if r["code"] == "IN")
+    india["data"]["kaios"] = {"2.5": 150.0}  # a share above 100 %
+    tgz.write_bytes(_tarball(bad, "2026-09"))
+    assert run() == 1
+    err = capsys.readouterr().err
+    assert "raw/caniuse-db/2026-09.jsonl.gz" in err and "0-100" in err
+    assert _hashes(*folders) == before
+
+
+def test_a_new_month_is_added_and_reported_then_nothing_new(project, regions, capsys):
+    run, folders, tgz = project
+    tgz.write_bytes(_tarball(regions, "2026-09"))
+    assert run() == 0
+    report = json.loads((folders[0] / "manifest.json").read_text())["last_refresh"]
+    assert report["months_added"] == ["2026-09"] and report["new_last_month"] == "2026-09"
+    assert report["kept"]["2026-09"]["version"] == "9.9.1"
+    assert {p["entity"] for p in report["places_added"]} == set()
+    assert "IND" not in {p["entity"] for p in report["places_gone"]} and len(report["places_gone"]) > 200
+    obs = pd.read_parquet(folders[0] / "observations.parquet")
+    india = obs[(obs["indicator"] == "kaios_share_all") & (obs["entity"] == "IND") & (obs["period"] == "2026-09")]
+    assert india["value"].tolist() == [0.02028]
+    index = json.loads((folders[2] / "releases.json").read_text())
+    kept = folders[2] / index["months"]["2026-09"]["file"]
+    assert hashlib.sha256(kept.read_bytes()).hexdigest() == index["months"]["2026-09"]["sha256"]
+    capsys.readouterr()
+    after = _hashes(*folders)
+    assert run() == 0
+    assert "Nothing new" in capsys.readouterr().out
+    assert _hashes(*folders) == after
