@@ -1,13 +1,12 @@
 """Presenter mode: build a deck of saved views, present it full-screen from the keyboard, export it."""
-from html import escape
-
 import streamlit as st
 
 from atlas import deck, handout, slides
 from atlas.deck import DeckError
 from atlas.ui import state
 from atlas.ui.cache import store
-from atlas.ui.presenter import DECK_KEY, PROJECTOR_CSS, deck_param
+from atlas.ui import presenter
+from atlas.ui.presenter import DECK_KEY, deck_param
 from atlas.ui.entry import through_app
 
 through_app()
@@ -39,58 +38,12 @@ def go(n: int) -> None:
     st.session_state.pop(view.key("period"), None)
 
 
-def step(delta: int) -> None:
-    """Relative to the slide shown when the key arrives, so a key pressed mid-rerun cannot jump back."""
-    go(st.session_state[view.key("slide")] + delta)
-
-
 # ------------------------------------------------------------------------------------------------ show
 if view["mode"] == "show" and refs:
-    st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
-    state.show_notices(notices)
-    number = min(view["slide"], len(refs))
-    st.session_state[view.key("slide")] = number
-    ref = refs[number - 1]
-    period_key = view.key("period")
-    slide = slides.render(snap, ref, period=st.session_state.get(period_key))
-    nav = st.columns([1.4, 1.2, 1.1, 5, 1], vertical_alignment="center")
-    nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", on_click=step, args=(-1,),
-                  disabled=number == 1, key="present-prev")
-    nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", on_click=step, args=(1,),
-                  disabled=number == len(refs), key="present-next")
-    nav[2].button("Exit", icon=":material/close:", shortcut="Escape", key="present-exit",
-                  on_click=lambda: st.session_state.update({view.key("mode"): "build"}))
-    # Presentation clickers send Page Up / Page Down: hidden buttons with those shortcuts.
-    st.button("Page up", shortcut="PageUp", on_click=step, args=(-1,), key="present-pgup")
-    st.button("Page down", shortcut="PageDown", on_click=step, args=(1,), key="present-pgdn")
-    nav[4].markdown(f"<div class='slide-number'>{number} / {len(refs)}</div>", unsafe_allow_html=True)
-    if slide is None:
-        st.warning(f"Slide {number} shows a view this app no longer has ('{state.shown(ref.page)}'); "
-                   "it is skipped. Use Next to go on.")
-    else:
-        st.markdown(f"<div class='slide-title'>{escape(slide.title)}</div>", unsafe_allow_html=True)
-        for note in slide.notices:
-            st.caption(f"Setting not used: {note}")
-
-        def draw(period: str | None = None) -> None:
-            shown = slides.render(snap, ref, period=period) if period else slide
-            if shown.lines:
-                st.markdown("<ul class='slide-lines'>" + "".join(f"<li>{escape(line)}</li>" for line in shown.lines)
-                            + "</ul>", unsafe_allow_html=True)
-            if shown.spec is not None:  # the chart carries its source line
-                height = 320  # title, controls, chart and legend fit a 1280x720 projector
-                st.vega_lite_chart(slides.projector(shown.spec, height), width="stretch", key=f"present.chart.{number}")
-            else:
-                st.markdown(f"<div class='slide-source'>{escape(shown.source)}</div>", unsafe_allow_html=True)
-
-        if slide.periods:
-            if st.session_state.get(period_key) not in slide.periods:
-                st.session_state[period_key] = slide.period
-            timeline_view = state.View("present", [])  # the slide's period is not part of the deck link
-            from atlas.ui import widgets
-            widgets.timeline(timeline_view, "period", slide.periods, "Year", draw)
-        else:
-            draw()
+    # The deck is drawn in the browser by the same page as the exported HTML file (keyboard, Play, notes,
+    # speaker's view); Esc there presses the hidden Exit button.
+    presenter.show(snap, refs, min(view["slide"], len(refs)), notices,
+                   on_exit=lambda: st.session_state.update({view.key("mode"): "build"}))
     view.sync()
     st.stop()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas import deck
+from atlas.export import html_deck
 from atlas.deck import DeckError, SlideRef
 
 from .state import BadValue, Param
@@ -40,16 +41,29 @@ def add_view_button(page_url_path: str, page_title: str) -> None:
                       key="add-to-deck")
 
 
+# Presenting: the deck page fills the window, over Streamlit's own chrome.
 PROJECTOR_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; max-width: 100% !important; }
-.stApp { background: #ffffff; color: #111111; }
-.slide-title { font-size: 2.6rem; font-weight: 700; line-height: 1.15; margin: 0 0 .4rem 0; color: #000; }
-.slide-source { font-size: 1.05rem; color: #222; }
-.slide-number { font-size: 1.3rem; font-weight: 600; color: #000; text-align: right; }
-.slide-lines li { font-size: 1.5rem; line-height: 1.45; color: #000; }
-.st-key-present-pgup, .st-key-present-pgdn { display: none; }
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer, .st-key-present-exit { display: none !important; }
+.st-key-present-deck iframe { position: fixed; inset: 0; width: 100vw !important; height: 100vh !important;
+  border: 0; z-index: 999990; background: #ffffff; }
 </style>
 """
+
+
+@st.cache_data(max_entries=8, show_spinner="Preparing the slides…")
+def _deck_page(_snap, encoded: str, start: int, notices: tuple[str, ...]) -> str:
+    """The deck's page (as exported, but embedded), made once per deck: a Play range costs one render
+    per period."""
+    return html_deck.html(_snap, deck.decode(encoded), embedded=True, start=start, notices=list(notices))
+
+
+def show(snap, refs: list[SlideRef], number: int, notices: list[str], on_exit) -> None:
+    """Present the deck full-window from slide `number`. The deck's own page handles the keyboard, Play,
+    the notes (N) and the speaker's view (S); Esc there clicks this hidden Exit button."""
+    st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
+    st.button("Exit", shortcut="Escape", key="present-exit", on_click=on_exit)
+    page = _deck_page(snap, deck.encode(refs), number, tuple(notices))
+    with st.container(key="present-deck"):
+        st.iframe(page, height=720)
