@@ -86,6 +86,12 @@ def remove(i: int) -> None:
     set_deck(refs[:i] + refs[i + 1:])
 
 
+def set_params(i: int, params: dict) -> None:
+    new = list(refs)
+    new[i].params = params
+    set_deck(new)
+
+
 def edit(i: int, field: str, key: str) -> None:
     new = list(refs)
     setattr(new[i], field, st.session_state[key])
@@ -116,6 +122,7 @@ for i, ref in enumerate(refs):
                        "skipped when presenting and exporting.")
         st.text_area("Speaker notes", key=notes_key, max_chars=deck.MAX_NOTES, height=68,
                      on_change=edit, args=(i, "notes", notes_key))
+        presenter.map_slide_extras(snap, ref, on_change=lambda params, i=i: set_params(i, params))
 
 with st.expander("Add a slide from a link", icon=":material/add_link:"):
     link = st.text_input("Paste a link to a view of this app (for example …/internet?year=2019&region=africa)",
@@ -150,7 +157,8 @@ with share:
             st.session_state["present.loaded"] = uploaded.file_id
             st.rerun()
 with export_col:
-    st.markdown("**Export**, rendered here without internet: one PNG per slide, or a PDF handout with notes.")
+    st.markdown(presenter.TEXT["export_intro"])
+    presenter.deck_exports(snap, refs)
     snapshot_refs = list(refs)
     st.download_button("Slides as PNG (zip)", lambda: handout.pngs_zip(snap, snapshot_refs), "slides.zip",
                        "application/zip", icon=":material/image:", on_click="ignore", disabled=not refs,
