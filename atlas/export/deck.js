@@ -77,7 +77,10 @@
     const frame = frameIndex >= 0 && slide.frames.length ? slide.frames[frameIndex] : null;
     text($("slide-title"), frame ? frame.title : slide.title);
     text($("period-badge"), state.playing && frame ? frame.period : "");
-    if (!slide.spec) { $("chart").replaceChildren(); state.view = null; markDrawn(); return; }
+    if (!slide.spec) {
+      $("chart").replaceChildren($("period-badge")); state.view = null; markDrawn();
+      document.body.dataset.drawnSlide = String(state.index + 1); return;
+    }
     const holder = document.createElement("div");
     holder.style.cssText = "position:absolute;inset:0;";
     const result = await vegaEmbed(holder, specFor(slide, frame), { actions: false, renderer: "svg" })
@@ -88,6 +91,7 @@
     const badge = $("period-badge");
     $("chart").replaceChildren(holder, badge);
     markDrawn();
+    document.body.dataset.drawnSlide = String(state.index + 1);
   }
   function markDrawn() { state.drawn += 1; document.body.dataset.drawn = String(state.drawn); }
 
