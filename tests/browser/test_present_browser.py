@@ -51,6 +51,23 @@ def drawn_marks(frame) -> int:
     return frame.locator(MARKS).count()
 
 
+def offline_page(context, allowed):
+    """A page whose every request is aborted (and listed) unless `allowed(url)` or the page's own data."""
+    blocked = []
+
+    def route(r):
+        url = r.request.url
+        if allowed(url) or url.startswith(("data:", "blob:", "about:")):
+            return r.continue_()
+        blocked.append(url)
+        return r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    return page, blocked
+
+
 def add_view(page, url):
     page.goto(url)
     wait_idle(page)
@@ -137,18 +154,7 @@ def story(browser, app_url):
     """The story deck presented in the app, with every request that leaves the app's server blocked."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     host = urlparse(app_url).netloc
-    blocked = []
-
-    def only_local(route):
-        url = route.request.url
-        if urlparse(url).netloc == host or url.startswith(("data:", "blob:", "about:")):
-            return route.continue_()
-        blocked.append(url)
-        return route.abort()
-
-    context.route("**/*", only_local)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
+    page, blocked = offline_page(context, lambda url: urlparse(url).netloc == host)
     page.goto(f"{app_url}/present")
     wait_idle(page)
     page.get_by_role("button", name="Load the story deck").click()
@@ -229,18 +235,7 @@ def test_the_exported_html_deck_presents_from_disk_with_no_network(browser, snap
     path = tmp_path / "story-deck.html"
     path.write_bytes(html_deck.file(snapshot, refs))
     context = browser.new_context(viewport={"width": 1366, "height": 768})
-    requests = []
-
-    def nothing_but_the_file(route):
-        url = route.request.url
-        if url.startswith(("file:", "data:", "blob:", "about:")):
-            return route.continue_()
-        requests.append(url)
-        return route.abort()
-
-    context.route("**/*", nothing_but_the_file)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
+    page, requests = offline_page(context, lambda url: url.startswith("file:"))
     page.goto(path.as_uri())
     marks = []
     for n in range(1, len(refs) + 1):
