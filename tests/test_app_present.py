@@ -63,3 +63,15 @@ def test_tampered_deck_and_slide_numbers_fall_back_with_notices():
     assert not at.exception
     text = " ".join(w.value for w in at.warning)
     assert "damaged or incomplete" in text and "'abc' is not a slide number" in text
+
+
+def test_a_map_slide_saves_where_play_starts_and_old_decks_still_open():
+    old = deck.encode([SlideRef("internet", {"view": "map", "year": "2024", "region": "africa"}, notes="n")])
+    at = present(deck=old)
+    assert not at.exception
+    ref = at.session_state["present.deck"][0]
+    slider = at.select_slider(key=f"present.from.{ref.id}")
+    assert slider.value == slider.options[0]  # no saved start: Play runs from the first period
+    slider.set_value("2010").run()
+    assert current(at)[0].params == {"view": "map", "year": "2024", "region": "africa", "from": "2010"}
+    assert current(at)[0].notes == "n"
