@@ -27,6 +27,23 @@ def test_a_tampered_link_is_refused_plainly(text, words):
         deck.decode(text)
 
 
+def test_a_deck_bomb_link_is_refused_without_inflating_it():
+    """A 23 KB link that inflates to 18 MB: refused after at most MAX_FILE bytes of output, with little memory."""
+    import base64
+    import tracemalloc
+    import zlib
+    bomb = base64.urlsafe_b64encode(zlib.compress(b"[" + b" " * 18_000_000, 9)).decode().rstrip("=")
+    assert 20_000 < len(bomb) <= deck.MAX_LINK  # gets past the length check, so only the inflater can stop it
+    tracemalloc.start()
+    try:
+        with pytest.raises(DeckError, match="unpacks to more than 256 KB"):
+            deck.decode(bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 2**20, f"decoding the bomb allocated {peak / 2**20:.1f} MB"
+
+
 @pytest.mark.parametrize("content, words", [
     (b"", "not readable JSON"),
     (b"<html><body>hello</body></html>", "not readable JSON"),
