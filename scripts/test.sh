@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up and run every test: unit, AppTest and browser tests (Debian's Chromium, installed when missing).
+# Set up and run every test: unit, AppTest and browser tests (Debian's Chromium, installed when missing)
+# and the production front's tests (Debian's nginx with its brotli modules, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,4 +10,5 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+bash scripts/install-nginx.sh
 exec .venv/bin/python -m pytest "$@"
