@@ -54,6 +54,10 @@ REPLICA_OPTIONS = {
     # valid on every replica (it is checked against itself, and signed cookies use the shared secret).
     "server.enableXsrfProtection": "true",
     "server.maxUploadSize": str(UPLOAD_MB),
+    # Inbound websocket messages are bounded by this too (Streamlit passes it to uvicorn as ws_max_size):
+    # 200 MB by default, a memory bomb in one message. Our largest message per rerun is about 82 KB
+    # (KaiOS browsers chart, docs/PERFORMANCE.md).
+    "server.maxMessageSize": "16",
     # Nothing watches the source in production (no reruns on save, no inotify).
     "server.fileWatcherType": "none",
     "server.runOnSave": "false",
@@ -282,6 +286,12 @@ class Front:
         if proc is not None and proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
+
+    def revive(self) -> None:
+        """Start again every replica that is not running, and wait until each answers."""
+        for i, proc in enumerate(self.replicas):
+            if proc is None or proc.poll() is not None:
+                self._wait_healthy(self.replica_url(i), self._start_replica(i))
 
     def watch(self, stop: list[bool], every: float = 2.0, strikes: int = 3) -> int:
         """Restart a replica that exited or failed `strikes` health checks in a row; return when nginx

@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -321,6 +322,10 @@ def validate() -> None:
         server.stop()
 
 
+def _interrupt(*_) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 20, 40, 80])
@@ -330,6 +335,8 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--validate", action="store_true")
     args = parser.parse_args()
+    # SIGTERM (e.g. from `timeout`) unwinds like Ctrl-C, so the servers started here are stopped.
+    signal.signal(signal.SIGTERM, _interrupt)
     if args.validate:
         validate()
         return

@@ -6,22 +6,14 @@ import re
 import time
 from urllib.parse import parse_qs, urlparse
 
-import pytest
 from playwright.sync_api import expect
 
 from atlas import deck, slides
-from atlas.front import Front
 
 from .conftest import screenshot, step_slider, wait_idle, wait_shapes
 
 PAGES = ["/", "/internet?region=ssa&year=2019", "/mobile-money", "/kaios", "/country?country=KEN",
          "/present?mode=show&slide=2", "/data"]
-
-
-@pytest.fixture(scope="module")
-def front():
-    with Front(replicas=2) as f:  # free ports, a temporary prefix; stopped by pid on leaving
-        yield f
 
 
 def log_lines(front) -> list[list[str]]:
@@ -108,9 +100,44 @@ def test_bytes_for_a_fresh_browser_a_repeat_visit_and_a_slider_move(front, brows
     context.close()
 
 
+def test_a_deck_bomb_link_is_refused_plainly_and_costs_the_server_little(front, browser):
+    import base64
+    import zlib
+
+    import psutil
+    bomb = base64.urlsafe_b64encode(zlib.compress(b"[" + b" " * 18_000_000, 9)).decode().rstrip("=")
+    import threading
+    page = browser.new_context().new_page()  # one route cookie: one replica, warmed up on the page first
+    page.goto(f"{front.url}/present")
+    wait_idle(page)
+    replicas = [psutil.Process(p.pid) for p in front.replicas]
+    before = [p.memory_info().rss for p in replicas]
+    peak, done = list(before), threading.Event()
+
+    def sample() -> None:  # the peak, not the end: freed memory goes back to the system
+        while not done.wait(0.02):
+            for i, p in enumerate(replicas):
+                peak[i] = max(peak[i], p.memory_info().rss)
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        for _ in range(3):
+            page.goto(f"{front.url}/present?deck={bomb}")
+            wait_idle(page)
+            expect(page.get_by_text(re.compile("unpacks to more than 256 KB")).first).to_be_visible()
+    finally:
+        done.set()
+        sampler.join()
+    grown = max(p - b for p, b in zip(peak, before)) / 2**20
+    assert grown < 50, f"a replica grew by {grown:.0f} MB"
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.context.close()
+
+
 def served_by(front) -> int:
     """Which replica answered this browser's last page request (nginx logs the upstream's address)."""
-    ports = [int(f[-1].rsplit(":", 1)[1]) for f in log_lines(front) if f[-1].startswith("127.0.0.1:")]
+    ports = [int(f[-1].rsplit(":", 1)[1]) for f in log_lines(front)
+             if f[4] == '/_stcore/host-config"' and f[-1].startswith("127.0.0.1:")]  # not a closing websocket
     return front.replica_ports.index(ports[-1])
 
 
@@ -125,6 +152,13 @@ def reconnected(page, sockets) -> None:
 
 
 def test_a_killed_replica_costs_a_reconnect_not_the_view(front, browser):
+    try:
+        killed_mid_session(front, browser)
+    finally:
+        front.revive()  # the front is shared with other tests
+
+
+def killed_mid_session(front, browser) -> None:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(45_000)
@@ -152,8 +186,7 @@ def test_a_killed_replica_costs_a_reconnect_not_the_view(front, browser):
     screenshot(page, "front-after-failover-internet")
 
     # Presenter mode: the deck and the slide come back too.
-    front.replicas[victim] = front._start_replica(victim)
-    front._wait_healthy(front.replica_url(victim), front.replicas[victim])
+    front.revive()
     story = deck.encode(slides.default_deck(slides_snapshot()))
     page.goto(f"{front.url}/present?mode=show&slide=2&deck={story}")
     wait_idle(page)
