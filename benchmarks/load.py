@@ -198,15 +198,19 @@ class Sampler(threading.Thread):
     def cpu(self) -> float:
         return sum(sum(p.cpu_times()[:2]) for p in self.procs if p.is_running())
 
+    def rss(self) -> int:
+        return sum(p.memory_info().rss for p in self.procs if p.is_running())
+
     def run(self) -> None:
         while not self.stop:
-            self.peak = max(self.peak, sum(p.memory_info().rss for p in self.procs if p.is_running()))
+            self.peak = max(self.peak, self.rss())
             time.sleep(0.25)
 
 
 def load(port: int, pids: list[int], recorded: dict, users: int, seconds: float, arrival: float) -> dict:
     stats = {"first": [], "move": [], "errors": []}
     sampler = Sampler(pids)
+    rss_before = sampler.rss()
     sampler.start()
     crowd = [User(port, PAGES[i % len(PAGES)], recorded[PAGES[i % len(PAGES)]], stats) for i in range(users)]
 
@@ -216,7 +220,8 @@ def load(port: int, pids: list[int], recorded: dict, users: int, seconds: float,
     asyncio.run(all_users())
     sampler.stop = True
     sampler.join()
-    stats.update(wall=time.perf_counter() - t, rss_mb=sampler.peak / 2**20, cpu_s=sampler.cpu() - sampler.cpu0)
+    stats.update(wall=time.perf_counter() - t, rss_mb=sampler.peak / 2**20, cpu_s=sampler.cpu() - sampler.cpu0,
+                 rss_before_mb=rss_before / 2**20)
     return stats
 
 
@@ -231,7 +236,7 @@ def row(target: str, users: int, s: dict, uptime: str) -> str:
     f, m = s["first"], s["move"]
     return (f"| {target} | {users} | {pct(f, .5):.2f} | {pct(f, .95):.2f} | {max(f, default=float('nan')):.2f} "
             f"| {len(m)} | {pct(m, .5):.2f} | {pct(m, .95):.2f} | {max(m, default=float('nan')):.2f} "
-            f"| {len(s['errors'])} | {s['rss_mb']:.0f} | {s['cpu_s']:.0f} | {uptime} |")
+            f"| {len(s['errors'])} | {s['rss_before_mb']:.0f} → {s['rss_mb']:.0f} | {s['cpu_s']:.0f} | {uptime} |")
 
 
 def uptime_load() -> str:
@@ -345,7 +350,7 @@ def main() -> None:
           f"{uptime_load()}; each user moves a slider every second for {args.seconds:.0f} s; users arrive "
           f"within {args.arrival:.0f} s; front = nginx + {args.replicas} replicas.\n")
     print("| server | users | first load p50 (s) | p95 | max | moves | move p50 (s) | p95 | max | errors "
-          "| peak RSS (MB) | server CPU (s) | load avg before (1/5/15 min) |")
+          "| RSS before → peak (MB) | server CPU (s) | load avg before (1/5/15 min) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     errors = []
     for target in args.targets:
