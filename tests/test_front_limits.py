@@ -63,3 +63,25 @@ def test_replicas_share_one_cookie_secret_and_run_with_the_measured_settings(fro
         assert {f"--{k}={v}" for k, v in front_module.REPLICA_OPTIONS.items()} <= set(p.cmdline())
         secrets.add(p.environ()["STREAMLIT_SERVER_COOKIE_SECRET"])
     assert len(secrets) == 1 and len(secrets.pop()) >= 32
+
+
+def test_a_dead_replica_is_restarted_by_the_watch(front):
+    """nginx OSS has only passive health checks; the launcher's watch restarts a replica that died."""
+    import threading
+    import time
+    stop = [False]
+    watcher = threading.Thread(target=front.watch, args=(stop,), kwargs={"every": 0.5})
+    watcher.start()
+    try:
+        old = front.replicas[0].pid
+        front.kill_replica(0)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not (front.replicas[0].pid != old and front.replicas[0].poll() is None
+                                                   and request(front, "GET", "/_stcore/health")[0] == 200):
+            time.sleep(0.5)
+        assert front.replicas[0].pid != old
+        front._wait_healthy(front.replica_url(0), front.replicas[0])
+    finally:
+        stop[0] = True
+        watcher.join()
+        front.revive()
