@@ -211,3 +211,21 @@ def killed_mid_session(front, browser) -> None:
 def slides_snapshot():
     from atlas.store import Snapshot
     return Snapshot.load()
+
+
+def test_an_upload_through_the_front_reaches_the_sessions_replica(front, browser):
+    """The upload (XSRF token from the cookie, /_stcore/upload_file/…) must land where the session lives."""
+    from .conftest import ROOT
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{front.url}/kaios?view=trend&measure=mobile")
+    wait_idle(page)
+    page.get_by_text("Compare with your own StatCounter export").click()
+    payload = (ROOT / "tests/fixtures/statcounter/mobile_os-IN-monthly-201901-202012.csv").read_bytes()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "mobile_os-IN-monthly-201901-202012.csv", "mimeType": "text/csv", "buffer": payload}])
+    wait_idle(page)
+    expect(page.get_by_text("Read 24 months (2019-01 to 2020-12)")).to_be_visible()
+    uploads = [f for f in log_lines(front) if f[4].startswith("/_stcore/upload_file/")]
+    assert uploads and all(f[5] in ("200", "204") for f in uploads), uploads
+    context.close()
