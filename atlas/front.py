@@ -270,8 +270,10 @@ class Front:
             for i in range(len(self.replicas)):
                 self._start_replica(i)
             conf = write_config(self.prefix, static, f"{self.host}:{self.port}", self.replica_ports)
-            subprocess.run([NGINX, "-t", "-q", "-p", str(self.prefix), "-c", str(conf)], check=True)
-            self.nginx = subprocess.Popen([NGINX, "-p", str(self.prefix), "-c", str(conf), "-g", "daemon off;"])
+            # -e: nginx opens its error log before reading the config; not Debian's /var/log/nginx.
+            args = [NGINX, "-p", str(self.prefix), "-c", str(conf), "-e", str(self.prefix / "error.log")]
+            subprocess.run([*args, "-t", "-q"], check=True)
+            self.nginx = subprocess.Popen([*args, "-g", "daemon off;"])
             for i, proc in enumerate(self.replicas):
                 self._wait_healthy(self.replica_url(i), proc)
             self._wait_healthy(self.url, self.nginx, 20)
