@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 
 from fpdf import FPDF
@@ -19,22 +20,37 @@ def _latin1(text: str) -> str:
     return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
 
 
+# An export's cost is bounded by the deck's (at most deck.MAX_SLIDES slides, each a fixed-size chart).
+# A slide's map spec with inline geometry takes over a second to build and its PNG about as long, so a
+# view repeated in a deck is drawn once, and one export at a time runs in a process: a crowd clicking
+# "export" queues instead of holding every slide of every deck in memory at once.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def rendered(snap: Snapshot, refs: list[SlideRef]) -> list[tuple[int, slides.Slide, SlideRef]]:
-    """The slides that can still be drawn, numbered as in the deck."""
-    out = []
+    """The slides that can still be drawn, numbered as in the deck (a view repeated is rendered once)."""
+    out, seen = [], {}
     for number, ref in enumerate(refs, start=1):
-        slide = slides.render(snap, ref, inline=True)
-        if slide is not None:
-            out.append((number, slide, ref))
+        view = (ref.page, tuple(sorted(ref.params.items())))
+        if view not in seen:
+            seen[view] = slides.render(snap, ref, inline=True)
+        if seen[view] is not None:
+            out.append((number, seen[view], ref))
     return out
 
 
+def _png(slide: slides.Slide, drawn: dict) -> bytes:
+    if id(slide) not in drawn:
+        drawn[id(slide)] = export.png(slide.spec, scale=2)
+    return drawn[id(slide)]
+
+
 def pngs_zip(snap: Snapshot, refs: list[SlideRef]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    buf, drawn = io.BytesIO(), {}
+    with _ONE_AT_A_TIME, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for number, slide, _ref in rendered(snap, refs):
             if slide.spec is not None:
-                zf.writestr(f"slide-{number:02d}.png", export.png(slide.spec, scale=2))
+                zf.writestr(f"slide-{number:02d}.png", _png(slide, drawn))
     return buf.getvalue()
 
 
@@ -44,7 +60,13 @@ def _para(doc: FPDF, height: float, text: str) -> None:
 
 
 def pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
+    with _ONE_AT_A_TIME:
+        return _pdf(snap, refs)
+
+
+def _pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
     doc = FPDF(orientation="L", unit="mm", format="A4")
+    drawn: dict = {}
     doc.set_auto_page_break(False)
     total = len(refs)
     for number, slide, ref in rendered(snap, refs):
@@ -54,7 +76,7 @@ def pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
         _para(doc, 8, slide.title)
         y = doc.get_y() + 2
         if slide.spec is not None:
-            image = io.BytesIO(export.png(slide.spec, scale=2))
+            image = io.BytesIO(_png(slide, drawn))
             doc.image(image, x=12, y=y, h=120)
             y += 122
         doc.set_xy(12, y)

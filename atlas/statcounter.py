@@ -17,12 +17,14 @@ import csv
 import io
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 MAX_BYTES = 1_000_000  # a 15-year monthly export is about 15 KB; anything near 1 MB is not one
 MAX_ROWS = 1_200  # 100 years of months
+MAX_COLUMNS = 200  # StatCounter's mobile OS exports name about 10-30 systems
 SUM_TOLERANCE = 2.0  # percentage points: StatCounter rounds to 2 decimals over ~10 columns
 # Names StatCounter uses for mobile operating systems (the export's columns vary by country and period).
 MOBILE_SYSTEMS = {
@@ -167,9 +169,12 @@ def _columns(header: list[str]) -> list[str]:
         raise ExportError(f"The first column should be “Date”, as in StatCounter's export; this file's columns "
                           f"are {found}.")
     columns = header[1:]
+    if len(columns) > MAX_COLUMNS:  # a 650 KB header of 60,000 names once cost minutes of CPU here
+        raise ExportError(f"The file has {len(columns):,} columns; a StatCounter export names a few dozen "
+                          f"systems at most. Is this the right file?")
     if not columns or any(not c for c in columns):
         raise ExportError(f"Some columns have no name; the file's columns are {found}.")
-    twice = sorted({c for c in columns if columns.count(c) > 1})
+    twice = sorted(c for c, n in Counter(columns).items() if n > 1)
     if twice:
         raise ExportError(f"Column {', '.join(twice)} appears more than once.")
     names = {c.lower() for c in columns}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every test: unit, AppTest and browser tests (Debian's Chromium and LibreOffice Impress, and
-# axe-core from npm, installed when missing).
+# axe-core from npm, installed when missing) and the production front's tests (Debian's nginx with its
+# brotli modules, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -23,4 +24,5 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then  # axe-core, pinned in packag
   fi
   npm ci --no-audit --no-fund --silent
 fi
+bash scripts/install-nginx.sh
 exec .venv/bin/python -m pytest "$@"

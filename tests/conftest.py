@@ -15,6 +15,19 @@ def snapshot():
 
 
 @pytest.fixture(scope="session")
+def front():
+    """The production front (nginx + 2 replicas) on free ports with a temporary prefix; stopped by pid."""
+    import shutil
+
+    from atlas.front import NGINX, Front
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is missing: run the README's test command, which installs it")
+    with Front(replicas=2) as f:
+        yield f
+    shutil.rmtree(f.prefix, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
 def raw_dir() -> Path:
     if not RAW.exists():
         pytest.skip(f"raw sources not found at {RAW} (CI has ../shared beside the clone)")

@@ -2,6 +2,7 @@
 import io
 import json
 import re
+import zipfile
 
 import pytest
 from pypdf import PdfReader
@@ -25,6 +26,23 @@ def test_a_deck_survives_its_link_and_its_file(snapshot):
 def test_a_tampered_link_is_refused_plainly(text, words):
     with pytest.raises(DeckError, match=words):
         deck.decode(text)
+
+
+def test_a_deck_bomb_link_is_refused_without_inflating_it():
+    """A 23 KB link that inflates to 18 MB: refused after at most MAX_FILE bytes of output, with little memory."""
+    import base64
+    import tracemalloc
+    import zlib
+    bomb = base64.urlsafe_b64encode(zlib.compress(b"[" + b" " * 18_000_000, 9)).decode().rstrip("=")
+    assert 20_000 < len(bomb) <= deck.MAX_LINK  # gets past the length check, so only the inflater can stop it
+    tracemalloc.start()
+    try:
+        with pytest.raises(DeckError, match="unpacks to more than 256 KB"):
+            deck.decode(bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 2**20, f"decoding the bomb allocated {peak / 2**20:.1f} MB"
 
 
 @pytest.mark.parametrize("content, words", [
@@ -63,6 +81,26 @@ def test_handout_pdf_has_one_page_per_drawable_slide_and_skips_the_rest(snapshot
     pdf = PdfReader(io.BytesIO(handout.pdf(snapshot, refs)))
     assert len(pdf.pages) == 2
     assert "Notes: Note one" in pdf.pages[0].extract_text() and "Slide 3 / 3" in pdf.pages[1].extract_text()
+
+
+def test_a_full_deck_of_one_view_is_drawn_once_per_export(snapshot, monkeypatch):
+    """A link of 40 copies of one map (a small input) costs one render and one PNG, not forty."""
+    calls = {"render": 0, "png": 0}
+    real_render = slides.render
+
+    def render(*args, **kwargs):
+        calls["render"] += 1
+        return real_render(*args, **kwargs)
+
+    def png(spec, scale=1):
+        calls["png"] += 1
+        return b"\x89PNG fake"
+    monkeypatch.setattr(slides, "render", render)
+    monkeypatch.setattr(export, "png", png)
+    refs = deck.decode(deck.encode([SlideRef("internet", {"year": "2019", "region": "africa"})] * deck.MAX_SLIDES))
+    with zipfile.ZipFile(io.BytesIO(handout.pngs_zip(snapshot, refs))) as zf:
+        assert len(zf.namelist()) == deck.MAX_SLIDES
+    assert calls == {"render": 1, "png": 1}
 
 
 def test_map_exports_are_drawn_offline_with_every_country(snapshot):

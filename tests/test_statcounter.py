@@ -99,6 +99,18 @@ def test_a_huge_file_is_refused_by_size_before_parsing():
         sc.read_export(huge, "huge.csv")
 
 
+def test_too_many_columns_in_a_small_file_are_refused_quickly():
+    import time
+    n = 60_000  # 650 KB: under the size limit
+    header = "Date," + ",".join(f"c{i}" for i in range(n - 1)) + ",Android\n"
+    data = (header + "".join(f"2020-0{m}," + "0," * (n - 1) + "100\n" for m in (1, 2))).encode()
+    assert len(data) < sc.MAX_BYTES
+    t = time.process_time()
+    with pytest.raises(sc.ExportError, match="60,000 columns"):
+        sc.read_export(data)
+    assert time.process_time() - t < 2
+
+
 def test_too_many_rows_in_a_small_file_are_refused():
     rows = "".join(f"{1000 + i // 12:04d}-{i % 12 + 1:02d},100\n" for i in range(sc.MAX_ROWS + 12))
     with pytest.raises(sc.ExportError, match="data rows"):

@@ -114,8 +114,20 @@
     $("prev").disabled = index === 0;
     $("next").disabled = index === slides.length - 1;
     if (!DECK.embedded && changed) history.replaceState(null, "", "#" + (index + 1));
+    if (DECK.embedded && changed) keepInAppUrl(index + 1);
     draw(state.frame);
     updateSpeaker();
+  }
+
+  // In the app, the slide shown goes into the page's own URL (?slide=N): a reload, a shared link or a
+  // reconnect to another replica after a failure opens the deck on this slide, not the first.
+  function keepInAppUrl(n) {
+    try {
+      const url = new URL(window.parent.location.href);
+      if (url.searchParams.get("slide") === String(n)) return;
+      url.searchParams.set("slide", String(n));
+      window.parent.history.replaceState(window.parent.history.state, "", url.toString());
+    } catch (err) { /* not inside the app */ }
   }
 
   // --- Play: from the first period (or the slide's saved start) up to the slide's own period -------

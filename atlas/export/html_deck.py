@@ -136,6 +136,12 @@ def _frames(snap, ref, slide, spec, start) -> list[dict]:
     return frames
 
 
+def inline_scripts() -> tuple[str, str]:
+    """The page's two executable scripts, the same for every deck (its data is JSON, not run): the
+    production front allows exactly these by hash in its Content-Security-Policy (atlas/front.csp)."""
+    return _bundle(), (HERE / "deck.js").read_text(encoding="utf-8")
+
+
 def _json_script(data) -> str:
     """JSON inside a <script> element: no '<' can end the element early."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).replace("<", "\\u003c")
@@ -150,7 +156,7 @@ def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: boo
             "notices": [*notices, *skipped]}
     name = title or (data[0]["title"] if data else STRINGS["deck_title"])
     css = (HERE / "deck.css").read_text(encoding="utf-8")
-    engine = (HERE / "deck.js").read_text(encoding="utf-8")
+    bundle, engine = inline_scripts()
     return f"""<!doctype html>
 <html lang="{STRINGS['lang']}">
 <head>
@@ -178,7 +184,7 @@ def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: boo
 <dl id="help"></dl>
 <noscript>{escape(STRINGS['no_script'])}</noscript>
 <script id="deck-data" type="application/json">{_json_script(deck)}</script>
-<script>{_bundle()}</script>
+<script>{bundle}</script>
 <script>{engine}</script>
 </body>
 </html>

@@ -20,7 +20,7 @@ def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, cita
     Pass a map's chart as a function: its export spec inlines the world geometry, which costs a second
     or more to build, so it is built only on a click."""
     cols = st.columns(3)
-    cols[0].download_button("CSV", export.csv(frame, citation), f"{name}.csv", "text/csv", key=f"{key}.csv",
+    cols[0].download_button("CSV", lambda: export.csv(frame, citation), f"{name}.csv", "text/csv", key=f"{key}.csv",
                             icon=":material/table:", on_click="ignore", width="stretch")
     if chart is None:
         return

@@ -1,0 +1,371 @@
+"""The production front: Debian's nginx in front of N app replicas, started, watched and stopped together.
+
+    python -m atlas.front [--port 8080] [--replicas N] [--host 0.0.0.0]   (what scripts/serve.sh runs)
+
+- The static files are copied once into `.front/static-<key>/` with a brotli (.br) and a gzip (.gz) copy
+  beside each compressible file, so nginx serves them pre-compressed (`brotli_static`, `gzip_static`).
+  The key changes with Streamlit's version and our static files, so a new build happens only then.
+- Each replica is `python -m atlas.serve` (warm start) on its own loopback port, with the settings in
+  REPLICA_OPTIONS, each with its measured reason.
+- nginx runs in the foreground from a prefix folder of its own (config, logs, pid, temp files), so any
+  number of fronts can run side by side (tests use temporary ones on free ports).
+- Every process is started here and stopped here by its id: on Ctrl-C or SIGTERM, or when nginx dies.
+- nginx OSS only has passive health checks (max_fails/fail_timeout); the watch loop adds the active
+  side: it polls each replica's /_stcore/health and restarts a replica that exited or stopped answering.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import concurrent.futures
+import getpass
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEPLOY = ROOT / "deploy"
+BUILD = ROOT / ".front"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+MODULES = Path("/usr/lib/nginx/modules")
+COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf"}
+UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/statcounter.py: 1,000,000 bytes)
+
+# Streamlit settings of every replica, each with the measurement that justifies it (docs/PERFORMANCE.md).
+REPLICA_OPTIONS = {
+    # Streamlit forces a full gc.collect(2) after every script run: ~59 ms here, more than our page
+    # script, and the user waits for it. Off: one user's move 100 -> 41 ms server time; 40 users' move
+    # p95 4.8 s -> 1.0 s on one process. Python's own generational collector still runs; the replicas'
+    # memory over the benchmark's runs is in docs/PERFORMANCE.md.
+    "runner.postScriptGC": "false",
+    # permessage-deflate: a year move is 14.0 KB on the wire without, 6.2 KB with; no measurable CPU.
+    "server.enableWebsocketCompression": "true",
+    # Streamlit's default, stated: uploads need the XSRF token of the browser's cookie. The cookie is
+    # valid on every replica (it is checked against itself, and signed cookies use the shared secret).
+    "server.enableXsrfProtection": "true",
+    "server.maxUploadSize": str(UPLOAD_MB),
+    # Inbound websocket messages are bounded by this too (Streamlit passes it to uvicorn as ws_max_size):
+    # 200 MB by default, a memory bomb in one message. Our largest message per rerun is about 82 KB
+    # (KaiOS browsers chart, docs/PERFORMANCE.md).
+    "server.maxMessageSize": "16",
+    # Nothing watches the source in production (no reruns on save, no inotify).
+    "server.fileWatcherType": "none",
+    "server.runOnSave": "false",
+    # A crash shows a plain error, not our source and traceback, to the public.
+    "client.showErrorDetails": "none",
+    "server.headless": "true",
+    "browser.gatherUsageStats": "false",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ---------------------------------------------------------------------------------------- static files
+def _streamlit_static() -> Path:
+    import streamlit
+    return Path(streamlit.__file__).parent / "static"
+
+
+def _compress(path: str) -> None:
+    import brotli
+    import gzip
+    data = Path(path).read_bytes()
+    # Quality 11 is 10 % smaller than 9 but 18 times slower: used for every file a page may load
+    # (all under 1 MB here); the big charting bundles we never load get 9.
+    br = brotli.compress(data, quality=11 if len(data) <= 1_000_000 else 9)
+    gz = gzip.compress(data, 9, mtime=0)
+    stat = os.stat(path)
+    for suffix, packed in ((".br", br), (".gz", gz)):
+        if len(packed) < 0.9 * len(data):
+            Path(path + suffix).write_bytes(packed)
+            os.utime(path + suffix, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+# ------------------------------------------------------------------------------------------------ fonts
+# Streamlit's two web fonts were 530 KB of a fresh 1.5 MB page load, and no compression shrinks them.
+# Material Symbols (375 KB, 4,300 icons) is loaded because our pages use :material/ icons: the front
+# serves a copy holding only the icons named in our code or in Streamlit's own bundle (about 470, 50 KB).
+# Source Sans (171 KB) keeps Latin, punctuation, currency, arrows and math signs; other scripts fall back
+# to the system's sans-serif, character by character. Both keep their URL, so nginx serves them with
+# ETag revalidation instead of "immutable" (a later build may keep more icons).
+SUBSET_FONTS = re.compile(r"^(MaterialSymbols|SourceSans)")
+LATIN = [*range(0x20, 0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070),
+         *range(0x20A0, 0x20D0), *range(0x2100, 0x2200), *range(0x2190, 0x2300), *range(0x25A0, 0x2600)]
+
+
+def icons_in_code() -> set[str]:
+    text = " ".join(p.read_text() for p in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("atlas/**/*.py")])
+    return set(re.findall(r":material/([a-z0-9_]+):", text))
+
+
+def _subset_font(path: Path, bundle_js: str) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    font = TTFont(path)
+    options = subset.Options()
+    options.flavor, options.layout_features, options.name_IDs, options.notdef_outline = "woff2", ["*"], ["*"], True
+    if path.name.startswith("MaterialSymbols"):
+        cmap = font.getBestCmap()
+        ascii_glyphs = {code: glyph for code, glyph in cmap.items() if code < 128}
+        char = {glyph: chr(code) for code, glyph in ascii_glyphs.items()}
+        wanted = icons_in_code() | set(re.findall(r"[\"'`]([a-z0-9_]+)[\"'`]", bundle_js))
+        keep = set(ascii_glyphs.values())
+        for lookup in font["GSUB"].table.LookupList.Lookup:  # each icon is a ligature of its name's letters
+            for table in lookup.SubTable:
+                table = getattr(table, "ExtSubTable", table)
+                for first, ligatures in table.ligatures.items():
+                    for lig in ligatures:
+                        name = char.get(first, "") + "".join(char.get(c, "?") for c in lig.Component)
+                        if name in wanted:
+                            keep.add(lig.LigGlyph)
+        options.layout_closure = False  # otherwise every ligature of the kept letters comes back
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(glyphs=sorted(keep), unicodes=set(ascii_glyphs))
+    else:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=LATIN)
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    font.save(path)
+
+
+def static_key() -> str:
+    import streamlit
+    digest = hashlib.sha256(streamlit.__version__.encode() + " ".join(sorted(icons_in_code())).encode())
+    for f in sorted((ROOT / "static").rglob("*")):
+        if f.is_file():
+            digest.update(f.name.encode() + f.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def build_static(build: Path = BUILD) -> Path:
+    """Copy Streamlit's bundle and our static/ with .br and .gz beside each compressible file; once per key."""
+    dest = build / f"static-{static_key()}"
+    if (dest / "done").exists():
+        return dest
+    build.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="tmp-static-", dir=build))
+    shutil.copytree(_streamlit_static(), tmp / "streamlit", ignore=shutil.ignore_patterns("*.map"))
+    shutil.copytree(ROOT / "static", tmp / "app")
+    bundle_js = " ".join(f.read_text(errors="ignore") for f in (tmp / "streamlit/static/js").glob("*.js"))
+    for font in (tmp / "streamlit/static/media").glob("*.woff2"):
+        if SUBSET_FONTS.match(font.name):
+            _subset_font(font, bundle_js)
+    files = [str(f) for f in tmp.rglob("*") if f.is_file() and f.suffix in COMPRESSIBLE]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        list(pool.map(_compress, files, chunksize=4))
+    (tmp / "done").write_text("built\n")
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+    for old in build.glob("static-*"):
+        if old != dest:
+            shutil.rmtree(old, ignore_errors=True)
+    return dest
+
+
+# ---------------------------------------------------------------------------------------------- config
+def csp(index_html: str) -> str:
+    """Only this origin; by hash, Streamlit's inline script(s) of the index page and the presenter deck's
+    two scripts (atlas/export/html_deck: presenter mode draws the deck in a srcdoc frame, which inherits
+    this policy)."""
+    from atlas.export.html_deck import inline_scripts
+    scripts = [*re.findall(r"<script>(.*?)</script>", index_html, flags=re.S), *inline_scripts()]
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+                      for s in scripts)
+    return ("default-src 'self'; "
+            f"script-src 'self' 'unsafe-eval' {hashes}; "
+            "style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            "worker-src 'self' blob:; frame-src 'self' blob:; media-src 'self' blob:; object-src 'none'; "
+            "base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+
+
+def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[int]) -> Path:
+    for sub in ("tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"):
+        (prefix / sub).mkdir(parents=True, exist_ok=True)
+    shutil.copy("/etc/nginx/mime.types", prefix / "mime.types")
+    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in replica_ports)
+    values = {
+        "USER": f"user {getpass.getuser()};" if os.geteuid() == 0 else "",
+        "PREFIX": str(prefix), "MODULES": str(MODULES), "STATIC": str(static), "LISTEN": listen,
+        "UPSTREAMS": upstreams, "UPLOAD_BODY": f"{UPLOAD_MB + 1}m",
+        "CSP": csp((static / "streamlit" / "index.html").read_text()),
+    }
+    for name in ("nginx.conf", "proxy.conf", "security-headers.conf"):
+        text = (DEPLOY / name).read_text()
+        for key, value in values.items():
+            text = text.replace(f"@@{key}@@", value)
+        if re.search(r"@@[A-Z_]+@@", text):
+            raise RuntimeError(f"{name}: a placeholder was left unfilled")
+        (prefix / name).write_text(text)
+    return prefix / "nginx.conf"
+
+
+# ------------------------------------------------------------------------------------------- processes
+def _healthy(url: str, timeout: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+class Front:
+    """nginx and its replicas. `with Front(...) as front:` starts them; leaving stops them by pid."""
+
+    def __init__(self, port: int | None = None, replicas: int = 2, host: str = "127.0.0.1",
+                 prefix: Path | None = None, replica_args: list[str] | None = None):
+        self.port = port or free_port()
+        self.host = host
+        self.prefix = Path(prefix or tempfile.mkdtemp(prefix="atlas-front-"))
+        self.prefix.mkdir(parents=True, exist_ok=True)
+        self.replica_ports = [free_port() for _ in range(replicas)]
+        self.replica_args = replica_args or []
+        self.secret = os.environ.get("ATLAS_COOKIE_SECRET") or secrets.token_hex(32)
+        self.replicas: list[subprocess.Popen | None] = [None] * replicas
+        self.nginx: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def replica_url(self, i: int) -> str:
+        return f"http://127.0.0.1:{self.replica_ports[i]}"
+
+    def _start_replica(self, i: int) -> subprocess.Popen:
+        options = {**REPLICA_OPTIONS, "server.port": str(self.replica_ports[i]), "server.address": "127.0.0.1"}
+        cmd = [sys.executable, "-m", "atlas.serve", *[f"--{k}={v}" for k, v in options.items()], *self.replica_args]
+        # One secret for all replicas (Streamlit takes it only from the environment or a config file), so
+        # a signed cookie made by one is valid on another after a failover.
+        env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.secret}
+        log = open(self.prefix / f"replica-{i + 1}.log", "ab")
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+        log.close()
+        self.replicas[i] = proc
+        return proc
+
+    def _wait_healthy(self, url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{url} exited (code {proc.returncode}); see the logs in {self.prefix}")
+            if _healthy(url + "/_stcore/health", 1):
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"{url} did not become healthy within {seconds:.0f} s")
+
+    def start(self) -> "Front":
+        try:
+            static = build_static()
+            for i in range(len(self.replicas)):
+                self._start_replica(i)
+            conf = write_config(self.prefix, static, f"{self.host}:{self.port}", self.replica_ports)
+            # -e: nginx opens its error log before reading the config; not Debian's /var/log/nginx.
+            args = [NGINX, "-p", str(self.prefix), "-c", str(conf), "-e", str(self.prefix / "error.log")]
+            subprocess.run([*args, "-t", "-q"], check=True)
+            self.nginx = subprocess.Popen([*args, "-g", "daemon off;"])
+            for i, proc in enumerate(self.replicas):
+                self._wait_healthy(self.replica_url(i), proc)
+            self._wait_healthy(self.url, self.nginx, 20)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def kill_replica(self, i: int) -> None:
+        """For fault tests: the replica dies at once, as in a crash."""
+        proc = self.replicas[i]
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+
+    def revive(self) -> None:
+        """Start again every replica that is not running, and wait until each answers."""
+        for i, proc in enumerate(self.replicas):
+            if proc is None or proc.poll() is not None:
+                self._wait_healthy(self.replica_url(i), self._start_replica(i))
+
+    def watch(self, stop: list[bool], every: float = 2.0, strikes: int = 3) -> int:
+        """Restart a replica that exited or failed `strikes` health checks in a row; return when nginx
+        exits (its code) or when stop[0] is set (0)."""
+        misses = [0] * len(self.replicas)
+        while not stop[0]:
+            if self.nginx.poll() is not None:
+                print(f"nginx exited with code {self.nginx.returncode}; see {self.prefix}/error.log", file=sys.stderr)
+                return self.nginx.returncode or 1
+            for i, proc in enumerate(self.replicas):
+                alive = proc is not None and proc.poll() is None
+                misses[i] = 0 if alive and _healthy(self.replica_url(i) + "/_stcore/health", 5) else misses[i] + 1
+                if not alive or misses[i] >= strikes:
+                    print(f"replica {i + 1} on port {self.replica_ports[i]} "
+                          f"{'exited' if not alive else 'stopped answering'}: restarting it", file=sys.stderr)
+                    if alive:
+                        self.kill_replica(i)
+                    self._start_replica(i)
+                    misses[i] = -15  # its warm start takes a few seconds: no strikes meanwhile
+            time.sleep(every)
+        return 0
+
+    def stop(self) -> None:
+        procs = [p for p in (self.nginx, *self.replicas) if p is not None and p.poll() is None]
+        for p in procs:
+            p.terminate()  # nginx: fast shutdown; Streamlit: closes its sessions
+        for p in procs:
+            try:
+                p.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait(timeout=5)
+
+    def __enter__(self) -> "Front":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8080)))
+    parser.add_argument("--replicas", type=int, default=int(os.environ.get("REPLICAS") or os.cpu_count() or 1))
+    parser.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"))
+    args = parser.parse_args()
+    if args.replicas < 1:
+        parser.error("--replicas must be at least 1")
+    stop = [False]
+
+    def on_signal(signum, _frame) -> None:
+        stop[0] = True
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    front = Front(args.port, args.replicas, host=args.host, prefix=BUILD / "run")
+    print(f"Building the pre-compressed static files (once) and starting {args.replicas} replica(s)...", flush=True)
+    front.start()
+    print(f"Connectivity Atlas is served on http://{args.host}:{args.port} by nginx and {args.replicas} "
+          f"replica(s) (ports {', '.join(map(str, front.replica_ports))}); logs in {front.prefix}. "
+          "Ctrl-C stops everything.", flush=True)
+    try:
+        code = front.watch(stop)
+    finally:
+        front.stop()
+        print("Stopped nginx and every replica.", flush=True)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""The production front (nginx + replicas, atlas/front.py) in Chromium: nothing from outside, bytes on the
+wire, and a replica killed mid-session."""
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from atlas import deck, slides
+
+from .conftest import screenshot, step_slider, wait_idle, wait_shapes
+
+PAGES = ["/", "/internet?region=ssa&year=2019", "/mobile-money", "/kaios", "/country?country=KEN",
+         "/present?mode=show&slide=2", "/data"]
+
+
+def log_lines(front) -> list[list[str]]:
+    return [line.split() for line in (front.prefix / "access.log").read_text().splitlines()]
+
+
+def params(page) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def test_every_page_loads_only_from_this_origin_and_the_csp_is_enforced(front, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    outside, refused, errors = [], [], []
+
+    def only_here(route):
+        url = route.request.url
+        if url.startswith(front.url + "/") or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", only_here)
+    page = context.new_page()
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path in PAGES:
+        response = page.goto(front.url + path)
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "SAMEORIGIN"
+        wait_idle(page)
+        if path.startswith("/internet"):
+            assert wait_shapes(page, 40) >= 40
+            screenshot(page, "front-internet-ssa")
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert outside == [] and refused == [] and errors == [], (outside, refused, errors)
+    # The policy is enforced, not only sent: a script's request to another origin is refused by the
+    # browser itself (.invalid never resolves, and the route above would stop it too).
+    page.evaluate("fetch('https://atlas.invalid/beacon').catch(() => null)")
+    deadline = time.monotonic() + 10
+    while not any("connect-src" in text for text in refused) and time.monotonic() < deadline:
+        page.wait_for_timeout(50)  # lets Playwright deliver the console event
+    assert any("connect-src" in text for text in refused), refused
+    context.close()
+
+
+def test_bytes_for_a_fresh_browser_a_repeat_visit_and_a_slider_move(front, browser):
+    """Counted by nginx ($bytes_sent: headers and compressed bodies as sent on the connection; a
+    websocket's whole life is logged when it closes)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+    def visit(moves: int) -> int:
+        (front.prefix / "access.log").write_text("")
+        page = context.new_page()
+        page.goto(f"{front.url}/internet?year=2024")
+        wait_idle(page)
+        assert wait_shapes(page, 170) >= 170
+        for year in range(2023, 2023 - moves, -1):
+            step_slider(page, "Year", f"Individuals using the internet, {year}", "year", str(year))
+        page.close()  # closes the websocket, so nginx logs it
+        deadline = time.monotonic() + 10
+        while not any('/_stcore/stream"' in " ".join(f) for f in log_lines(front)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        lines = log_lines(front)
+        upstreams = {f[-1] for f in lines if f[-1] != "-"}
+        assert len(upstreams) == 1, f"one browser's requests went to {upstreams}: the route is not sticky"
+        assert all(f[5] == "200" for f in lines if f[4].startswith("/media/")), "a download was not found"
+        ws.append(sum(int(f[6]) for f in lines if f[4] == '/_stcore/stream"'))
+        return sum(int(f[6]) for f in lines)
+
+    ws: list[int] = []
+
+    fresh = visit(0)
+    repeat = visit(0)
+    with_moves = visit(5)
+    per_move, ws_per_move = (with_moves - repeat) / 5, (ws[2] - ws[1]) / 5
+    print(f"fresh {fresh} B, repeat {repeat} B, per move {per_move:.0f} B (websocket {ws_per_move:.0f} B)")
+    assert fresh <= 1_200_000, fresh
+    assert repeat <= 100_000, repeat
+    assert per_move <= 8_000, per_move
+    context.close()
+
+
+def test_a_deck_bomb_link_is_refused_plainly_and_costs_the_server_little(front, browser):
+    import base64
+    import zlib
+
+    import psutil
+    bomb = base64.urlsafe_b64encode(zlib.compress(b"[" + b" " * 18_000_000, 9)).decode().rstrip("=")
+    import threading
+    page = browser.new_context().new_page()  # one route cookie: one replica, warmed up on the page first
+    page.goto(f"{front.url}/present")
+    wait_idle(page)
+    replicas = [psutil.Process(p.pid) for p in front.replicas]
+    before = [p.memory_info().rss for p in replicas]
+    peak, done = list(before), threading.Event()
+
+    def sample() -> None:  # the peak, not the end: freed memory goes back to the system
+        while not done.wait(0.02):
+            for i, p in enumerate(replicas):
+                peak[i] = max(peak[i], p.memory_info().rss)
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        for _ in range(3):
+            page.goto(f"{front.url}/present?deck={bomb}")
+            wait_idle(page)
+            expect(page.get_by_text(re.compile("unpacks to more than 256 KB")).first).to_be_visible()
+    finally:
+        done.set()
+        sampler.join()
+    grown = max(p - b for p, b in zip(peak, before)) / 2**20
+    assert grown < 50, f"a replica grew by {grown:.0f} MB"
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.context.close()
+
+
+def served_by(front) -> int:
+    """Which replica answered this browser's last page request (nginx logs the upstream's address)."""
+    ports = [int(f[-1].rsplit(":", 1)[1]) for f in log_lines(front)
+             if f[4] == '/_stcore/host-config"' and f[-1].startswith("127.0.0.1:")]  # not a closing websocket
+    return front.replica_ports.index(ports[-1])
+
+
+def reconnected(page, sockets) -> None:
+    """Wait until the browser has noticed the closed websocket and opened a new one, and is connected."""
+    before = len(sockets)
+    deadline = time.monotonic() + 30
+    while len(sockets) == before and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert len(sockets) > before, "the browser did not reconnect within 30 s"
+    expect(page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')).to_have_count(1)
+
+
+def test_a_killed_replica_costs_a_reconnect_not_the_view(front, browser):
+    try:
+        killed_mid_session(front, browser)
+    finally:
+        front.revive()  # the front is shared with other tests
+
+
+def killed_mid_session(front, browser) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(45_000)
+    errors, sockets = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("websocket", lambda ws: sockets.append(ws))
+
+    # An explorer view: page, period, region and places; the period moved by the user.
+    page.goto(f"{front.url}/internet?view=map&year=2016&region=ssa&places=WLD,KEN")
+    wait_idle(page)
+    step_slider(page, "Year", "Individuals using the internet, 2015 — Sub-Saharan Africa", "year", "2015")
+    before = params(page)
+    victim = served_by(front)
+    front.kill_replica(victim)
+    # Streamlit notices the closed websocket and reconnects; nginx sends it to the live replica, whose
+    # new session starts from the URL.
+    reconnected(page, sockets)
+    wait_idle(page)
+    expect(page.get_by_text("Individuals using the internet, 2015 — Sub-Saharan Africa")).to_be_visible()
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2015")
+    assert 40 <= wait_shapes(page, 40) <= 55
+    assert params(page) == before
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("Some settings in this link could not be used")).to_have_count(0)
+    screenshot(page, "front-after-failover-internet")
+
+    # Presenter mode: the deck and the slide come back too.
+    front.revive()
+    story = deck.encode(slides.default_deck(slides_snapshot()))
+    page.goto(f"{front.url}/present?mode=show&slide=2&deck={story}")
+    wait_idle(page)
+    # The deck is drawn in its own frame (atlas/export/deck.js), which keeps ?slide= in the app's URL.
+    frame = page.frame_locator(".st-key-present-deck iframe")
+    frame.locator("body[data-slide='2'][data-drawn-slide='2']").wait_for()
+    frame.locator("#slide-title").click()  # the presenter's focus is on the slide
+    page.keyboard.press("ArrowRight")  # what a clicker sends
+    frame.locator("body[data-slide='3'][data-drawn-slide='3']").wait_for()
+    page.wait_for_url(re.compile(r"slide=3"))
+    shown = frame.locator("#slide-title").inner_text()
+    before = params(page)
+    front.kill_replica(served_by(front))
+    reconnected(page, sockets)
+    wait_idle(page)
+    frame = page.frame_locator(".st-key-present-deck iframe")
+    frame.locator("body[data-slide='3'][data-drawn-slide='3']").wait_for()
+    expect(frame.locator("#slide-title")).to_have_text(shown)
+    assert params(page) == before
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert errors == []
+    screenshot(page, "front-after-failover-present")
+    context.close()
+
+
+def slides_snapshot():
+    from atlas.store import Snapshot
+    return Snapshot.load()
+
+
+def test_an_upload_through_the_front_reaches_the_sessions_replica(front, browser):
+    """The upload (XSRF token from the cookie, /_stcore/upload_file/…) must land where the session lives."""
+    from .conftest import ROOT
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{front.url}/kaios?view=trend&measure=mobile")
+    wait_idle(page)
+    page.get_by_text("Compare with your own StatCounter export").click()
+    payload = (ROOT / "tests/fixtures/statcounter/mobile_os-IN-monthly-201901-202012.csv").read_bytes()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "mobile_os-IN-monthly-201901-202012.csv", "mimeType": "text/csv", "buffer": payload}])
+    wait_idle(page)
+    expect(page.get_by_text("Read 24 months (2019-01 to 2020-12)")).to_be_visible()
+    uploads = [f for f in log_lines(front) if f[4].startswith("/_stcore/upload_file/")]
+    assert uploads and all(f[5] in ("200", "204") for f in uploads), uploads
+    context.close()
