@@ -198,7 +198,7 @@ def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[in
     for sub in ("tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     shutil.copy("/etc/nginx/mime.types", prefix / "mime.types")
-    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in replica_ports)
+    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=3 fail_timeout=5s;" for p in replica_ports)
     values = {
         "USER": f"user {getpass.getuser()};" if os.geteuid() == 0 else "",
         "PREFIX": str(prefix), "MODULES": str(MODULES), "STATIC": str(static), "LISTEN": listen,

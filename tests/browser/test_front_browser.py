@@ -80,7 +80,8 @@ def test_bytes_for_a_fresh_browser_a_repeat_visit_and_a_slider_move(front, brows
             time.sleep(0.1)
         lines = log_lines(front)
         upstreams = {f[-1] for f in lines if f[-1] != "-"}
-        assert len(upstreams) == 1, f"one browser's requests went to {upstreams}: the route is not sticky"
+        assert len(upstreams) == 1, (f"one browser's requests went to {upstreams}: the route is not sticky",
+                                     [" ".join(f) for f in lines if f[-1] != "-"])
         assert all(f[5] == "200" for f in lines if f[4].startswith("/media/")), "a download was not found"
         ws.append(sum(int(f[6]) for f in lines if f[4] == '/_stcore/stream"'))
         return sum(int(f[6]) for f in lines)
