@@ -1,13 +1,12 @@
 """Presenter mode: build a deck of saved views, present it full-screen from the keyboard, export it."""
-from html import escape
-
 import streamlit as st
 
 from atlas import deck, handout, slides
 from atlas.deck import DeckError
 from atlas.ui import state
 from atlas.ui.cache import store
-from atlas.ui.presenter import DECK_KEY, PROJECTOR_CSS, deck_param
+from atlas.ui import presenter
+from atlas.ui.presenter import DECK_KEY, deck_param
 from atlas.ui.entry import through_app
 
 through_app()
@@ -39,58 +38,12 @@ def go(n: int) -> None:
     st.session_state.pop(view.key("period"), None)
 
 
-def step(delta: int) -> None:
-    """Relative to the slide shown when the key arrives, so a key pressed mid-rerun cannot jump back."""
-    go(st.session_state[view.key("slide")] + delta)
-
-
 # ------------------------------------------------------------------------------------------------ show
 if view["mode"] == "show" and refs:
-    st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
-    state.show_notices(notices)
-    number = min(view["slide"], len(refs))
-    st.session_state[view.key("slide")] = number
-    ref = refs[number - 1]
-    period_key = view.key("period")
-    slide = slides.render(snap, ref, period=st.session_state.get(period_key))
-    nav = st.columns([1.4, 1.2, 1.1, 5, 1], vertical_alignment="center")
-    nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", on_click=step, args=(-1,),
-                  disabled=number == 1, key="present-prev")
-    nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", on_click=step, args=(1,),
-                  disabled=number == len(refs), key="present-next")
-    nav[2].button("Exit", icon=":material/close:", shortcut="Escape", key="present-exit",
-                  on_click=lambda: st.session_state.update({view.key("mode"): "build"}))
-    # Presentation clickers send Page Up / Page Down: hidden buttons with those shortcuts.
-    st.button("Page up", shortcut="PageUp", on_click=step, args=(-1,), key="present-pgup")
-    st.button("Page down", shortcut="PageDown", on_click=step, args=(1,), key="present-pgdn")
-    nav[4].markdown(f"<div class='slide-number'>{number} / {len(refs)}</div>", unsafe_allow_html=True)
-    if slide is None:
-        st.warning(f"Slide {number} shows a view this app no longer has ('{state.shown(ref.page)}'); "
-                   "it is skipped. Use Next to go on.")
-    else:
-        st.markdown(f"<div class='slide-title'>{escape(slide.title)}</div>", unsafe_allow_html=True)
-        for note in slide.notices:
-            st.caption(f"Setting not used: {note}")
-
-        def draw(period: str | None = None) -> None:
-            shown = slides.render(snap, ref, period=period) if period else slide
-            if shown.lines:
-                st.markdown("<ul class='slide-lines'>" + "".join(f"<li>{escape(line)}</li>" for line in shown.lines)
-                            + "</ul>", unsafe_allow_html=True)
-            if shown.spec is not None:  # the chart carries its source line
-                height = 320  # title, controls, chart and legend fit a 1280x720 projector
-                st.vega_lite_chart(slides.projector(shown.spec, height), width="stretch", key=f"present.chart.{number}")
-            else:
-                st.markdown(f"<div class='slide-source'>{escape(shown.source)}</div>", unsafe_allow_html=True)
-
-        if slide.periods:
-            if st.session_state.get(period_key) not in slide.periods:
-                st.session_state[period_key] = slide.period
-            timeline_view = state.View("present", [])  # the slide's period is not part of the deck link
-            from atlas.ui import widgets
-            widgets.timeline(timeline_view, "period", slide.periods, "Year", draw)
-        else:
-            draw()
+    # The deck is drawn in the browser by the same page as the exported HTML file (keyboard, Play, notes,
+    # speaker's view); Esc there presses the hidden Exit button.
+    presenter.show(snap, refs, min(view["slide"], len(refs)), notices,
+                   on_exit=lambda: st.session_state.update({view.key("mode"): "build"}))
     view.sync()
     st.stop()
 
@@ -133,6 +86,12 @@ def remove(i: int) -> None:
     set_deck(refs[:i] + refs[i + 1:])
 
 
+def set_params(i: int, params: dict) -> None:
+    new = list(refs)
+    new[i].params = params
+    set_deck(new)
+
+
 def edit(i: int, field: str, key: str) -> None:
     new = list(refs)
     setattr(new[i], field, st.session_state[key])
@@ -163,6 +122,7 @@ for i, ref in enumerate(refs):
                        "skipped when presenting and exporting.")
         st.text_area("Speaker notes", key=notes_key, max_chars=deck.MAX_NOTES, height=68,
                      on_change=edit, args=(i, "notes", notes_key))
+        presenter.map_slide_extras(snap, ref, on_change=lambda params, i=i: set_params(i, params))
 
 with st.expander("Add a slide from a link", icon=":material/add_link:"):
     link = st.text_input("Paste a link to a view of this app (for example …/internet?year=2019&region=africa)",
@@ -197,7 +157,8 @@ with share:
             st.session_state["present.loaded"] = uploaded.file_id
             st.rerun()
 with export_col:
-    st.markdown("**Export**, rendered here without internet: one PNG per slide, or a PDF handout with notes.")
+    st.markdown(presenter.TEXT["export_intro"])
+    presenter.deck_exports(snap, refs)
     snapshot_refs = list(refs)
     st.download_button("Slides as PNG (zip)", lambda: handout.pngs_zip(snap, snapshot_refs), "slides.zip",
                        "application/zip", icon=":material/image:", on_click="ignore", disabled=not refs,

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Set up and run every test: unit, AppTest and browser tests (Debian's Chromium and axe-core, installed when missing).
+# Set up and run every test: unit, AppTest and browser tests (Debian's Chromium and LibreOffice Impress, and
+# axe-core from npm, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's Chromium for the browser tests..."
+# Debian packages the tests need: Chromium (browser tests), LibreOffice Impress (opens the exported .pptx).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages for the tests: ${missing[*]}..."
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 if [ ! -f node_modules/axe-core/axe.min.js ]; then  # axe-core, pinned in package-lock.json
   if ! command -v npm >/dev/null 2>&1; then

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas import deck
+from atlas.export import html_deck
 from atlas.deck import DeckError, SlideRef
 
 from atlas.params import BadValue, Param
@@ -40,16 +41,81 @@ def add_view_button(page_url_path: str, page_title: str) -> None:
                       key="add-to-deck")
 
 
+# Presenting: the deck page fills the window, over Streamlit's own chrome.
 PROJECTOR_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; max-width: 100% !important; }
-.stApp { background: #ffffff; color: #111111; }
-.slide-title { font-size: 2.6rem; font-weight: 700; line-height: 1.15; margin: 0 0 .4rem 0; color: #000; }
-.slide-source { font-size: 1.05rem; color: #222; }
-.slide-number { font-size: 1.3rem; font-weight: 600; color: #000; text-align: right; }
-.slide-lines li { font-size: 1.5rem; line-height: 1.45; color: #000; }
-.st-key-present-pgup, .st-key-present-pgdn { display: none; }
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer, .st-key-present-exit { display: none !important; }
+.st-key-present-deck iframe { position: fixed; inset: 0; width: 100vw !important; height: 100vh !important;
+  border: 0; z-index: 999990; background: #ffffff; }
 </style>
 """
+
+
+@st.cache_data(max_entries=8, show_spinner="Preparing the slides…")
+def _deck_page(_snap, encoded: str, start: int, notices: tuple[str, ...]) -> str:
+    """The deck's page (as exported, but embedded), made once per deck: a Play range costs one render
+    per period."""
+    return html_deck.html(_snap, deck.decode(encoded), embedded=True, start=start, notices=list(notices))
+
+
+def show(snap, refs: list[SlideRef], number: int, notices: list[str], on_exit) -> None:
+    """Present the deck full-window from slide `number`. The deck's own page handles the keyboard, Play,
+    the notes (N) and the speaker's view (S); Esc there clicks this hidden Exit button."""
+    st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
+    st.button("Exit", shortcut="Escape", key="present-exit", on_click=on_exit)
+    page = _deck_page(snap, deck.encode(refs), number, tuple(notices))
+    with st.container(key="present-deck"):
+        st.iframe(page, height=720)
+
+
+# Build mode: what each map slide adds (where Play starts, its animation) and the deck's exports.
+TEXT = {
+    "play_from": "Play from",
+    "play_from_help": "On this slide, Play (or the P key) steps from this period up to the slide's own",
+    "gif": "Animated GIF", "mp4": "Video (MP4)",
+    "anim_help": "The map's Play as an animation, one frame per period, for social posts and other slide tools",
+    "export_intro": "**Export**, rendered here without internet: the deck as one HTML file that presents from a "
+                    "USB stick (keys, Play, notes, speaker's view), as PowerPoint, one PNG per slide, or a PDF "
+                    "handout with notes.",
+    "html": "Deck as one HTML file", "pptx": "PowerPoint (.pptx)",
+    "html_help": "Opens in any modern browser with no internet and no server: → / ← move, P plays a map, "
+                 "S opens the speaker's view, N shows the notes",
+}
+
+
+def map_slide_extras(snap, ref: SlideRef, on_change) -> None:
+    """For a map slide: the period Play starts from (saved with the slide) and its GIF / MP4."""
+    from atlas import slides
+    from atlas.export import animation
+
+    slide = slides.render(snap, SlideRef(ref.page, {k: v for k, v in ref.params.items()
+                                                    if k != html_deck.PLAY_FROM}))
+    if slide is None or not slide.periods or slide.period not in slide.periods:
+        return
+    upto = slide.periods[:slide.periods.index(slide.period) + 1]
+    key = f"present.from.{ref.id}"
+    saved = ref.params.get(html_deck.PLAY_FROM)
+    st.session_state.setdefault(key, saved if saved in upto else upto[0])
+    cols = st.columns([3, 1, 1], vertical_alignment="bottom")
+    cols[0].select_slider(TEXT["play_from"], options=upto, key=key, help=TEXT["play_from_help"],
+                          on_change=lambda: on_change({**ref.params, html_deck.PLAY_FROM: st.session_state[key]}))
+    start = st.session_state[key]
+    cols[1].download_button(TEXT["gif"], lambda: animation.gif(snap, ref, start=start), f"{ref.page}-map.gif",
+                            "image/gif", key=f"present.gif.{ref.id}", on_click="ignore", icon=":material/gif:",
+                            help=TEXT["anim_help"], width="stretch")
+    cols[2].download_button(TEXT["mp4"], lambda: animation.mp4(snap, ref, start=start), f"{ref.page}-map.mp4",
+                            "video/mp4", key=f"present.mp4.{ref.id}", on_click="ignore", icon=":material/movie:",
+                            help=TEXT["anim_help"], width="stretch")
+
+
+def deck_exports(snap, refs: list[SlideRef]) -> None:
+    from atlas.export import pptx
+
+    frozen = list(refs)
+    st.download_button(TEXT["html"], lambda: html_deck.file(snap, frozen), "deck.html", "text/html",
+                       icon=":material/co_present:", on_click="ignore", disabled=not refs, key="present-dl-html",
+                       help=TEXT["html_help"])
+    st.download_button(TEXT["pptx"], lambda: pptx.file(snap, frozen), "deck.pptx",
+                       "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                       icon=":material/slideshow:", on_click="ignore", disabled=not refs, key="present-dl-pptx")

@@ -1,16 +1,71 @@
-"""Presenter mode in Chromium: build a deck, reload it from its link, present from the keyboard,
-export it, and show every slide of the story deck with no internet at all."""
+"""Presenter mode in Chromium: build a deck, reload it from its link, present from the keyboard, export it;
+slides measured against the screen at three projector sizes; the speaker's view kept in step both ways;
+the story deck shown with no internet, in the app and as the exported HTML file opened from disk."""
 import io
 import re
 from urllib.parse import urlparse
 
+import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
+from atlas import slides
+from atlas.export import html_deck
 
-LINES = 'path[aria-roledescription="line mark"]'
-MARKS = f'{SHAPES}, {LINES}'
+from .conftest import screenshot, wait_idle
+
+DECK = ".st-key-present-deck iframe"
+MARKS = '#chart svg path[aria-roledescription="geoshape"], #chart svg path[aria-roledescription="line mark"]'
+SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
+TYPES = {1: "trend", 2: "region-map", 3: "revised-figures", 5: "world-map", 6: "milestones", 7: "profile"}
+
+# What a slide's drawing occupies: for a map the union of its country shapes (its SVG has whitespace
+# around a region), for a chart its SVG (axes and legend included); measured against the height left
+# below the slide title.
+MEASURE = """() => {
+  const rect = (rs) => ({top: Math.min(...rs.map(r => r.top)), bottom: Math.max(...rs.map(r => r.bottom)),
+                         left: Math.min(...rs.map(r => r.left)), right: Math.max(...rs.map(r => r.right))});
+  const shapes = [...document.querySelectorAll('#chart path[aria-roledescription="geoshape"]')]
+    .map(s => s.getBoundingClientRect()).filter(r => r.width > 0);
+  const svg = document.querySelector('#chart svg');
+  const box = shapes.length ? rect(shapes) : rect([svg.getBoundingClientRect()]);
+  const title = document.getElementById('slide-title').getBoundingClientRect();
+  const sizes = (sel) => [...document.querySelectorAll(sel)].map(t => parseFloat(getComputedStyle(t).fontSize));
+  const marks = document.querySelectorAll('#chart svg path, #chart svg text, #chart svg line').length;
+  return {box, below: innerHeight - title.bottom, width: innerWidth, titleBottom: title.bottom,
+          titleHeight: title.height, shapes: shapes.length, marks,
+          axis: sizes('#chart .role-axis-label text, #chart .role-axis-title text'),
+          legend: sizes('#chart .role-legend-label text, #chart .role-legend-title text'),
+          chartTitles: document.querySelectorAll('#chart .role-title').length,
+          toolbars: document.querySelectorAll('.vega-actions, .vega-embed details').length,
+          overflow: document.documentElement.scrollHeight > innerHeight + 1 || document.documentElement.scrollWidth > innerWidth + 1};
+}"""
+
+
+def shown(frame, n: int) -> None:
+    """Wait until slide n is on screen and drawn (its chart, or its text)."""
+    frame.locator(f"body[data-slide='{n}'][data-drawn-slide='{n}']").wait_for()
+
+
+def drawn_marks(frame) -> int:
+    return frame.locator(MARKS).count()
+
+
+def offline_page(context, allowed):
+    """A page whose every request is aborted (and listed) unless `allowed(url)` or the page's own data."""
+    blocked = []
+
+    def route(r):
+        url = r.request.url
+        if allowed(url) or url.startswith(("data:", "blob:", "about:")):
+            return r.continue_()
+        blocked.append(url)
+        return r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    return page, blocked
 
 
 def add_view(page, url):
@@ -18,12 +73,6 @@ def add_view(page, url):
     wait_idle(page)
     page.get_by_role("button", name="Add this view to my deck").click()
     expect(page.get_by_text(re.compile(r"Added to your deck"))).to_be_visible()
-    wait_idle(page)
-
-
-def open_presenter(page, app_url):
-    page.get_by_role("link", name="Presenter mode").click()
-    page.wait_for_url(re.compile(r"/present"))
     wait_idle(page)
 
 
@@ -39,7 +88,9 @@ def test_build_reload_present_and_export_a_deck(page, app_url):
     wait_idle(page)
     page.get_by_role("button", name="Add this view to my deck").click()
     expect(page.get_by_text("Added to your deck (3 slides)")).to_be_visible()
-    open_presenter(page, app_url)
+    page.get_by_role("link", name="Presenter mode").click()
+    page.wait_for_url(re.compile(r"/present"))
+    wait_idle(page)
     expect(page.get_by_text("Slides (3)")).to_be_visible()
     before = page.url
     page.get_by_label("Slide 1 title").fill("Where people are online")
@@ -52,82 +103,167 @@ def test_build_reload_present_and_export_a_deck(page, app_url):
     # The link alone (a fresh browser context) reopens the same deck.
     fresh = page.context.browser.new_context(viewport={"width": 1920, "height": 1080})
     other = fresh.new_page()
+    other.set_default_timeout(60_000)
     other.goto(deck_link)
     wait_idle(other)
     expect(other.get_by_text("Slides (3)")).to_be_visible()
     expect(other.get_by_label("Slide 1 title")).to_have_value("Where people are online")
 
-    # Present and move with the keyboard, each slide drawing its chart.
+    # Present and move with the keyboard and a clicker's keys, each slide drawing its chart.
     other.get_by_role("button", name="Present").click()
-    wait_idle(other)
+    deck = other.frame_locator(DECK)
     for number, key in [(1, None), (2, "ArrowRight"), (3, "PageDown")]:
         if key:
             other.keyboard.press(key)
-        expect(other.locator(".slide-number")).to_have_text(f"{number} / 3")
-        wait_idle(other)
-        other.wait_for_function("(s) => document.querySelectorAll(s).length > 0", arg=MARKS)
+        shown(deck, number)
+        expect(deck.locator("#slide-number")).to_have_text(f"{number} / 3")
+        assert drawn_marks(deck) > 0
     expect(other.locator('[data-testid="stSidebar"]')).to_be_hidden()
-    screenshot(other, "present-1920x1080-slide3")
     other.keyboard.press("PageUp")
-    wait_idle(other)
-    expect(other.locator(".slide-number")).to_have_text("2 / 3")
+    shown(deck, 2)
     other.keyboard.press("ArrowLeft")
-    wait_idle(other)
-    expect(other.locator(".slide-number")).to_have_text("1 / 3")
-    expect(other.locator(".slide-title")).to_have_text("Where people are online")
-    assert wait_shapes(other, 170) >= 170
-    other.set_viewport_size({"width": 1280, "height": 720})
-    other.reload()  # a projector's screen size is known when the slide opens
-    wait_idle(other)
-    assert wait_shapes(other, 170) >= 170
-    screenshot(other, "present-1280x720-slide1")
+    shown(deck, 1)
+    expect(deck.locator("#slide-title")).to_have_text("Where people are online")
+    assert deck.locator('#chart path[aria-roledescription="geoshape"]').count() >= 170
 
-    # Export: the PDF handout has one page per slide.
+    # Esc leaves presenting; the exports download.
     other.keyboard.press("Escape")
-    wait_idle(other)
-    with other.expect_download(timeout=60_000) as dl:
+    expect(other.get_by_text("Slides (3)")).to_be_visible()
+    with other.expect_download(timeout=120_000) as dl:
         other.get_by_role("button", name="Handout as PDF").click()
     pdf = PdfReader(io.BytesIO(open(dl.value.path(), "rb").read()))
     assert len(pdf.pages) == 3
     assert "Where people are online" in pdf.pages[0].extract_text()
+    with other.expect_download(timeout=120_000) as dl:
+        other.get_by_role("button", name="Deck as one HTML file").click()
+    page_text = open(dl.value.path(), encoding="utf-8").read()
+    assert "Where people are online" in page_text and len(page_text.encode()) < 5 * 1024 * 1024
     fresh.close()
 
 
 def test_a_tampered_deck_link_gives_a_plain_message(page, app_url):
     page.goto(f"{app_url}/present?deck=eNqLjgUAARUAuQ-broken&mode=show")
-    wait_idle(page)
-    expect(page.get_by_text(re.compile("damaged or incomplete"))).to_be_visible()
-    expect(page.locator(".slide-number")).to_have_text(re.compile(r"1 / \d+"))  # the story deck instead
+    deck = page.frame_locator(DECK)
+    shown(deck, 1)  # the story deck instead, saying why
+    expect(deck.locator("#slide-notices")).to_contain_text("damaged or incomplete")
+    expect(deck.locator("#slide-number")).to_have_text(re.compile(r"1 / \d+"))
 
 
-def test_the_story_deck_plays_with_no_internet(browser, app_url):
-    """Every request that does not go to the app's own server is blocked; every slide still draws."""
+@pytest.fixture
+def story(browser, app_url):
+    """The story deck presented in the app, with every request that leaves the app's server blocked."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     host = urlparse(app_url).netloc
-    blocked = []
-
-    def only_local(route):
-        if urlparse(route.request.url).netloc == host or route.request.url.startswith(("data:", "blob:")):
-            return route.continue_()
-        blocked.append(route.request.url)
-        return route.abort()
-
-    context.route("**/*", only_local)
-    page = context.new_page()
+    page, blocked = offline_page(context, lambda url: urlparse(url).netloc == host)
     page.goto(f"{app_url}/present")
     wait_idle(page)
     page.get_by_role("button", name="Load the story deck").click()
     wait_idle(page)
-    total = int(re.search(r"Slides \((\d+)\)", page.get_by_text(re.compile(r"Slides \(\d+\)")).inner_text()).group(1))
-    assert total >= 3
     page.get_by_role("button", name="Present").click()
-    wait_idle(page)
-    for n in range(1, total + 1):
-        expect(page.locator(".slide-number")).to_have_text(f"{n} / {total}")
-        page.wait_for_function("(s) => document.querySelectorAll(s).length > 0", arg=MARKS)
-        screenshot(page, f"present-offline-slide{n}")
-        if n < total:
+    deck = page.frame_locator(DECK)
+    shown(deck, 1)
+    total = int(deck.locator("#slide-number").inner_text().split("/")[1])
+    assert total >= 7
+    yield page, deck, total
+    assert not blocked, blocked
+    context.close()
+
+
+def test_every_slide_type_fills_the_screen_at_projector_sizes(story):
+    page, deck, total = story
+    shown(deck, 1)
+    seen = {}
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        for n in range(1, total + 1):
+            page.keyboard.press("Home" if n == 1 else "ArrowRight")
+            shown(deck, n)
+            # after a resize the slide draws again: wait until it is drawn at this size
+            deck.locator("body").evaluate("(b, w) => new Promise(r => { const ok = () => document.querySelector('#chart svg') "
+                                          "&& Math.abs(document.querySelector('#chart svg').getBoundingClientRect().right - w) < w * 0.2; "
+                                          "const t = () => ok() ? r() : setTimeout(t, 50); t(); })", width)
+            m = deck.locator("body").evaluate(MEASURE)
+            share = (m["box"]["bottom"] - m["box"]["top"]) / m["below"]
+            where = f"slide {n} at {width}x{height}"
+            assert share >= 0.75, (where, round(share, 3), m["box"], m["below"])
+            if m["shapes"]:  # a map keeps its proportions and sits in the middle
+                middle = (m["box"]["left"] + m["box"]["right"]) / 2
+                assert abs(middle - width / 2) < width * 0.08, (where, middle)
+            assert m["chartTitles"] == 0 and m["toolbars"] == 0 and not m["overflow"], (where, m)
+            if height == 1080:
+                assert min(m["axis"] + m["legend"]) >= 18, (where, m["axis"], m["legend"])
+                if n in TYPES:
+                    screenshot(page, f"present-{TYPES[n]}-1920x1080")
+            seen[(n, width)] = round(share, 3)
+    print("drawing height / height below the title:", seen)
+
+
+def test_the_speakers_view_follows_the_deck_and_drives_it(story):
+    page, deck, total = story
+    shown(deck, 1)
+    with page.expect_popup() as popup:
+        page.keyboard.press("s")
+    speaker = popup.value
+    expect(speaker.locator("#sp-number")).to_have_text(f"Slide 1 / {total}")
+    expect(speaker.locator("#sp-notes")).to_contain_text("Africa (ITU region) against the world")
+    expect(speaker.locator("#sp-next")).to_contain_text("Internet use, 2024")
+    expect(speaker.locator("#sp-elapsed")).to_have_text(re.compile(r"Elapsed \d\d:\d\d"))
+    expect(speaker.locator("#sp-notes")).to_have_css("font-size", re.compile(r"^(2\d|3\d|4\d)"))  # large type
+    page.bring_to_front()
+    page.keyboard.press("ArrowRight")  # the main window moves: the speaker's view follows
+    shown(deck, 2)
+    expect(speaker.locator("#sp-number")).to_have_text(f"Slide 2 / {total}")
+    expect(speaker.locator("#sp-notes")).to_contain_text("Press Play")
+    speaker.bring_to_front()
+    speaker.keyboard.press("PageDown")  # the clicker in the speaker's window: the deck follows
+    shown(deck, 3)
+    expect(speaker.locator("#sp-number")).to_have_text(f"Slide 3 / {total}")
+    speaker.get_by_role("button", name="Previous").click()
+    shown(deck, 2)
+    page.bring_to_front()
+    page.keyboard.press("n")  # notes under the slide, for a single screen
+    expect(deck.locator("#slide-notes")).to_be_visible()
+    expect(deck.locator("#slide-notes")).to_contain_text("Press Play")
+    screenshot(page, "present-notes-under-the-slide-1920x1080")
+
+
+def test_the_exported_html_deck_presents_from_disk_with_no_network(browser, snapshot, tmp_path):
+    refs = slides.default_deck(snapshot)
+    refs[1].params[html_deck.PLAY_FROM] = "2015"  # a saved start for Play
+    refs[0].title = ("A deliberately long slide title, as presenters write them, to show that it wraps onto a "
+                     "second line and still leaves")[:120]
+    path = tmp_path / "story-deck.html"
+    path.write_bytes(html_deck.file(snapshot, refs))
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page, requests = offline_page(context, lambda url: url.startswith("file:"))
+    page.goto(path.as_uri())
+    marks = []
+    for n in range(1, len(refs) + 1):
+        if n > 1:
             page.keyboard.press("ArrowRight")
-            wait_idle(page)
-    assert not [u for u in blocked if not u.startswith("http://127.0.0.1")], blocked
+        page.locator(f"body[data-slide='{n}'][data-drawn-slide='{n}']").wait_for()
+        marks.append(page.locator(MARKS).count())
+    assert all(m > 0 for m in marks), marks
+    page.keyboard.press("Home")
+    page.locator("body[data-slide='1'][data-drawn-slide='1']").wait_for()
+    m = page.locator("body").evaluate(MEASURE)  # the long title wraps; the chart still fills what is left
+    assert m["titleHeight"] > 1.6 * 30 and not m["overflow"], m
+    assert (m["box"]["bottom"] - m["box"]["top"]) / m["below"] >= 0.75, m
+    assert page.locator('path[aria-roledescription="geoshape"]').count() == 0  # the last slide is a chart
+    page.keyboard.press("Home")
+    page.keyboard.press("ArrowRight")
+    page.locator("body[data-slide='2'][data-drawn-slide='2']").wait_for()
+    page.select_option("#pace", "0.5")
+    page.locator("#slide-title").click()  # focus back on the slide, as a presenter's click would
+    page.keyboard.press("p")
+    expect(page.locator("#slide-title")).to_have_text(re.compile(r"Internet use, 2015"))
+    expect(page.locator("#period-badge")).to_have_text("2015")
+    page.locator("body[data-played='2']").wait_for(timeout=60_000)
+    expect(page.locator("#slide-title")).to_have_text(re.compile(r"Internet use, 2024"))
+    with page.expect_popup() as popup:
+        page.keyboard.press("s")
+    expect(popup.value.locator("#sp-notes")).to_contain_text("Press Play")
+    screenshot(page, "html-deck-from-disk-1366x768-slide2")
+    assert not requests, requests
+    print("story deck HTML:", path.stat().st_size, "bytes; marks per slide:", marks)
     context.close()

@@ -1,10 +1,11 @@
-"""Downloads: CSV of the values behind a view; PNG and SVG of a chart, rendered offline by vl-convert."""
+"""Downloads and exports: CSV of the values behind a view; PNG and SVG of a chart, rendered offline by vl-convert.
+The deck exports are modules beside this one: html_deck (one-file HTML), pptx (PowerPoint), animation (GIF, MP4)."""
 from __future__ import annotations
 
 import pandas as pd
 import vl_convert as vlc
 
-from .charts import Spec
+from ..charts import Spec
 
 
 def jsonable(spec: Spec, width: int = 900) -> Spec:

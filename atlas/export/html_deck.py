@@ -1,0 +1,189 @@
+"""A deck as one self-contained HTML file: it opens from a USB stick in any modern browser, with no server
+and no internet. Every chart carries its data; the world geometry is stored once and shared by the map
+slides; Vega, Vega-Lite and vega-embed come inlined from vl-convert's bundle; a small slide engine of our
+own (deck.js) gives keyboard navigation, Play on map slides, notes under the slide and the speaker's view.
+
+The app's presenter mode shows this same page inside itself (embedded=True), so what is rehearsed in the
+app is what the file shows.
+
+Why our own engine and not reveal.js: reveal.js draws every slide on a fixed canvas scaled with a CSS
+transform, which fights Vega's own sizing (charts would be drawn for one size and stretched to another,
+text blurred) and would add a second bundle and an npm step for features we need four of (next/previous,
+notes, speaker view, fullscreen). The engine here is ~300 lines, drawn at the screen's real size.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from html import escape
+from pathlib import Path
+
+import vl_convert as vlc
+
+from .. import geo, slides
+from ..deck import SlideRef
+from ..store import Snapshot
+from . import jsonable
+
+HERE = Path(__file__).resolve().parent
+PLAY_FROM = "from"      # a slide's saved start for Play: a view parameter the pages ignore
+PACES = [0.5, 1, 1.5, 2, 3]
+PACE = 1
+SLIDE_HEIGHT = 800      # the spec's plot height before the slide fits it to the screen
+
+# Every text the deck shows, in one place (to be put into message catalogues).
+STRINGS = {
+    "lang": "en",
+    "document_title": "Connectivity Atlas — {title}",
+    "deck_title": "Presentation",
+    "previous": "Previous", "next": "Next", "play": "Play", "pause": "Pause",
+    "pace": "Pace", "pace_option": "{s} s per step",
+    "not_used": "Setting not used:",
+    "no_notes": "(No notes for this slide.)",
+    "chart_failed": "This chart could not be drawn:",
+    "popup_blocked": "The browser blocked the speaker's window: allow pop-ups for this page, then press S again.",
+    "speaker_title": "Speaker's view — Connectivity Atlas",
+    "slide": "Slide", "next_slide": "Next:", "last_slide": "Last slide.", "elapsed": "Elapsed",
+    "reset_clock": "Reset the clock",
+    "no_script": "This presentation needs JavaScript to draw its charts.",
+    "skipped": "Slide {n} shows a view this app no longer has ('{page}'); it is left out.",
+    "keys": [["→ Space PgDn", "next slide"], ["← PgUp", "previous slide"], ["Home / End", "first / last slide"],
+             ["P", "play or pause the map's years"], ["S", "speaker's view (second window)"],
+             ["N", "notes under the slide"], ["F", "full screen"], ["?", "this help"]],
+}
+
+
+@functools.cache
+def _bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script (vl-convert ships it: no download)."""
+    return vlc.javascript_bundle().replace("</script", "<\\/script")
+
+
+def _clean(node):
+    """JSON-safe: NaN and infinities become null (a missing value), as Vega expects."""
+    if isinstance(node, float) and not math.isfinite(node):
+        return None
+    if isinstance(node, dict):
+        return {k: _clean(v) for k, v in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [_clean(v) for v in node]
+    if hasattr(node, "item") and not isinstance(node, (str, bytes)):  # numpy scalars
+        return _clean(node.item())
+    return node
+
+
+def _shared() -> dict:
+    return {"world": geo._topology(), "places": geo._read(geo.PLACES_FILE)}
+
+
+_SHARED_URLS = {geo.TOPO_URL: "world", geo.PLACES_URL: "places"}
+
+
+def _share_geometry(node):
+    """The app's map specs fetch the geometry from its server; here each such reference names the one
+    shared copy that the page carries (the engine puts it back before drawing)."""
+    if isinstance(node, dict):
+        if node.get("url") in _SHARED_URLS:
+            return {**{k: v for k, v in node.items() if k != "url"}, "values": f"@@shared:{_SHARED_URLS[node['url']]}"}
+        return {k: _share_geometry(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_share_geometry(v) for v in node]
+    return node
+
+
+def _spec(spec) -> dict:
+    out = slides.projector(spec, SLIDE_HEIGHT)
+    datasets = jsonable(out)["datasets"]
+    return _share_geometry(_clean({**{k: v for k, v in out.items() if k != "datasets"}, "datasets": datasets}))
+
+
+def slide_data(snap: Snapshot, refs: list[SlideRef]) -> tuple[list[dict], list[str]]:
+    """What the engine needs per slide: title, source, notes, text lines, the chart, and for a map the
+    frames Play steps through (only the data, parameters and title that change from period to period)."""
+    out, skipped = [], []
+    for number, ref in enumerate(refs, start=1):
+        shown = SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != PLAY_FROM}, ref.title, ref.notes)
+        slide = slides.render(snap, shown)
+        if slide is None:
+            skipped.append(STRINGS["skipped"].format(n=number, page=ref.page[:40]))
+            continue
+        spec = _spec(slide.spec) if slide.spec is not None else None
+        item = {"title": slide.title, "source": slide.source, "notes": ref.notes, "lines": list(slide.lines),
+                "notices": list(slide.notices), "spec": spec, "frames": [],
+                "kind": "map" if slide.periods else ("chart" if spec else "text")}
+        if slide.periods and spec is not None and slide.period in slide.periods:
+            item["frames"] = _frames(snap, shown, slide, spec, ref.params.get(PLAY_FROM))
+        out.append(item)
+    return out, skipped
+
+
+def play_range(periods: list[str], own: str, start: str | None) -> list[str]:
+    """The periods Play shows: from the saved start (or the first period) up to the slide's own period."""
+    end = periods.index(own)
+    begin = periods.index(start) if start in periods and periods.index(start) <= end else 0
+    return periods[begin:end + 1]
+
+
+def _frames(snap, ref, slide, spec, start) -> list[dict]:
+    frames = []
+    for period in play_range(slide.periods, slide.period, start):
+        shown = slides.render(snap, ref, period=period)
+        frame_spec = _spec(shown.spec) if shown.spec is not None else spec
+        datasets = {k: v for k, v in frame_spec.get("datasets", {}).items() if spec["datasets"].get(k) != v}
+        params = {p["name"]: p.get("value") for p in frame_spec.get("params", []) if "value" in p}
+        frames.append({"period": period, "title": shown.title, "datasets": datasets, "params": params})
+    return frames
+
+
+def _json_script(data) -> str:
+    """JSON inside a <script> element: no '<' can end the element early."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).replace("<", "\\u003c")
+
+
+def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: bool = False, start: int = 1,
+         notices: list[str] = ()) -> str:
+    """The deck as one HTML page. `embedded`: shown inside the app (Esc leaves presenting there)."""
+    data, skipped = slide_data(snap, refs)
+    deck = {"strings": STRINGS, "slides": data, "shared": _shared(), "embedded": embedded,
+            "start": max(1, min(start, len(data) or 1)), "pace": PACE, "paces": PACES,
+            "notices": [*notices, *skipped]}
+    name = title or (data[0]["title"] if data else STRINGS["deck_title"])
+    css = (HERE / "deck.css").read_text(encoding="utf-8")
+    engine = (HERE / "deck.js").read_text(encoding="utf-8")
+    return f"""<!doctype html>
+<html lang="{STRINGS['lang']}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(STRINGS['document_title'].format(title=name))}</title>
+<style>{css}</style>
+</head>
+<body>
+<div id="deck">
+  <h1 id="slide-title"></h1>
+  <div id="slide-notices"></div>
+  <div id="content"><ul id="slide-lines"></ul><div id="chart"><div id="period-badge"></div></div></div>
+  <div id="bar">
+    <div id="slide-source"></div>
+    <div id="controls">
+      <button id="prev" type="button"></button><button id="next" type="button"></button>
+      <button id="play" type="button"></button>
+      <label id="pace-label"><span id="pace-label-text"></span> <select id="pace"></select></label>
+      <span id="slide-number"></span>
+    </div>
+  </div>
+  <div id="slide-notes"></div>
+</div>
+<dl id="help"></dl>
+<noscript>{escape(STRINGS['no_script'])}</noscript>
+<script id="deck-data" type="application/json">{_json_script(deck)}</script>
+<script>{_bundle()}</script>
+<script>{engine}</script>
+</body>
+</html>
+"""
+
+
+def file(snap: Snapshot, refs: list[SlideRef], title: str = "") -> bytes:
+    return html(snap, refs, title=title).encode("utf-8")
