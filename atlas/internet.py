@@ -4,13 +4,14 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts
+from .i18n import N_, _
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, per_snapshot, period_date
 
 WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
 TOLERANCE = 3  # years back a map may reach for a country's latest value
 DEFAULT_PLACES = ["WLD", "SSF", "IND", "NGA", "KEN", "IDN"]
-VIEWS = {"map": "Map", "trend": "Trend", "table": "Table"}
+VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table")}
 
 
 @per_snapshot
@@ -25,7 +26,7 @@ def place_codes(snap: Snapshot) -> set[str]:
 
 
 def place_name(snap: Snapshot, code: str) -> str:
-    return f"{snap.name(code[4:])} — ITU estimate" if code.startswith("ITU:") else snap.name(code)
+    return _("{name} — ITU estimate").format(name=snap.name(code[4:])) if code.startswith("ITU:") else snap.name(code)
 
 
 def map_table(snap: Snapshot, year: str, region: str) -> pd.DataFrame:
@@ -33,8 +34,8 @@ def map_table(snap: Snapshot, year: str, region: str) -> pd.DataFrame:
 
 
 def map_spec(snap: Snapshot, values: pd.DataFrame, year: str, region: str, inline: bool = False) -> charts.Spec:
-    title = f"Individuals using the internet, {year} — {FOCUS_LABELS[region]}"
-    return charts.choropleth(values, title_text=title, source=snap.citation(WDI), label="Internet use", unit="%",
+    title = _("Individuals using the internet, {year} — {region}").format(year=year, region=_(FOCUS_LABELS[region]))
+    return charts.choropleth(values, title_text=title, source=snap.citation(WDI), label=N_("Internet use"), unit="%",
                              period=year, where=FOCUS_LABELS[region], focus=focus_filter(region),
                              scale=charts.ColourScale("linear", (0.0, 100.0)), inline_geometry=inline)
 
@@ -59,6 +60,6 @@ def trend_source(snap: Snapshot, places: list[str]) -> str:
 
 
 def trend_spec(snap: Snapshot, series: pd.DataFrame, places: list[str], year: str, log: bool) -> charts.Spec:
-    return charts.time_series(series, title="Individuals using the internet (% of population)",
-                              source=trend_source(snap, places), label="Internet use", unit="%", log=log,
+    return charts.time_series(series, title=_("Individuals using the internet (share of population, %)"),
+                              source=trend_source(snap, places), label=N_("Internet use"), unit="%", log=log,
                               marker=period_date(pd.Series([year])).iloc[0], marker_label=year)

@@ -1,22 +1,32 @@
 """Numbers and dates as a reader expects to see them: every caption, headline, summary and slide uses
-these. Pure (no Streamlit).
+these, in English or French. Pure (no Streamlit).
 
 Rounding is HALF UP on the decimal value (16.5 % -> "17 %"), not Python's binary round-half-even
-(f"{16.5:.0f}" gives "16"). Every function takes `lang` so a locale can be threaded through later;
-only English ("en") is written today.
+(f"{16.5:.0f}" gives "16", and Babel rounds half even too): the value is quantized first, then Babel
+writes it in the language's conventions (French: decimal comma, a narrow no-break space between
+thousands, a no-break space before "%", "juin 2026", milliard/billion). `lang=None` means the current
+run's language (`atlas.i18n.lang()`).
 """
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
-LANGS = ("en",)
+from . import i18n
+
+LANGS = tuple(i18n.LANGS)
+PCT_SPACE = {"en": " ", "fr": "\u00a0"}   # before "%": a plain space in English (as the app always wrote it),
+#                                           a no-break space in French (Babel's and the Imprimerie nationale's)
 
 
-def _check(lang: str) -> None:
+def _lang(lang: str | None) -> str:
+    lang = lang or i18n.lang()
     if lang not in LANGS:
         raise ValueError(f"no number format for language {lang!r}")
+    return lang
 
 
 def rounded(value: float, digits: int = 0) -> Decimal:
@@ -24,83 +34,121 @@ def rounded(value: float, digits: int = 0) -> Decimal:
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
-def decimal(value: float, digits: int = 0, lang: str = "en", grouping: bool = True) -> str:
-    """1234.5 -> '1,235' (digits 0), '1,234.5' (digits 1)."""
-    _check(lang)
-    out = f"{rounded(value, digits):{',' if grouping else ''}.{digits}f}"
-    return "0" if out in ("-0", "-0." + "0" * digits) and digits == 0 else out
+def decimal(value: float, digits: int = 0, lang: str | None = None, grouping: bool = True) -> str:
+    """1234.5 -> '1,235' (digits 0), '1,234.5' (digits 1); French '1 234,5' (narrow no-break space)."""
+    lang = _lang(lang)
+    value = rounded(value, digits)
+    if value == 0:
+        value = abs(value)  # no "-0"
+    pattern = ("#,##0" if grouping else "0") + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=i18n.LOCALES[lang], decimal_quantization=True)
 
 
-def significant(value: float, digits: int = 3, lang: str = "en") -> str:
+def _trim(text: str, lang: str) -> str:
+    sep = "," if lang == "fr" else "."
+    return text.rstrip("0").rstrip(sep) if sep in text else text
+
+
+def significant(value: float, digits: int = 3, lang: str | None = None) -> str:
     """A value to `digits` significant digits, trailing zeros dropped: 0.012345 -> '0.0123', 17.25 -> '17.3'."""
-    _check(lang)
+    lang = _lang(lang)
     if value == 0:
         return "0"
     exponent = Decimal(repr(abs(float(value)))).adjusted()
     places = max(digits - 1 - exponent, 0)
-    text = decimal(value, places, lang)
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return _trim(decimal(value, places, lang), lang)
 
 
-def pct(value: float, digits: int = 1, lang: str = "en") -> str:
-    """58.39 -> '58.4 %' (a space before %, as the app writes it)."""
-    return f"{decimal(value, digits, lang)} %"
+def pct(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """58.39 -> '58.4 %' (a space before %, as the app writes it); French '58,4 %'."""
+    lang = _lang(lang)
+    return f"{decimal(value, digits, lang)}{PCT_SPACE[lang]}%"
 
 
-def pct_whole(value: float, lang: str = "en") -> str:
+def pct_whole(value: float, lang: str | None = None) -> str:
     """A share in whole percent, with one decimal below 1 % ('0 %' would hide a small but real share)."""
     return pct(value, 0 if abs(value) >= 1 else 1, lang)
 
 
-def count(n: int, lang: str = "en") -> str:
+def count(n: int, lang: str | None = None) -> str:
     return decimal(n, 0, lang)
 
 
-def plural(n: int, one: str, many: str | None = None, lang: str = "en") -> str:
-    """'1 figure', '3 figures'."""
-    _check(lang)
-    return f"{count(n, lang)} {one if n == 1 else (many or one + 's')}"
+def plural(n: int, one: str, many: str | None = None, lang: str | None = None) -> str:
+    """'1 figure', '3 figures'; the words are catalogue messages, so French gets '3 pays'."""
+    lang = _lang(lang)
+    with i18n.using(lang):
+        word = i18n.ngettext(one, many or one + "s", n)
+    return f"{count(n, lang)} {word}"
 
 
-def usd_bn(value: float, short: bool = False, lang: str = "en") -> str:
-    """1260 (USD billion) -> 'US$1.26 trillion' ('US$1.26 tn' if short); 836.5 -> 'US$836.5 bn'."""
-    _check(lang)
+def _scale(value_bn: float, lang: str, short: bool) -> str:
+    """French words for a US$ amount given in billions: an English billion is a milliard, an English
+    trillion a (French) billion. French nouns take the singular below 2 ('1,26 billion')."""
+    if value_bn >= 1000:
+        n = value_bn / 1000
+        text = _trim(decimal(n, 2, lang), lang)
+        return f"{text} Bn\u00a0$" if short else f"{text} {'billion' if n < 2 else 'billions'} de dollars"
+    text = _trim(decimal(value_bn, 1, lang), lang)
+    return f"{text} Md\u00a0$" if short else f"{text} {'milliard' if value_bn < 2 else 'milliards'} de dollars"
+
+
+def usd_bn(value: float, short: bool = False, lang: str | None = None) -> str:
+    """1260 (USD billion) -> 'US$1.26 trillion' ('US$1.26 tn' if short); 836.5 -> 'US$836.5 bn'.
+    French: '1,26 billion de dollars', '836,5 milliards de dollars' ('1,26 Bn $', '836,5 Md $' if short)."""
+    lang = _lang(lang)
+    if lang == "fr":
+        return _scale(value, lang, short)
     if value >= 1000:
-        text = decimal(value / 1000, 2, lang).rstrip("0").rstrip(".")
+        text = _trim(decimal(value / 1000, 2, lang), lang)
         return f"US${text}" + (" tn" if short else " trillion")
-    return f"US${decimal(value, 1, lang).removesuffix('.0')} bn"
+    return f"US${_trim(decimal(value, 1, lang), lang)} bn"
 
 
-def million(value: float, lang: str = "en") -> str:
-    """170 (million) -> '170 million'."""
-    return f"{decimal(value, 0, lang)} million"
+def million(value: float, lang: str | None = None) -> str:
+    """170 (million) -> '170 million'; French '170 millions'."""
+    lang = _lang(lang)
+    text = decimal(value, 0, lang)
+    if lang == "fr":
+        return f"{text} {'million' if value < 2 else 'millions'}"
+    return f"{text} million"
 
 
-def share_words(pct_value: float, lang: str = "en") -> str:
+SHARES = {"en": ["about a quarter", "about a third", "about half", "about two-thirds", "about three-quarters"],
+          "fr": ["environ un quart", "environ un tiers", "environ la moitié", "environ les deux tiers",
+                 "environ les trois quarts"]}
+
+
+def share_words(pct_value: float, lang: str | None = None) -> str:
     """A share as a reader says it, when it is close to a simple fraction; else the percentage."""
-    _check(lang)
-    for frac, words in [(25, "a quarter"), (100 / 3, "a third"), (50, "half"), (200 / 3, "two-thirds"),
-                        (75, "three-quarters")]:
+    lang = _lang(lang)
+    for frac, words in zip([25, 100 / 3, 50, 200 / 3, 75], SHARES[lang]):
         if abs(pct_value - frac) <= 2.5:
-            return f"about {words}"
+            return words
     return pct(pct_value, 0, lang)
 
 
-def qualified(qualifier: str, value: str, lang: str = "en") -> str:
-    """'over' + '170 million' -> 'over 170 million'; 'exact' or '' -> the value alone."""
-    _check(lang)
-    word = {"over": "over", "about": "about", "exact": "", "": ""}.get(qualifier or "", qualifier)
+QUALIFIERS = {"en": {"over": "over", "about": "about"}, "fr": {"over": "plus de", "about": "environ"}}
+
+
+def qualified(qualifier: str, value: str, lang: str | None = None) -> str:
+    """'over' + '170 million' -> 'over 170 million' ('plus de 170 millions'); 'exact' or '' -> the value."""
+    lang = _lang(lang)
+    word = {**QUALIFIERS[lang], "exact": "", "": ""}.get(qualifier or "", qualifier)
     return f"{word} {value}" if word else value
 
 
-def month(period: str, lang: str = "en", long: bool = False) -> str:
-    """'2019-03' -> 'Mar 2019' ('March 2019' if long); a year stays as it is."""
-    _check(lang)
+def month(period: str, lang: str | None = None, long: bool = False) -> str:
+    """'2019-03' -> 'Mar 2019' ('March 2019' if long); French 'mars 2019', 'janv. 2019' ('janvier 2019').
+    A year stays as it is."""
+    lang = _lang(lang)
     if len(period) != 7:
         return period
-    return f"{pd.Timestamp(period + '-01'):{'%B %Y' if long else '%b %Y'}}"
+    day = dt.date(int(period[:4]), int(period[5:]), 1)
+    return format_date(day, "MMMM y" if long else ("MMM y" if lang == "en" else "MMM y"),
+                       locale=i18n.LOCALES[lang])
 
 
-def period(period_text: str, lang: str = "en") -> str:
+def period(period_text: str, lang: str | None = None) -> str:
     """A year stays a year; a month 'YYYY-MM' is written 'Mar 2019'."""
     return month(period_text, lang) if len(period_text) == 7 else period_text

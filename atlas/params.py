@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
+from .i18n import LANGS, _
+
 MAX_CHARS = 64        # a plain parameter's text (a choice, a period)
 CODE_CHARS = 16       # one entity code in a list, comma included ("ITU:ITU_AFR,")
 
@@ -54,15 +56,20 @@ def choice(name: str, options: Mapping[str, str] | list[str], default: str, labe
     def parse(text: str) -> str:
         if text in opts:
             return text
-        raise BadValue(f"'{shown(text)}' is not one of the choices")
+        raise BadValue(_("'{value}' is not one of the choices").format(value=shown(text)))
     return Param(name, default, parse, label=label or name, aliases=aliases)
+
+
+# The language of every page (`?lang=fr`): one more view parameter, kept by every page, link, deck and export.
+LANG = choice("lang", LANGS, "en", label="Language")
 
 
 def period(name: str, periods: list[str], default: str, label: str = "") -> Param:
     def parse(text: str) -> str:
         if text in periods:
             return text
-        raise BadValue(f"'{shown(text)}' is not available (data run from {periods[0]} to {periods[-1]})")
+        raise BadValue(_("'{value}' is not available (data run from {first} to {last})").format(
+            value=shown(text), first=periods[0], last=periods[-1]))
     return Param(name, default, parse, label=label or name)
 
 
@@ -75,17 +82,16 @@ def codes(name: str, known: set[str], default: list[str], label: str = "", most:
         items = items[:most]
         good = list(dict.fromkeys(c for c in items if c in known))
         bad = [c for c in items if c not in known]
-        words = []
-        if bad:
-            words.append(f"{', '.join(shown(b, 12) for b in bad[:3])} not recognised")
-        if extra:
-            words.append(f"only the first {most} places are used")
-        if words and not good:
+        if not (bad or extra):
+            return good
+        codes_text = ', '.join(shown(b, 12) for b in bad[:3])
+        if not good:
+            words = ([_("{codes} not recognised").format(codes=codes_text)] if bad else []) + \
+                    ([_("only the first {most} places are used").format(most=most)] if extra else [])
             raise BadValue("; ".join(words))
-        if words:
-            raise PartlyUsable(good, "; ".join(w + (" and left out" if w.endswith("recognised") else "")
-                                               for w in words))
-        return good
+        words = ([_("{codes} not recognised and left out").format(codes=codes_text)] if bad else []) + \
+                ([_("only the first {most} places are used").format(most=most)] if extra else [])
+        raise PartlyUsable(good, "; ".join(words))
     return Param(name, default, parse, dump=lambda v: ",".join(v), label=label or name,
                  max_chars=(most + 1) * CODE_CHARS)
 
@@ -94,14 +100,17 @@ def parse_value(p: Param, text: str) -> tuple[Any, str | None]:
     """A parameter's value from its URL text, and a plain notice when the text could not all be used.
     Text longer than the parameter allows is refused unread."""
     if len(text) > p.max_chars:
-        return p.default, (f"{p.label}: the value is {len(text):,} characters long (at most {p.max_chars:,}); "
-                           f"showing {p.dump(p.default) or 'the default'} instead")
+        return p.default, _("{label}: the value is {length} characters long (at most {most}); "
+                            "showing {default} instead").format(
+            label=_(p.label), length=f"{len(text):,}", most=f"{p.max_chars:,}",
+            default=p.dump(p.default) or _("the default"))
     try:
         return p.parse(text), None
     except PartlyUsable as exc:
-        return exc.value, f"{p.label}: {exc}"
+        return exc.value, _("{label}: {problem}").format(label=_(p.label), problem=exc)
     except BadValue as exc:
-        return p.default, f"{p.label}: {exc}; showing {p.dump(p.default) or 'the default'} instead"
+        return p.default, _("{label}: {problem}; showing {default} instead").format(
+            label=_(p.label), problem=exc, default=p.dump(p.default) or _("the default"))
 
 
 def given_text(p: Param, given: Mapping[str, Any]) -> str | None:

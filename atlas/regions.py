@@ -3,19 +3,20 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .i18n import N_
 from .store import Snapshot
 
 # key -> (label, column of the entities table, value). World Bank regions as in Findex 2025.
 FOCUS = {
-    "world": ("World", None, None),
-    "africa": ("Africa (continent)", "continent", "Africa"),
-    "ssa": ("Sub-Saharan Africa", "region", "Sub-Saharan Africa"),
-    "sas": ("South Asia", "region", "South Asia"),
-    "eap": ("East Asia & Pacific", "region", "East Asia & Pacific"),
-    "lac": ("Latin America & Caribbean", "region", "Latin America & Caribbean"),
-    "mena": ("Middle East & North Africa", "region", "Middle East & North Africa"),
-    "eca": ("Europe & Central Asia", "region", "Europe & Central Asia"),
-    "nam": ("North America", "region", "North America"),
+    "world": (N_("World"), None, None),
+    "africa": (N_("Africa (continent)"), "continent", "Africa"),
+    "ssa": (N_("Sub-Saharan Africa"), "region", "Sub-Saharan Africa"),
+    "sas": (N_("South Asia"), "region", "South Asia"),
+    "eap": (N_("East Asia & Pacific"), "region", "East Asia & Pacific"),
+    "lac": (N_("Latin America & Caribbean"), "region", "Latin America & Caribbean"),
+    "mena": (N_("Middle East & North Africa"), "region", "Middle East & North Africa"),
+    "eca": (N_("Europe & Central Asia"), "region", "Europe & Central Asia"),
+    "nam": (N_("North America"), "region", "North America"),
 }
 FOCUS_LABELS = {k: v[0] for k, v in FOCUS.items()}
 

@@ -83,6 +83,12 @@ class Snapshot:
         return self.sources.loc[source_id]
 
     def name(self, code: str) -> str:
+        """The place's name in the current language (the snapshot's French name where it has one)."""
+        from .i18n import lang
+        if lang() == "fr" and "name_fr" in self.entities:
+            fr = self.entities["name_fr"].get(code)
+            if isinstance(fr, str) and fr:
+                return fr
         return self.entities["name"].get(code, code)
 
     # --- questions ----------------------------------------------------------------------------------

@@ -10,3 +10,4 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
   echo "$want" > "$stamp"
 fi
+bash scripts/i18n.sh compile  # the French catalogue (.po -> .mo)

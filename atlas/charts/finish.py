@@ -15,6 +15,8 @@ import altair as alt
 import pandas as pd
 
 from .. import numbers
+from .. import i18n
+from ..i18n import _, localise
 
 NO_DATA = "#d6d6d6"
 ZERO_FILL = "#efe6d2"  # pale sand: recorded 0 or none recorded, distinct from grey "no data"
@@ -53,7 +55,7 @@ def fill(template: Spec, heading: str, source: str, datasets: dict[str, pd.DataF
          narrow: bool = False, **params) -> Spec:
     """A copy of a cached spec with this call's data, title, description and param values (shallow where
     unchanged). `narrow` wraps the title and source line for a half-width chart."""
-    spec = dict(template)
+    spec = localise(dict(template))  # French: decimal comma, narrow no-break space, "juin 2026" in the chart
     spec["title"] = {**template["title"], "text": lines(heading, 45 if narrow else 70),
                      "subtitle": lines(source, 75 if narrow else 120)}
     spec["description"] = description
@@ -68,29 +70,30 @@ def fill(template: Spec, heading: str, source: str, datasets: dict[str, pd.DataF
 def brief(value: float, unit: str) -> str:
     """A value for a sentence: whole numbers from 10 up, two significant digits below, with its unit."""
     text = numbers.decimal(value, 0) if abs(value) >= 10 else numbers.significant(value, 2)
-    return f"{text} %" if unit == "%" else f"{text} {unit}"
+    return f"{text}{numbers.PCT_SPACE[i18n.lang()]}%" if unit == "%" else f"{text} {_(unit)}"
 
 
 def extremes(frame: pd.DataFrame, unit: str, with_period: bool = False) -> str:
     """'from 11 % (Burundi) to 90 % (Morocco)' over rows with name, value (and period)."""
     have = frame[frame["value"].notna()]
     if have.empty:
-        return "no values"
+        return _("no values")
     low, high = have.loc[have["value"].idxmin()], have.loc[have["value"].idxmax()]
 
     def one(row) -> str:
         when = f", {numbers.period(str(row['period']))}" if with_period else ""
         return f"{brief(row['value'], unit)} ({row['name']}{when})"
-    return f"from {one(low)} to {one(high)}"
+    return _("from {low} to {high}").format(low=one(low), high=one(high))
 
 
 def describe_series(kind: str, label: str, unit: str, frame: pd.DataFrame) -> str:
     """'Line chart of internet use (%), 1990–2024, 4 places: from … to …'."""
     have = frame[frame["value"].notna()]
     if have.empty:
-        return f"{kind} of {label} ({unit}): no values."
+        return _("{kind} of {label} ({unit}): no values.").format(kind=_(kind), label=_(label), unit=_(unit))
     periods = sorted(have["period"].astype(str))
     names = have["name"].nunique()
     span = numbers.period(periods[0]) + ("" if periods[0] == periods[-1] else f"–{numbers.period(periods[-1])}")
-    return (f"{kind} of {label} ({unit}), {span}, {numbers.plural(names, 'place')}: lowest and highest values "
-            f"{extremes(have, unit, with_period=True)}.")
+    return _("{kind} of {label} ({unit}), {span}, {places}: lowest and highest values {extremes}.").format(
+        kind=_(kind), label=_(label), unit=_(unit), span=span, places=numbers.plural(names, 'place', 'places'),
+        extremes=extremes(have, unit, with_period=True))

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .. import geo, numbers
+from ..i18n import _, per_lang
 from .finish import (AUTOSIZE, BORDER, DIVERGING, FONT, NO_DATA, SEQUENTIAL, ZERO_FILL, Spec, brief, extremes, fill,
                      js, title)
 
@@ -109,11 +110,12 @@ def describe(values: pd.DataFrame, status: pd.Series, label: str, unit: str, per
              zeros: bool) -> str:
     """'Map of internet use (%) in 2024, Africa: 52 countries with a value, from 11 % (Burundi) to 90 % (Morocco).'"""
     shown = values[status == "value"]
-    text = (f"Map of {label} ({unit}) in {numbers.period(str(period))}, {where}: "
-            f"{numbers.plural(len(shown), 'country', 'countries')} with a value")
+    text = _("Map of {label} ({unit}) in {period}, {where}: {countries} with a value").format(
+        label=_(label), unit=_(unit), period=numbers.period(str(period)), where=_(where),
+        countries=numbers.plural(len(shown), 'country', 'countries'))
     text += f", {extremes(shown, unit)}" if len(shown) else ""
     if zeros:
-        text += f"; {numbers.count(int(status.isin(['zero', 'none']).sum()))} recorded 0 or none"
+        text += _("; {count} recorded 0 or none").format(count=numbers.count(int(status.isin(['zero', 'none']).sum())))
     return text + "."
 
 
@@ -124,13 +126,15 @@ def _log_ticks(domain: tuple[float, float]) -> list[float]:
     return ticks + ([round(high, 2)] if not ticks or ticks[-1] < high * 0.99 else [])
 
 
-@functools.lru_cache(maxsize=128)
+@per_lang(128)  # templates hold words: one per language
 def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
               focus: tuple[str, str] | None, inline_geometry: bool, height: int) -> Spec:
     fields = ["v", "r"] + ([] if zeros else ["p"]) + (["e"] if earlier else []) \
         + (["k"] if scale.kind == "quantile" else [])
     lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=fields)
     focus_test = f"datum.{focus[0]} === {js(focus[1])}" if focus else "true"
+    none_recorded, hidden, no_data_for = _(": none recorded"), _("Hidden (small sample)"), _("No data for") + " "
+    latest, of = " (" + _("latest available") + ")", " " + _("of") + " "
     calc = {  # tooltip texts and the coloured value, computed in the browser
         # a place drawn with another or without a value says why (places.json's note, e.g. Somaliland)
         "name": "datum.note ? datum.name + ' (' + datum.note + ')' : datum.name",
@@ -140,12 +144,12 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         "c": "datum.v > 0 ? datum.v : null" if zeros else "isValid(datum.v) ? datum.v : null",
         "shown": "datum.s === 'zero' ? 0 : isValid(datum.v) ? datum.v : null",
         "when": ("datum.s === 'value' || datum.s === 'zero' ? datum.p : datum.s === 'none' ? "
-                 "datum.p + ': none recorded' : datum.s === 'hidden' ? 'Hidden (small sample)' : "
-                 "'No data for ' + period_label") if zeros else
-                ("isValid(datum.v) ? " + ("(datum.e ? datum.p + ' (latest available)' : datum.p)" if earlier
-                                          else "datum.p") + " : 'No data for ' + period_label"),
-        "rank_text": ("datum.s === 'zero' ? zero_rank + ' of ' + n_ranked : " if zeros else "")
-                     + "datum.r > 0 ? datum.r + ' of ' + n_ranked : ''",
+                 f"datum.p + {js(none_recorded)} : datum.s === 'hidden' ? {js(hidden)} : "
+                 f"{js(no_data_for)} + period_label") if zeros else
+                ("isValid(datum.v) ? " + (f"(datum.e ? datum.p + {js(latest)} : datum.p)"
+                                          if earlier else "datum.p") + f" : {js(no_data_for)} + period_label"),
+        "rank_text": (f"datum.s === 'zero' ? zero_rank + {js(of)} + n_ranked : " if zeros else "")
+                     + f"datum.r > 0 ? datum.r + {js(of)} + n_ranked : ''",
     }
     if notes:
         calc["flag"] = "isValid(note_of[datum.id]) ? note_text[note_of[datum.id]] : ''"
@@ -153,16 +157,17 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     field, kind = "c", "quantitative"
     if scale.kind == "quantile":  # classes made in Python, so the legend names each range exactly
         field, kind = "k", "ordinal"
-        above = "above 0" if zeros else "with a value"
+        above = _("above 0") if zeros else _("with a value")
         sc = alt.Scale(domain=alt.ExprRef("classes"), scheme=alt.SchemeParams(scale.scheme or SEQUENTIAL, count=5))
-        legend = alt.Legend(title=f"{label} ({unit}), fifths of the places {above}", orient="bottom",
+        legend = alt.Legend(title=_("{label} ({unit}), fifths of the places {above}").format(
+                                label=_(label), unit=_(unit), above=above), orient="bottom",
                             direction="horizontal", titleLimit=500, labelFontSize=11, symbolType="square",
                             symbolSize=160, columns=5, labelLimit=160)
     elif scale.kind == "log":
         floor = numbers.significant(scale.domain[0], 3)
         sc = alt.Scale(type="log", scheme=scale.scheme or SEQUENTIAL, domain=list(scale.domain), clamp=True,
                        nice=False)
-        legend = alt.Legend(title=f"{label} ({unit}), log scale", orient="bottom", direction="horizontal",
+        legend = alt.Legend(title=_("{label} ({unit}), log scale").format(label=_(label), unit=_(unit)), orient="bottom", direction="horizontal",
                             gradientLength=300, titleLimit=500, format=",~g", values=_log_ticks(scale.domain),
                             labelOverlap="greedy",
                             labelExpr=f"datum.value <= {floor} ? '≤{floor}' : format(datum.value, ',~g')")
@@ -171,17 +176,18 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         sc = alt.Scale(type="linear", scheme=scale.scheme or (DIVERGING if diverging else SEQUENTIAL),
                        domain=list(scale.domain) if scale.domain else alt.Undefined, nice=False, clamp=True,
                        domainMid=0 if diverging else alt.Undefined)
-        legend = alt.Legend(title=f"{label} ({unit})", orient="bottom", direction="horizontal", gradientLength=260,
+        legend = alt.Legend(title=f"{_(label)} ({_(unit)})", orient="bottom", direction="horizontal", gradientLength=260,
                             titleLimit=400, format=".0f" if unit in ("%", "percentage points") else "~s")
     conditions = ([{"test": "datum.s === 'zero' || datum.s === 'none'", "value": ZERO_FILL}] if zeros else []) \
         + [{"test": f"!isValid(datum.{field})", "value": NO_DATA}]
     color = {"condition": conditions, "field": field, "type": kind, "scale": sc.to_dict(),
              "legend": legend.to_dict()}
-    tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("shown:Q", title=f"{label} ({unit})", format=fmt),
-               alt.Tooltip("when:N", title="Year of value" if not zeros else "Month"),
-               alt.Tooltip("rank_text:N", title="Rank"), alt.Tooltip("region:N", title="Region")]
+    tooltip = [alt.Tooltip("name:N", title=_("Country")),
+               alt.Tooltip("shown:Q", title=f"{_(label)} ({_(unit)})", format=fmt),
+               alt.Tooltip("when:N", title=_("Year of value") if not zeros else _("Month")),
+               alt.Tooltip("rank_text:N", title=_("Rank")), alt.Tooltip("region:N", title=_("Region"))]
     if notes:
-        tooltip.append(alt.Tooltip("flag:N", title="Note"))
+        tooltip.append(alt.Tooltip("flag:N", title=_("Note")))
     # One data source for both layers, the places file (every shape's name, region, dot position), so the
     # values are looked up and the tooltip texts computed once (a period move resends the spec). Shapes
     # add their geometry from the world TopoJSON; small states are also drawn as a dot.
@@ -201,7 +207,8 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
               .transform_lookup(lookup="id", from_=lookup).transform_calculate(**calc)
               .encode(color=color, tooltip=tooltip)]
     if zeros:  # the two colours outside the scale, named in the chart itself (an exported image keeps them)
-        keys = [{"label": "0 or none recorded", "fill": ZERO_FILL, "x": 8}, {"label": "No data", "fill": NO_DATA, "x": 150}]
+        keys = [{"label": _("0 or none recorded"), "fill": ZERO_FILL, "x": 8},
+                {"label": _("No data"), "fill": NO_DATA, "x": 150}]
         key_base = alt.Chart(alt.InlineData(values=keys))
         layers.append(alt.layer(
             key_base.mark_square(size=140, stroke="#999999", strokeWidth=0.5).encode(

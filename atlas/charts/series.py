@@ -7,6 +7,7 @@ import functools
 import altair as alt
 import pandas as pd
 
+from ..i18n import _, per_lang
 from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value
 from .finish import title as _title
 
@@ -29,7 +30,7 @@ def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, un
                 describe_series("Line chart", label, unit, data), narrow=narrow)
 
 
-@functools.lru_cache(maxsize=64)
+@per_lang(64)  # templates hold words: one per language
 def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False) -> Spec:
     fmt = fmt_value(unit)
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
@@ -78,7 +79,7 @@ def revised_series(points: pd.DataFrame, *, title: str, source: str, label: str,
                 + f" {len(data) - len(latest)} figures from other editions shown as hollow diamonds.")
 
 
-@functools.lru_cache(maxsize=32)
+@per_lang(32)  # templates hold words: one per language
 def _revised_series_template(label, unit, log, height) -> Spec:
     fmt = fmt_value(unit)
     tooltip = [alt.Tooltip("name:N", title="Place"), alt.Tooltip("period:N", title="Year"),
@@ -132,7 +133,7 @@ def milestone_series(series: pd.DataFrame, *, title: str, source: str, label: st
                 + f" {len(ms)} numbered milestones on the time axis.")
 
 
-@functools.lru_cache(maxsize=32)
+@per_lang(32)  # templates hold words: one per language
 def _milestone_series_template(label, unit, log, height) -> Spec:
     fmt = "~g"
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=True)
@@ -181,7 +182,7 @@ def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, un
                 describe_series("Stacked area chart", label, unit, data))
 
 
-@functools.lru_cache(maxsize=32)
+@per_lang(32)  # templates hold words: one per language
 def _stacked_area_template(label, unit, names, height) -> Spec:
     fmt = fmt_value(unit)
     palette = ["#b15928", "#1f78b4", "#33a02c", "#6a3d9a", "#ff7f00", "#e31a1c", "#a6cee3", "#b2df8a",

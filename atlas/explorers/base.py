@@ -13,6 +13,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from ..charts import Spec
+from ..i18n import _
 from ..params import Param, parse_all
 from ..store import Snapshot
 
@@ -54,8 +55,8 @@ class Control:
 
 
 def fixed(options: dict[str, str]) -> tuple[Callable, Callable]:
-    """options/label_of for a fixed dict of choices."""
-    return (lambda snap: list(options)), (lambda snap: options.get)
+    """options/label_of for a fixed dict of choices (labels marked with `N_`, translated where shown)."""
+    return (lambda snap: list(options)), (lambda snap: lambda k: _(options.get(k, k)))
 
 
 @dataclass(frozen=True)

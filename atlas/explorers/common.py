@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from .. import numbers
+from ..i18n import N_, _
 from ..params import choice
 from ..regions import FOCUS_LABELS
 from .base import Control, fixed
 
-AXES = {"linear": "Linear", "log": "Log"}
-REGION = Control("region", "Region", "select", *fixed(FOCUS_LABELS))
-AXIS = Control("axis", "Axis", "segmented", *fixed(AXES))
-MAP_CLICK = "Click a country to open its profile."
-PICK_PLACES = "Pick one or more places to draw their lines."
+AXES = {"linear": N_("Linear"), "log": N_("Log")}
+REGION = Control("region", N_("Region"), "select", *fixed(FOCUS_LABELS))
+AXIS = Control("axis", N_("Axis"), "segmented", *fixed(AXES))
+MAP_CLICK = N_("Click a country to open its profile.")
+PICK_PLACES = N_("Pick one or more places to draw their lines.")
 
 
 def axis_param(aliases: tuple[str, ...] = ("scale",)) -> object:
@@ -19,8 +20,9 @@ def axis_param(aliases: tuple[str, ...] = ("scale",)) -> object:
 
 
 def places_control(name: str, options, label_of) -> Control:
-    return Control(name, "Places (type to search)", "multiselect", options, label_of)
+    return Control(name, N_("Places (type to search)"), "multiselect", options, label_of)
 
 
 def have_value(count: int, total: int) -> str:
-    return f"{numbers.count(count)} of {numbers.plural(total, 'country', 'countries')} have a value."
+    return _("{count} of {total} have a value.").format(count=numbers.count(count),
+                                                        total=numbers.plural(total, 'country', 'countries'))

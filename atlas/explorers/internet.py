@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .. import internet as net
 from .. import numbers
+from ..i18n import N_, _
 from ..params import choice, codes, period
 from ..regions import FOCUS_LABELS
 from ..store import Snapshot
@@ -12,24 +13,26 @@ from .common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value
 
 def params(snap: Snapshot) -> list:
     return [
-        choice("view", net.VIEWS, "map", label="View"),
-        period("year", net.years(snap), "2024", label="Year"),
-        choice("region", FOCUS_LABELS, "world", label="Region"),
-        codes("places", net.place_codes(snap), net.DEFAULT_PLACES, label="Places"),
+        choice("view", net.VIEWS, "map", label=N_("View")),
+        period("year", net.years(snap), "2024", label=N_("Year")),
+        choice("region", FOCUS_LABELS, "world", label=N_("Region")),
+        codes("places", net.place_codes(snap), net.DEFAULT_PLACES, label=N_("Places")),
         axis_param(),
     ]
 
 
 def map_caption(values, year: str) -> str:
-    return (f"{have_value(int(values['value'].notna().sum()), len(values))} Grey: no data within "
-            f"{net.TOLERANCE} years of {year}. {numbers.plural(int(values['earlier'].sum()), 'country', 'countries')} "
-            f"show their latest earlier value (marked in the tooltip). Small states are drawn as dots. {MAP_CLICK}")
+    return " ".join([have_value(int(values['value'].notna().sum()), len(values)),
+                     _("Grey: no data within {years} years of {year}.").format(years=net.TOLERANCE, year=year),
+                     _("{countries} show their latest earlier value (marked in the tooltip).").format(
+                         countries=numbers.plural(int(values['earlier'].sum()), 'country', 'countries')),
+                     _("Small states are drawn as dots."), _(MAP_CLICK)])
 
 
 def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
     year, region = v["year"], v["region"]
     values = net.map_table(snap, year, region)
-    return Figure(f"Internet use, {year} — {FOCUS_LABELS[region]}", net.map_spec(snap, values, year, region),
+    return Figure(_("Internet use, {year} — {region}").format(year=year, region=_(FOCUS_LABELS[region])), net.map_spec(snap, values, year, region),
                   snap.citation(net.WDI), table=net.table(values), captions=[map_caption(values, year)],
                   export=lambda: net.map_spec(snap, values, year, region, inline=True),
                   file=f"internet-use-{year}-{region}", clickable=True)
@@ -38,47 +41,47 @@ def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
 def draw_trend(snap: Snapshot, v: dict, extras: dict) -> Figure:
     places, log = v["places"], v["axis"] == "log"
     if not places:
-        return Figure("Internet use over time", notice=PICK_PLACES)
+        return Figure(_("Internet use over time"), notice=_(PICK_PLACES))
     series = net.trend_series(snap, places, log)
     spec = net.trend_spec(snap, series, places, v["year"], log)
-    return Figure("Internet use over time", spec, net.trend_source(snap, places),
+    return Figure(_("Internet use over time"), spec, net.trend_source(snap, places),
                   table=series[["name", "period", "value"]], export=lambda: spec, file="internet-use-trend")
 
 
 def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
     year, region = v["year"], v["region"]
-    return Figure(f"Internet use, {year} — {FOCUS_LABELS[region]}", None, snap.citation(net.WDI),
+    return Figure(_("Internet use, {year} — {region}").format(year=year, region=_(FOCUS_LABELS[region])), None, snap.citation(net.WDI),
                   table=net.table(net.map_table(snap, year, region)), file=f"internet-use-{year}-{region}",
-                  columns={"name": Column("Country"), "value": Column("Internet use (%)", "%.1f"),
-                           "period": Column("Year of value"), "rank": Column("Rank", "%d"),
-                           "region": Column("Region"), "income_group": Column("Income group")},
+                  columns={"name": Column(N_("Country")), "value": Column(N_("Internet use (%)"), "%.1f"),
+                           "period": Column(N_("Year of value")), "rank": Column(N_("Rank"), "%d"),
+                           "region": Column(N_("Region")), "income_group": Column(N_("Income group"))},
                   captions=[snap.citation(net.WDI)])
 
 
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
     return [net.WDI, net.ITU], [
-        f"Where a country has no value for the chosen year, the map and table use its latest value from up to "
-        f"{net.TOLERANCE} years earlier and say so; nothing is interpolated.",
-        "World Bank aggregates (World, Sub-Saharan Africa…) and ITU's own regions differ in membership and "
-        "release: ITU's 'Africa' is not the World Bank's Sub-Saharan Africa."]
+        _("Where a country has no value for the chosen year, the map and table use its latest value from up to "
+          "{years} years earlier and say so; nothing is interpolated.").format(years=net.TOLERANCE),
+        _("World Bank aggregates (World, Sub-Saharan Africa…) and ITU's own regions differ in membership and "
+          "release: ITU's 'Africa' is not the World Bank's Sub-Saharan Africa.")]
 
 
 EXPLORER = Explorer(
-    page="internet", key="internet", title="Internet use",
+    page="internet", key="internet", title=N_("Internet use"),
     intro=lambda snap: snap.indicator(net.WDI)["definition"],
     params=params,
     controls={
-        "view": Control("view", "View", "segmented", *fixed(net.VIEWS)),
+        "view": Control("view", N_("View"), "segmented", *fixed(net.VIEWS)),
         "region": REGION,
         "places": places_control("places", lambda snap: sorted(net.place_codes(snap),
                                                                key=lambda c: net.place_name(snap, c)),
                                  lambda snap: lambda c: net.place_name(snap, c)),
         "axis": AXIS,
     },
-    views={"map": View("map", "Map", draw_map),
-           "trend": View("trend", "Trend", draw_trend, controls=(("places", "axis"),)),
-           "table": View("table", "Table", draw_table)},
+    views={"map": View("map", N_("Map"), draw_map),
+           "trend": View("trend", N_("Trend"), draw_trend, controls=(("places", "axis"),)),
+           "table": View("table", N_("Table"), draw_table)},
     top=(("region", ("map", "table", "trend")),),
-    period="year", periods=lambda snap, v: net.years(snap), period_label=lambda v: "Year",
+    period="year", periods=lambda snap, v: net.years(snap), period_label=lambda v: N_("Year"),
     caveats=caveats,
 )

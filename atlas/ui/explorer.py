@@ -9,6 +9,7 @@ import pyarrow as pa
 import streamlit as st
 
 from atlas.explorers.base import Control, Explorer, Figure
+from atlas.i18n import _, localise
 from atlas.store import Snapshot
 
 from . import state, widgets
@@ -17,13 +18,13 @@ WIDGETS = {"segmented": st.segmented_control, "select": st.selectbox, "multisele
 
 
 def control(snap: Snapshot, view: state.View, c: Control, values: dict, where=st) -> None:
-    kwargs = {"format_func": c.label_of(snap), "key": view.key(c.param), "help": c.help,
+    kwargs = {"format_func": c.label_of(snap), "key": view.key(c.param), "help": _(c.help) if c.help else None,
               "disabled": c.disabled(values)}
     if c.widget == "segmented":
         kwargs["required"] = True
     if c.widget == "multiselect":
         kwargs["max_selections"] = 12
-    getattr(where, WIDGETS[c.widget].__name__)(c.label, c.options(snap), **kwargs)
+    getattr(where, WIDGETS[c.widget].__name__)(_(c.label), c.options(snap), **kwargs)
 
 
 def controls_row(snap: Snapshot, view: state.View, ex: Explorer, names: tuple[str, ...], values: dict) -> None:
@@ -37,6 +38,7 @@ def controls_row(snap: Snapshot, view: state.View, ex: Explorer, names: tuple[st
 def lean(spec: dict) -> dict:
     """The spec with its datasets as Arrow tables without pandas' schema metadata (column and index
     descriptions the browser never reads): about 1 KB less on every rerun, the chart unchanged."""
+    spec = localise(spec)  # French: d3's number and time locale (decimal comma, "juin 2026")
     return {**spec, "datasets": {name: pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
                                  if isinstance(frame, pd.DataFrame) else frame
                                  for name, frame in spec.get("datasets", {}).items()}}
@@ -49,7 +51,7 @@ def show(fig: Figure, key: str) -> None:
         return
     if fig.columns is not None:
         st.dataframe(fig.table, hide_index=True, width="stretch", height=480, column_config={
-            name: (st.column_config.NumberColumn(col.label, format=col.number) if col.number else col.label)
+            name: (st.column_config.NumberColumn(_(col.label), format=col.number) if col.number else _(col.label))
             for name, col in fig.columns.items()})
     elif fig.spec is not None:
         if fig.clickable:
@@ -64,10 +66,10 @@ def show(fig: Figure, key: str) -> None:
         st.markdown(note)
     if fig.details:
         label, frame, columns = fig.details
-        with st.expander(label):
+        with st.expander(_(label)):
             st.dataframe(frame, hide_index=True, width="stretch", column_config={
-                name: (st.column_config.LinkColumn(col.label) if col.number == "link" else
-                       st.column_config.NumberColumn(col.label, format=col.number) if col.number else col.label)
+                name: (st.column_config.LinkColumn(_(col.label)) if col.number == "link" else
+                       st.column_config.NumberColumn(_(col.label), format=col.number) if col.number else _(col.label))
                 for name, col in columns.items()})
     if fig.table is not None:
         widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
@@ -79,7 +81,7 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
     uploaded file, and returns what the views need from them."""
     view = state.View(ex.key, ex.params(snap))
     notices = view.load()
-    st.title(ex.title)
+    st.title(_(ex.title))
     st.caption(ex.intro(snap))
     state.show_notices(notices)
     if ex.headline:
@@ -116,7 +118,7 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
         show(ex.figure(snap, current, extras=more), f"{ex.key}.{chosen.key}")
 
     if chosen.timeline:
-        widgets.timeline(view, ex.period, ex.periods(snap, values), ex.period_label(values), draw)
+        widgets.timeline(view, ex.period, ex.periods(snap, values), _(ex.period_label(values)), draw)
     else:
         view.sync()
         draw()

@@ -11,6 +11,9 @@ from typing import Any
 
 import streamlit as st
 
+from atlas import i18n
+from atlas.i18n import _
+
 # Parsing is pure and lives in atlas.params; these names stay importable from here for pages.
 from atlas.params import (BadValue, Param, PartlyUsable, choice, codes, given_text, is_new_link,  # noqa: F401
                           known_names, parse_all, parse_value, period, shown)
@@ -56,15 +59,18 @@ class View:
                     notices.append(notice)
             elif key not in st.session_state:
                 st.session_state[key] = remembered.get(name, p.default)
-        unknown = [k for k in everything if k not in known_names(list(self.params.values()))]
+        unknown = [k for k in everything if k not in known_names(list(self.params.values())) | {"lang"}]
         if unknown and from_link:
-            notices.append(f"Ignored unknown link setting(s): {', '.join(shown(k, 16) for k in unknown[:3])}")
+            notices.append(_("Ignored unknown link setting(s): {names}").format(
+                names=', '.join(shown(k, 16) for k in unknown[:3])))
         return notices
 
     def sync(self) -> None:
         """Write the current view into the URL (only when it changed) and remember it for this session."""
         values = self.values()
         dumped = {name: self.params[name].dump(v) for name, v in values.items()}
+        if i18n.lang() != i18n.DEFAULT or "lang" in st.query_params:
+            dumped["lang"] = i18n.lang()  # the language is part of every view
         st.session_state[self.key("_values")] = values
         st.session_state[self.key("_written")] = dumped
         if {k: st.query_params.get(k) for k in st.query_params} != dumped:
@@ -73,5 +79,5 @@ class View:
 
 def show_notices(notices: list[str]) -> None:
     if notices:
-        st.warning("Some settings in this link could not be used, so defaults are shown instead:\n\n"
+        st.warning(_("Some settings in this link could not be used, so defaults are shown instead:") + "\n\n"
                    + "\n".join(f"- {n}" for n in notices), icon=":material/link_off:")

@@ -9,8 +9,10 @@ import streamlit as st
 
 from atlas import export
 from atlas.charts import Spec
+from atlas.i18n import _
 from atlas.store import Snapshot
 
+from . import lang
 from .state import View
 
 
@@ -33,14 +35,14 @@ def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, cita
 
 def caveats(snap: Snapshot, indicators: list[str], extra: list[str] = ()) -> None:
     """Definitions and caveats of the indicators on the page, with their sources."""
-    with st.expander("About this data: definitions, caveats and sources", icon=":material/info:"):
+    with st.expander(_("About this data: definitions, caveats and sources"), icon=":material/info:"):
         for note in extra:
             st.markdown(f"- {note}")
         for ind_id in dict.fromkeys(indicators):
             ind = snap.indicator(ind_id)
             st.markdown(f"**{ind['label']}** — {ind['definition']}")
             if ind["caveats"]:
-                st.caption(f"Caveats: {ind['caveats']}")
+                st.caption(_("Caveats: {text}").format(text=ind['caveats']))
             st.caption(f"{snap.citation(ind_id)} [{ind['source_url']}]({ind['source_url']})")
 
 
@@ -53,6 +55,7 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
 
     @st.fragment(run_every=pace if playing else None)
     def _fragment() -> None:
+        lang.current()  # a fragment's own run starts without the page's language
         # Step only on the timer's runs, not on a full rerun that happens to come in between.
         due = time.monotonic() - st.session_state.get(tick_key, 0.0) >= 0.9 * pace
         if st.session_state.get(playing_key) and due:
@@ -64,9 +67,9 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
                 st.session_state[playing_key] = False
                 st.rerun(scope="app")  # drop the timer
         left, right = st.columns([1, 9], vertical_alignment="bottom")
-        clicked = left.button("Pause" if playing else "Play", key=f"{key}._play",
+        clicked = left.button(_("Pause") if playing else _("Play"), key=f"{key}._play",
                               icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch",
-                              help="Step through the periods, one every second or so")
+                              help=_("Step through the periods, one every second or so"))
         if clicked:
             if not playing and st.session_state[key] == periods[-1]:
                 st.session_state[key] = periods[0]
@@ -85,4 +88,4 @@ def open_profile_on_click(event) -> None:
     picked = (event or {}).get("selection", {}).get("pick") or []
     code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
     if code:
-        st.switch_page("pages/country.py", query_params={"country": code})
+        st.switch_page("pages/country.py", query_params=lang.link_params({"country": code}))
