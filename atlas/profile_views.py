@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import profile
+from .explorers.base import Column
 from .store import Snapshot
 
 
@@ -30,3 +31,9 @@ def event_marks(events: pd.DataFrame) -> pd.DataFrame:
 def browser_series(snap: Snapshot, code: str) -> pd.DataFrame:
     """KaiOS and the low-end browsers' shares of page views in the country, one line each."""
     return pd.concat([snap.series(i, [code]).assign(name=snap.indicator(i)["short_label"]) for i in profile.BROWSERS])
+
+
+def peer_columns(label: str) -> dict[str, Column]:
+    """The peers table's columns: `label` names the indicator compared (a share, in %)."""
+    return {"name": Column("Country"), "value": Column(f"{label} (%)", "%.1f"), "period": Column("Year"),
+            "difference": Column("Difference (points)", "%+.1f")}

@@ -7,6 +7,7 @@ from atlas import profile_views as views
 from atlas.ui import state, widgets
 from atlas.ui.cache import store
 from atlas.ui.entry import through_app
+from atlas.ui.explorer import column_config
 
 through_app()
 
@@ -95,9 +96,8 @@ if profile.latest(snap, view["peers"], code) is None:
 elif near.empty:
     st.info(f"No other country in its {view['within']} group has a {PEER_ON[view['peers']].lower()} figure.")
 else:
-    st.dataframe(near[["name", "value", "period", "difference"]], hide_index=True, width="stretch", column_config={
-        "name": "Country", "value": st.column_config.NumberColumn(PEER_ON[view["peers"]] + " (%)", format="%.1f"),
-        "period": "Year", "difference": st.column_config.NumberColumn("Difference (points)", format="%+.1f")})
+    columns = views.peer_columns(PEER_ON[view["peers"]])
+    st.dataframe(near[list(columns)], hide_index=True, width="stretch", column_config=column_config(columns))
     st.caption(snap.citation(view["peers"]))
 
 st.subheader("Events")

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from atlas.explorers.base import Control, Explorer, Figure
+from atlas.explorers.base import Column, Control, Explorer, Figure
 from atlas.i18n import _, localise
 from atlas.store import Snapshot
 
@@ -44,15 +44,20 @@ def lean(spec: dict) -> dict:
                                  for name, frame in spec.get("datasets", {}).items()}}
 
 
+def column_config(columns: dict[str, Column]) -> dict:
+    """Declared table columns (pure: heading and number format) as Streamlit's column settings."""
+    return {name: (st.column_config.LinkColumn(_(col.label)) if col.number == "link" else
+                   st.column_config.NumberColumn(_(col.label), format=col.number) if col.number else _(col.label))
+            for name, col in columns.items()}
+
+
 def show(fig: Figure, key: str) -> None:
     """A figure on the page: its chart (or table, or notice), captions, notes and downloads."""
     if fig.notice:
         st.info(fig.notice, icon=":material/search_off:")
         return
     if fig.columns is not None:
-        st.dataframe(fig.table, hide_index=True, width="stretch", height=480, column_config={
-            name: (st.column_config.NumberColumn(_(col.label), format=col.number) if col.number else _(col.label))
-            for name, col in fig.columns.items()})
+        st.dataframe(fig.table, hide_index=True, width="stretch", height=480, column_config=column_config(fig.columns))
     elif fig.spec is not None:
         if fig.clickable:
             picked = st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart", on_select="rerun",
@@ -67,10 +72,7 @@ def show(fig: Figure, key: str) -> None:
     if fig.details:
         label, frame, columns = fig.details
         with st.expander(_(label)):
-            st.dataframe(frame, hide_index=True, width="stretch", column_config={
-                name: (st.column_config.LinkColumn(_(col.label)) if col.number == "link" else
-                       st.column_config.NumberColumn(_(col.label), format=col.number) if col.number else _(col.label))
-                for name, col in columns.items()})
+            st.dataframe(frame, hide_index=True, width="stretch", column_config=column_config(columns))
     if fig.table is not None:
         widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
                           key=f"{key}.dl")
