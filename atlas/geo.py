@@ -20,8 +20,14 @@ def _read(name: str):
     return json.loads((STATIC / name).read_text(encoding="utf-8"))
 
 
-def _topology() -> dict:
+def topology() -> dict:
+    """The world TopoJSON itself (for pages that carry their own geometry: exports, the HTML deck)."""
     return _read(TOPO_FILE)
+
+
+def place_rows() -> list[dict]:
+    """The places file itself: every shape's name, region and dot position."""
+    return _read(PLACES_FILE)
 
 
 def countries(inline: bool = False) -> alt.Data | alt.UrlData:
@@ -29,13 +35,13 @@ def countries(inline: bool = False) -> alt.Data | alt.UrlData:
     an exported image must carry its geometry (no server to fetch from), so export asks for inline."""
     fmt = alt.DataFormat(type="topojson", feature=FEATURE)
     if inline:
-        return alt.Data(values=_topology(), format=fmt)
+        return alt.Data(values=topology(), format=fmt)
     return alt.UrlData(url=TOPO_URL, format=fmt)
 
 
 def places(inline: bool = False) -> alt.Data | alt.UrlData:
     """Names, regions and dot positions for every shape: static too, so a rerun sends only values."""
     if inline:
-        return alt.Data(values=_read(PLACES_FILE))
+        return alt.Data(values=place_rows())
     return alt.UrlData(url=PLACES_URL, format=alt.DataFormat(type="json"))
 

@@ -74,7 +74,7 @@ def _clean(node):
 
 
 def _shared() -> dict:
-    return {"world": geo._topology(), "places": geo._read(geo.PLACES_FILE)}
+    return {"world": geo.topology(), "places": geo.place_rows()}
 
 
 _SHARED_URLS = {geo.TOPO_URL: "world", geo.PLACES_URL: "places"}
