@@ -30,7 +30,7 @@ import pandas as pd
 from . import caniuse_db
 from .caniuse_db import INDEX, PackageError
 from .errors import BuildError
-from .snapshot import PROJECT_RAW, RAW_FILES, _swap, stage
+from .snapshot import PROJECT_RAW, RAW_FILES, swap, stage
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "caniuse-db"
@@ -190,7 +190,7 @@ def _apply(raw, out, static, kept, index, chosen, checked, last_month, log) -> d
             kept.rename(old_kept)
         tmp_kept.rename(kept)
         try:
-            _swap(staged, out, static, static_names)
+            swap(staged, out, static, static_names)
         except BaseException:
             shutil.rmtree(kept, ignore_errors=True)
             if old_kept.exists():

@@ -54,7 +54,7 @@ def build(raw: Path, out: Path, static: Path, refreshed: Path | None = PROJECT_R
     `refreshed`: the project's own raw folder of caniuse months fetched since the shared files."""
     tmp, manifest, static_names = stage(raw, out, refreshed)
     try:
-        _swap(tmp, out, static, static_names)
+        swap(tmp, out, static, static_names)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return manifest
@@ -192,7 +192,7 @@ def _manifest(raw: Path, tables: dict[str, pd.DataFrame], static_files: dict[str
     }
 
 
-def _swap(tmp: Path, out: Path, static: Path, static_names: list[str]) -> None:
+def swap(tmp: Path, out: Path, static: Path, static_names: list[str]) -> None:
     """Replace the old snapshot with the new one: two renames, then the static files."""
     static.mkdir(parents=True, exist_ok=True)
     old = out.with_name(f"{out.name}.old-{os.getpid()}")
