@@ -27,7 +27,8 @@ DEFAULT = "en"
 LOCALES = {"en": "en", "fr": "fr_FR"}          # Babel locale of each language
 BCP47 = {"en": "en-US", "fr": "fr-FR"}          # d3 / vl-convert locale names
 DIR = Path(__file__).parent / "locales"
-DOMAIN = "messages"
+DOMAIN = "messages"          # texts written in the code
+DATA_DOMAIN = "snapshot"     # texts that come from the data snapshot (labels, definitions, caveats, events)
 
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("atlas_lang", default=DEFAULT)
 
@@ -54,31 +55,37 @@ def using(code: str):
         _current.reset(token)
 
 
-def po_path(code: str) -> Path:
-    return DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(code: str, domain: str = DOMAIN) -> Path:
+    return DIR / code / "LC_MESSAGES" / f"{domain}.po"
 
 
 @functools.cache
-def catalogue(code: str) -> NullTranslations:
+def catalogue(code: str, domain: str = DOMAIN) -> NullTranslations:
     """The compiled catalogue of a language (`pybabel compile` writes the .mo). A checkout where the .mo
     is missing or older than its .po compiles the .po in memory, so a translator's edit shows at once."""
-    if code == DEFAULT:
+    po, mo = po_path(code, domain), po_path(code, domain).with_suffix(".mo")
+    if code == DEFAULT or not po.exists():
         return NullTranslations()
-    po, mo = po_path(code), po_path(code).with_suffix(".mo")
     if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
         with mo.open("rb") as f:
-            return Translations(f, domain=DOMAIN)
+            return Translations(f, domain=domain)
     with po.open("rb") as f:
         cat = read_po(f, locale=LOCALES[code])
     buf = io.BytesIO()
     write_mo(buf, cat)
     buf.seek(0)
-    return Translations(buf, domain=DOMAIN)
+    return Translations(buf, domain=domain)
 
 
 def _(message: str) -> str:
     """The message in the current language (the English text when the catalogue has none)."""
     return catalogue(lang()).gettext(message) if message else message
+
+
+def data_(text: str) -> str:
+    """A text from the data snapshot (an indicator's label, definition or caveats, an event as reported)
+    in the current language, from the second catalogue domain, `snapshot`."""
+    return catalogue(lang(), DATA_DOMAIN).gettext(text) if isinstance(text, str) and text else text
 
 
 def ngettext(one: str, many: str, n: int) -> str:
