@@ -18,3 +18,53 @@ def run_page(page: str, query: dict | None = None, timeout: int = 30) -> AppTest
     if query:
         at.query_params.update(query)
     return at.run()
+
+
+# --- French pages -------------------------------------------------------------------------------------
+import re  # noqa: E402
+
+ENGLISH_NUMBER = re.compile(r"\d,\d{3}\b|\b\d+\.\d+\b")  # 1,234 or 58.4: an English-formatted number
+_TEXT_KINDS = ("title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "success")
+_LABEL_KINDS = ("selectbox", "multiselect", "button", "select_slider", "slider", "radio", "checkbox", "toggle",
+                "text_input", "number_input", "date_input", "download_button", "segmented_control")
+
+
+def page_texts(at) -> list[str]:
+    """What a person reads on an AppTest page: texts, widget labels and help, options, expander labels."""
+    texts = [e.value for kind in _TEXT_KINDS for e in at.get(kind)]
+    for kind in _LABEL_KINDS:
+        for w in at.get(kind):
+            texts += [getattr(w, "label", ""), getattr(w, "help", "") or ""]
+            texts += [str(o) for o in (getattr(w, "options", None) or [])]
+    texts += [e.proto.label for e in at.get("expandable")]
+    texts += [e.proto.label for e in at.get("tab")] if at.get("tab") else []
+    return [str(t) for t in texts if t]
+
+
+def english_messages() -> set[str]:
+    """Interface texts (catalogue msgids of both domains) whose French differs: none may appear on a French page."""
+    from babel.messages.pofile import read_po
+
+    from atlas import i18n
+    out = set()
+    for domain in (i18n.DOMAIN, i18n.DATA_DOMAIN):
+        path = i18n.po_path("fr", domain)
+        if not path.exists():
+            continue
+        with open(path, "rb") as f:
+            for m in read_po(f, locale="fr_FR"):
+                if m.id and isinstance(m.id, str) and m.string != m.id and len(m.id) > 3 and "{" not in m.id:
+                    out.add(m.id)
+    return out
+
+
+def french_problems(at, texts: list[str] | None = None, allow=()) -> list:
+    """English interface texts and English-formatted numbers on a French page (empty when all is French).
+    `allow`: substrings that may stay (a proper name, a source's own title)."""
+    texts = page_texts(at) if texts is None else texts
+    texts = [t for t in texts if not any(a in t for a in allow)]
+    english = english_messages()
+    leaks = [(t[:80], m) for t in texts for m in english if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", t)]
+    # years (2019) and ISO periods (2024-06) are not English numbers; 1,234 and 58.4 are
+    numbers = [t[:80] for t in texts if ENGLISH_NUMBER.search(t)]
+    return leaks + numbers

@@ -7,7 +7,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from atlas import i18n, numbers
-from tests.apptest_tools import chart_data, run_page
+from tests.apptest_tools import ENGLISH_NUMBER, chart_data, english_messages, page_texts, run_page
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "plural": (2, 3)}
@@ -77,26 +77,6 @@ def test_chart_locale_agrees_with_page_text():
 
 
 # --- pages -----------------------------------------------------------------------------------------
-ENGLISH_NUMBER = re.compile(r"\d,\d{3}\b|\b\d+\.\d+\b")
-
-
-def english_messages() -> set[str]:
-    """Interface texts (catalogue msgids) whose French differs: these must not appear on a French page."""
-    cat = french_catalogue()
-    out = set()
-    for m in cat:
-        if m.id and isinstance(m.id, str) and m.string != m.id and len(m.id) > 3 and "{" not in m.id:
-            out.add(m.id)
-    return out
-
-
-def page_texts(at) -> list[str]:
-    texts = [e.value for kind in ("title", "caption", "markdown", "info", "warning") for e in at.get(kind)]
-    texts += [w.label for kind in ("selectbox", "multiselect", "button", "select_slider") for w in at.get(kind)]
-    texts += [e.proto.label for e in at.get("expandable")]
-    return [str(t) for t in texts if t]
-
-
 def test_internet_page_in_french_has_no_english_interface_text():
     # AppTest calls a widget's format_func in the test's thread: give that thread the page's language
     i18n.use("fr")
