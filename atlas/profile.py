@@ -6,6 +6,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import numbers
+from .i18n import _
+from .i18n.places import Place, place
 from .store import Snapshot, per_snapshot
 
 # World Bank region / income group (entities table) -> the aggregate codes each source publishes.
@@ -130,6 +132,12 @@ def highest(value: str, period: str, first_period: str) -> str:
             f"{numbers.month(first_period, long=True)})")
 
 
+# A country's latest internet figure this many years or more behind the world's is said to be old.
+OLD_AFTER = 3
+# KaiOS shares are written to two decimals: below half of 0.01 % they would read "0.00 %".
+KAIOS_SHOWN = 0.01
+
+
 @dataclass
 class Sentence:
     text: str
@@ -140,50 +148,109 @@ def _pct(v: float) -> str:
     return numbers.pct_whole(v)  # half up; one decimal below 1 % ("0 %" would hide a small but real share)
 
 
+def _month(period: str) -> str:
+    return numbers.month(period, long=True)
+
+
+def _kaios_pct(v: float) -> str:
+    """A KaiOS share to two decimals; below what two decimals show, "less than 0.01 %" (not "0.00 %")."""
+    if v < KAIOS_SHOWN / 2:
+        return _("less than {share}").format(share=numbers.pct(KAIOS_SHOWN, 2))
+    return numbers.pct(v, 2)
+
+
 def summary(snap: Snapshot, code: str) -> list[Sentence]:
-    """Plain sentences from the numbers, also the charts' text alternative. Missing data is said."""
-    name = snap.name(code)
-    out: list[Sentence] = []
+    """Plain sentences from the numbers, also the charts' text alternative. Missing data is said.
+    Each sentence is one catalogue message with the place as `{country:in}`, `{country:of}`... (see
+    `atlas.i18n.places`), so that French writes "au Sénégal", "de l’Inde", "aux Comores" in its own order."""
+    where = place(code, snap.name(code))
+    return [_internet(snap, code, where), _mobile_money(snap, code, where), _kaios(snap, code, where)]
+
+
+def _internet(snap: Snapshot, code: str, where: Place) -> Sentence:
     now = latest(snap, INTERNET, code)
-    if now:
-        year, value = now
-        before = at_or_before(snap, INTERNET, code, str(int(year) - 10))
-        text = f"In {year}, {_pct(value)} of people in {name} used the internet"
-        if before:
-            text += f", up from {_pct(before[1])} in {before[0]}" if before[1] < value else f", against {_pct(before[1])} in {before[0]}"
-        world = at_or_before(snap, INTERNET, "WLD", year)
-        if world:
-            text += f" (world: {_pct(world[1])} in {world[0]})"
-        out.append(Sentence(text + ".", "internet"))
+    if not now:
+        return Sentence(_("The World Bank publishes no internet-use figure for {country:the}.").format(country=where),
+                        "internet")
+    year, value = now
+    before = at_or_before(snap, INTERNET, code, str(int(year) - 10))
+    world = at_or_before(snap, INTERNET, "WLD", year)
+    args = dict(country=where, year=year, share=_pct(value))
+    if before:
+        args.update(before=_pct(before[1]), then=before[0])
+    if world:
+        args.update(world=_pct(world[1]), world_year=world[0])
+    if before and world:
+        text = (_("In {year}, {share} of people {country:in} used the internet, up from {before} in {then} "
+                  "(world: {world} in {world_year}).") if before[1] < value else
+                _("In {year}, {share} of people {country:in} used the internet, against {before} in {then} "
+                  "(world: {world} in {world_year})."))
+    elif before:
+        text = (_("In {year}, {share} of people {country:in} used the internet, up from {before} in {then}.")
+                if before[1] < value else
+                _("In {year}, {share} of people {country:in} used the internet, against {before} in {then}."))
+    elif world:
+        text = _("In {year}, {share} of people {country:in} used the internet (world: {world} in {world_year}).")
     else:
-        out.append(Sentence(f"The World Bank publishes no internet-use figure for {name}.", "internet"))
+        text = _("In {year}, {share} of people {country:in} used the internet.")
+    text = text.format(**args)
+    newest = latest(snap, INTERNET, "WLD")
+    if newest and int(newest[0]) - int(year) >= OLD_AFTER:  # earlier years only: say so plainly
+        text += " " + _("The World Bank publishes no later figure for {country:the}.").format(country=where)
+    return Sentence(text, "internet")
 
+
+def _mobile_money(snap: Snapshot, code: str, where: Place) -> Sentence:
     mm = snap.series(MOBILE_MONEY, [code])
-    if len(mm):
-        last = mm.iloc[-1]
-        text = f"{_pct(last['value'])} of adults had a mobile money account in {last['period']}"
-        if len(mm) > 1:
-            prev = mm.iloc[-2]
-            text += f", {'up' if last['value'] > prev['value'] else 'down'} from {_pct(prev['value'])} in {prev['period']}"
-        out.append(Sentence(text + " (Global Findex).", "mobile_money"))
-    else:
+    if not len(mm):
         acc = latest(snap, ACCOUNT, code)
-        tail = f"; {_pct(acc[1])} of adults had an account of any kind in {acc[0]}" if acc else ""
-        out.append(Sentence(f"Global Findex reports no mobile money account figure for {name}{tail}.", "mobile_money"))
-
-    ks = snap.series(KAIOS, [code])
-    if len(ks):
-        peak = ks.loc[ks["value"].idxmax()]
-        last = ks.iloc[-1]
-        if peak["value"] < 0.005:
-            out.append(Sentence(f"KaiOS's browser share of page views in {name} never reached 0.01 % between "
-                                f"{ks.iloc[0]['period']} and {last['period']} (caniuse).", "kaios"))
-            return out
-        out.append(Sentence(
-            f"KaiOS's browser share of all page views "
-            f"{highest(numbers.pct(peak['value'], 2), peak['period'], ks.iloc[0]['period'])}"
-            f"; it was {numbers.pct(last['value'], 2)} in {numbers.month(last['period'], long=True)} (caniuse, based on StatCounter; browser "
-            f"share, not devices).", "kaios"))
+        if acc:
+            text = _("Global Findex reports no mobile money account figure for {country:the}; {share} of adults "
+                     "had an account of any kind in {year}.").format(country=where, share=_pct(acc[1]), year=acc[0])
+        else:
+            text = _("Global Findex reports no mobile money account figure for {country:the}.").format(country=where)
+        return Sentence(text, "mobile_money")
+    last = mm.iloc[-1]
+    args = dict(country=where, share=_pct(last["value"]), year=last["period"])
+    if len(mm) > 1:
+        prev = mm.iloc[-2]
+        args.update(before=_pct(prev["value"]), then=prev["period"])
+        if args["share"] == args["before"]:  # equal as written: "19 % ... up from 19 %" would read oddly
+            text = _("{share} of adults had a mobile money account in {year}, as in {then} (Global Findex).")
+        elif last["value"] > prev["value"]:
+            text = _("{share} of adults had a mobile money account in {year}, up from {before} in {then} "
+                     "(Global Findex).")
+        else:
+            text = _("{share} of adults had a mobile money account in {year}, down from {before} in {then} "
+                     "(Global Findex).")
     else:
-        out.append(Sentence(f"caniuse records no KaiOS browser share for {name}.", "kaios"))
-    return out
+        text = _("{share} of adults had a mobile money account in {year} (Global Findex).")
+    text = text.format(**args)
+    wave = latest(snap, MOBILE_MONEY, "WLD")
+    if wave and last["period"] < wave[0]:  # earlier waves only
+        text += " " + _("Global Findex has no later figure for {country:the}.").format(country=where)
+    return Sentence(text, "mobile_money")
+
+
+def _kaios(snap: Snapshot, code: str, where: Place) -> Sentence:
+    ks = snap.series(KAIOS, [code])
+    if not len(ks):
+        return Sentence(_("caniuse records no KaiOS browser share for {country:the}.").format(country=where), "kaios")
+    peak, first, last = ks.loc[ks["value"].idxmax()], ks.iloc[0], ks.iloc[-1]
+    if peak["value"] < KAIOS_SHOWN / 2:
+        return Sentence(_("KaiOS's browser share of page views {country:in} never reached {threshold} between "
+                          "{first} and {last} (caniuse).").format(
+            country=where, threshold=numbers.pct(KAIOS_SHOWN, 2), first=_month(first["period"]),
+            last=_month(last["period"])), "kaios")
+    args = dict(country=where, peak=numbers.pct(peak["value"], 2), peak_month=_month(peak["period"]),
+                first=_month(first["period"]), last=_kaios_pct(last["value"]), last_month=_month(last["period"]))
+    if peak["period"] == first["period"]:
+        # a maximum in the series' first month is not a peak: nothing before it was measured
+        text = _("KaiOS's browser share of all page views {country:in} was {peak} in {first}, the highest since "
+                 "the series began in {first}; it was {last} in {last_month} (caniuse, based on StatCounter; "
+                 "browser share, not devices).")
+    else:
+        text = _("KaiOS's browser share of all page views {country:in} peaked at {peak} in {peak_month} (series "
+                 "from {first}); it was {last} in {last_month} (caniuse, based on StatCounter; browser share, "
+                 "not devices).")
+    return Sentence(text.format(**args), "kaios")
