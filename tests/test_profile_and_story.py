@@ -86,4 +86,4 @@ def test_profile_page_tables_are_shaped_outside_the_page(snapshot):
                                                     "source_title": ["a", "b", "c"]}))
     assert list(marks["date"]) == [pd.Timestamp("2019-01-01"), pd.Timestamp("2019-05-01"), pd.Timestamp("2019-05-03")]
     assert profile_views.picker_labels(snapshot)["CIV"] == "Cote d'Ivoire / Côte d'Ivoire"
-    assert set(profile_views.fas_latest(snapshot, "KEN")["Year"]) and profile_views.fas_latest(snapshot, "DEU").empty
+    assert set(profile_views.fas_latest(snapshot, "KEN")["period"]) and profile_views.fas_latest(snapshot, "DEU").empty

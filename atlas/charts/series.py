@@ -7,7 +7,7 @@ import functools
 import altair as alt
 import pandas as pd
 
-from ..i18n import _, per_lang
+from ..i18n import N_, _, per_lang
 from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value
 from .finish import title as _title
 
@@ -27,7 +27,7 @@ def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, un
           else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "title": [], "source": []}))
     template = _time_series_template(label, unit, log, time_unit, height, x_domain, compact)
     return fill(template, title, source, {"series": data, "marker": marks, "events": ev.reset_index(drop=True)},
-                describe_series("Line chart", label, unit, data), narrow=narrow)
+                describe_series(N_("Line chart"), label, unit, data), narrow=narrow)
 
 
 @per_lang(64)  # templates hold words: one per language
@@ -40,18 +40,19 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
                                                     tickCount="year" if time_unit == "year" else alt.Undefined),
                 scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
                 if x_domain else alt.Undefined),
-        y=alt.Y("value:Q", title=None if compact else f"{label} ({unit}){', log scale' if log else ''}",
+        y=alt.Y("value:Q", title=None if compact else (_("{label} ({unit}), log scale") if log else "{label} ({unit})").format(
+                label=_(label), unit=_(unit)),
                 scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=2 if compact else 3,
                                                                 labelLimit=260, labelFontSize=12)),
-        tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("period:N", title="Period"),
-                 alt.Tooltip("value:Q", title=label, format=fmt)],
+        tooltip=[alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Period")),
+                 alt.Tooltip("value:Q", title=_(label), format=fmt)],
     )
     rule = alt.Chart(alt.NamedData("marker")).encode(x="date:T")
     ev = alt.Chart(alt.NamedData("events")).encode(
-        x="date:T", tooltip=[alt.Tooltip("title:N", title="Event"),
-                             alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
-                             alt.Tooltip("source:N", title="Source")])
+        x="date:T", tooltip=[alt.Tooltip("title:N", title=_("Event")),
+                             alt.Tooltip("date:T", title=_("Date"), format="%d %b %Y"),
+                             alt.Tooltip("source:N", title=_("Source"))])
     chart = alt.layer(
         base.mark_line(strokeWidth=2.2, clip=True),  # clip: a fixed time axis may start after the data
         base.mark_point(filled=True, size=28, clip=True),
