@@ -45,7 +45,7 @@ def trend(ind: str, entities: list[str], title: str, label: str, key: str, time_
     series = snap.series(ind, entities)
     if series.empty or code not in set(series["entity"]):
         st.info(_("No {indicator} figures for {country:the} in the data.").format(
-            indicator=views.lower_first(snap.indicator(ind)["short_label"]), country=where))
+            indicator=views.lower_first(label), country=where))
         return series
     spec = charts.time_series(series, title=title, source=snap.citation(ind), label=label,
                               unit=snap.indicator(ind)["unit"], time_unit=time_unit, x_domain=AXIS, height=260,
@@ -71,8 +71,8 @@ with right:
         st.caption(snap.citation(profile.FAS[0]))
     else:
         first, last = views.fas_years(snap)
-        st.caption(_("The IMF Financial Access Survey has no mobile money series for {country:the} "
-                     "({first}–{last}).").format(country=where, first=first, last=last))
+        st.caption(_("The IMF Financial Access Survey has no mobile money series for {country:the} from {first} "
+                     "to {last}.").format(country=where, first=first, last=last))
 
 st.subheader(_("KaiOS and other low-end browsers"))
 events = profile.events_for(snap, code)
