@@ -19,7 +19,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from .. import geo, numbers
+from .. import geo, i18n, numbers
 from ..i18n import _, per_lang
 from .finish import (AUTOSIZE, BORDER, DIVERGING, FONT, NO_DATA, SEQUENTIAL, ZERO_FILL, Spec, brief, extremes, fill,
                      js, title)
@@ -137,7 +137,9 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     latest, of = " (" + _("latest available") + ")", " " + _("of") + " "
     calc = {  # tooltip texts and the coloured value, computed in the browser
         # a place drawn with another or without a value says why (places.json's note, e.g. Somaliland)
-        "name": "datum.note ? datum.name + ' (' + datum.note + ')' : datum.name",
+        # the places file holds both languages' names and notes (fetched once): pick this template's
+        "name": "datum.{n} ? datum.{p} + ' (' + datum.{n} + ')' : datum.{p}".format(
+            p="name_fr" if i18n.lang() == "fr" else "name", n="note_fr" if i18n.lang() == "fr" else "note"),
         **({"s": "isValid(datum.v) ? 'value' : " + " : ".join(
                 f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? '{st}'" for st in ("zero", "none", "hidden"))
                 + " : null", "p": "period_label"} if zeros else {}),

@@ -7,6 +7,7 @@ event or source text shows up as missing French.
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -43,6 +44,9 @@ def snapshot_texts(data_dir: Path = DATA_DIR) -> dict[str, set[str]]:
                 if not text or not re.search(r"[A-Za-z]{2}", text) or (column == "vintage" and GENERATED_VINTAGE.match(text)):
                     continue
                 out.setdefault(text, set()).add(f"{table}.{column}")
+    manifest = json.loads((data_dir / "manifest.json").read_text())
+    for reason in manifest.get("raw_files_not_used", {}).values():  # why a raw file is not read (data page)
+        out.setdefault(reason, set()).add("manifest.raw_files_not_used")
     return out
 
 

@@ -17,7 +17,7 @@ NAME_FIXES = {"NRU": "Nauru"}
 # GSMA's and caniuse's groups), as the World Bank's and ITU's French publications name them where they do.
 # An aggregate a new source brings without a French name here fails tests/test_i18n.py.
 FRENCH_NAMES = {
-    "XKX": "Kosovo", "CHI": "Îles Anglo-Normandes", "ANT": "Antilles néerlandaises",
+    "XKX": "Kosovo", "CHI": "Îles Anglo-Normandes", "ANT": "Antilles néerlandaises", "KAS": "Glacier de Siachen",
     # ISO 3166's French names are the sorted forms ("Corée, République de"): the names readers use instead,
     # as the World Bank's French pages write them
     "ALA": "Îles Åland", "BOL": "Bolivie", "CXR": "Île Christmas", "FLK": "Îles Malouines (Falkland)",
