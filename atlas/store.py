@@ -35,11 +35,12 @@ def period_date(period: pd.Series) -> pd.Series:
 
 
 def per_snapshot(fn):
-    """Decorator for an answer that depends on the snapshot alone (fn(snap)): computed once, since the
-    snapshot never changes once loaded and pages ask on every rerun."""
+    """Decorator for an answer that depends on the snapshot alone (fn(snap)): computed once per language
+    (an answer may hold words or names), since the snapshot never changes once loaded and pages ask on
+    every rerun."""
     @functools.wraps(fn)
     def wrapper(snap: "Snapshot"):
-        return snap.memo((fn.__module__, fn.__qualname__), lambda: fn(snap))
+        return snap.memo((fn.__module__, fn.__qualname__, i18n.lang()), lambda: fn(snap))
     return wrapper
 
 

@@ -7,7 +7,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from atlas import i18n, numbers
+from atlas import i18n, numbers, regions
 from tests.apptest_tools import chart_data, french_problems, run_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -178,6 +178,7 @@ def test_snapshot_accessors_speak_the_run_language(snapshot):
         assert "Hongrie" in fas and "Hungary" not in fas  # names in the caveat follow the language
         assert snapshot.name("SSF") == "Afrique subsaharienne" and snapshot.name("CIV") == "Côte d’Ivoire"
         assert "Égypte" in snapshot.cross_section("internet_users_pct", "2020")["name"].tolist()
+        assert "Égypte" in regions.map_values(snapshot, "internet_users_pct", "2020")["name"].tolist()
         assert set(snapshot.series("internet_users_pct", ["GSMA_SSA", "SSF"])["name"]) <= {"Afrique subsaharienne"}
         cite = snapshot.citation("internet_users_pct")
         assert cite.startswith("Source : Banque mondiale") and " ; version des WDI du 13 juillet 2026. Licence : " in cite
@@ -187,6 +188,7 @@ def test_snapshot_accessors_speak_the_run_language(snapshot):
         assert snapshot.source("caniuse")["vintage"].startswith("mises à jour mensuelles, de juin 2014 à ")
     # English stays as stored, and the memoised names did not leak across languages
     assert snapshot.name("CIV") == "Cote d'Ivoire"
+    assert "Egypt, Arab Rep." in regions.map_values(snapshot, "internet_users_pct", "2020")["name"].tolist()
     assert snapshot.citation("internet_users_pct").startswith("Source: World Bank")
     assert snapshot.indicator("itu_internet_use_rate")["caveats"] == snapshot.indicators.loc["itu_internet_use_rate",
                                                                                              "caveats"]
