@@ -138,13 +138,11 @@ class Snapshot:
         """Dated events as reported, with title, detail, note and geography in the run's language; the
         original texts stay reachable in `title_original`, `detail_original` (and the source's own title
         and link, in the language it was published in)."""
-        return self.memo(("events", i18n.lang()), lambda: _translated(self.events, ("geography", "title", "detail",
-                                                                                    "note")))
+        return self.memo(("events", i18n.lang()), lambda: _translated(self, self.events, ("title", "detail", "note")))
 
     def facts_table(self) -> pd.DataFrame:
         """Reported figures (KaiOS devices...), their note, geography and publisher in the run's language."""
-        return self.memo(("facts", i18n.lang()), lambda: _translated(self.facts, ("geography", "original_publisher",
-                                                                                  "note")))
+        return self.memo(("facts", i18n.lang()), lambda: _translated(self, self.facts, ("original_publisher", "note")))
 
     # --- questions ----------------------------------------------------------------------------------
     def rows(self, indicator: str, alternates: bool = False) -> pd.DataFrame:
@@ -206,9 +204,11 @@ class Snapshot:
         return float(hit["value"].iloc[0]) if len(hit) else None
 
 
-def _translated(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    """A copy of an events/facts table with these text columns in the run's language, originals kept."""
+def _translated(snap: Snapshot, table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """A copy of an events/facts table with these text columns in the run's language, originals kept, and
+    its geography named as its entity is ('Afrique (continent)', 'Inde')."""
     out = table.copy()
+    out["geography"] = out["entity"].map(snap.names()).fillna(out["geography"])
     for column in columns:
         if column in ("title", "detail"):
             out[f"{column}_original"] = out[column]

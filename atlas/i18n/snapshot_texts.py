@@ -25,8 +25,8 @@ _COLUMNS = {
     "indicators": ["label", "short_label", "unit", "definition", "caveats_template", "publisher", "licence",
                    "vintage"],
     "sources": ["publisher", "licence", "vintage", "title"],
-    "events": ["geography", "title", "detail", "note"],
-    "facts": ["geography", "original_publisher", "note"],
+    "events": ["title", "detail", "note"],       # geography: named by its entity (Snapshot.events_table)
+    "facts": ["original_publisher", "note"],
 }
 
 
