@@ -79,23 +79,30 @@ class Snapshot:
     def indicator(self, indicator: str) -> pd.Series:
         """The catalogue row with label, short_label, definition, caveats, publisher, licence and vintage in
         the run's language, and `unit_label` (the unit as shown; `unit` itself stays the machine key)."""
-        row = self.indicators.loc[indicator].copy()
-        row["unit_label"] = data_(row["unit"])
-        if i18n.lang() == i18n.DEFAULT:
-            return row
-        for column in ("label", "short_label", "definition", "publisher", "licence"):
-            row[column] = data_(row[column])
-        row["vintage"] = vintage(row["vintage"])
-        template = row.get("caveats_template")
-        if isinstance(template, str) and template:  # figures formatted in the run's language (caveats.py)
-            from .pipeline.caveats import render
-            row["caveats"] = render(data_(template), row.get("caveat_values"), self.name)
-        return row
+        return self._catalogue()[1][indicator].copy()
 
     def catalogue(self, theme: str | None = None) -> pd.DataFrame:
         """The indicator catalogue (one theme's, if given) with its texts in the run's language."""
-        ids = self.indicators.index if theme is None else self.indicators.index[self.indicators["theme"] == theme]
-        return pd.DataFrame([self.indicator(i) for i in ids], columns=[*self.indicators.columns, "unit_label"])
+        cat = self._catalogue()[0]
+        return (cat if theme is None else cat[cat["theme"] == theme]).copy()
+
+    def _catalogue(self) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+        """The catalogue in the run's language, translated once per language, and its rows by id (pages ask
+        for an indicator's row many times a rerun: a prepared row is a dictionary lookup and a copy)."""
+        key = ("catalogue", i18n.lang())
+        if key not in self._memo:
+            cat = self.indicators.copy()
+            cat["unit_label"] = cat["unit"].map(data_)
+            if i18n.lang() != i18n.DEFAULT:
+                for column in ("label", "short_label", "definition", "publisher", "licence"):
+                    cat[column] = cat[column].map(data_)
+                cat["vintage"] = cat["vintage"].map(vintage)
+                if "caveats_template" in cat:  # figures formatted in the run's language (caveats.py)
+                    from .pipeline.caveats import render
+                    cat["caveats"] = [render(data_(t), v, self.name) if isinstance(t, str) and t else c
+                                      for t, v, c in zip(cat["caveats_template"], cat["caveat_values"], cat["caveats"])]
+            self._memo[key] = (cat, {i: row for i, row in cat.iterrows()})
+        return self._memo[key]  # read-only here: callers get copies
 
     def citation(self, indicator: str) -> str:
         """One line naming publisher, indicator, vintage and licence, in the run's language."""
@@ -106,11 +113,15 @@ class Snapshot:
     def source(self, source_id: str) -> pd.Series:
         """A cited publication, its descriptive words in the run's language; a publication's own title stays
         as published (only titles we wrote, `catalog.DESCRIBED_TITLES`, are translated)."""
-        return self.source_table().loc[source_id]
+        return self._sources()[1][source_id].copy()
 
     def source_table(self) -> pd.DataFrame:
         """Every cited publication (publisher, title, licence, vintage) in the run's language."""
-        def build() -> pd.DataFrame:
+        return self._sources()[0].copy()
+
+    def _sources(self) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+        key = ("sources", i18n.lang())
+        if key not in self._memo:
             from .pipeline.catalog import DESCRIBED_TITLES
             src = self.sources.copy()
             for column in ("publisher", "licence"):
@@ -118,21 +129,25 @@ class Snapshot:
             src["vintage"] = src["vintage"].map(vintage)
             described = src["source_id"].isin(DESCRIBED_TITLES)
             src.loc[described, "title"] = src.loc[described, "title"].map(data_)
-            return src
-        return self.memo(("sources", i18n.lang()), build)
+            self._memo[key] = (src, {i: row for i, row in src.iterrows()})
+        return self._memo[key]  # read-only here: callers get copies
 
     def name(self, code: str) -> str:
         """The place's name in the current language (the snapshot's French name where it has one)."""
-        return self.names().get(code, code)
+        return self._names()[1].get(code, code)
 
     def names(self) -> pd.Series:
         """Every entity's name in the run's language, by code (French: `name_fr`, else the English name)."""
-        def build() -> pd.Series:
+        return self._names()[0].copy()
+
+    def _names(self) -> tuple[pd.Series, dict[str, str]]:
+        key = ("names", i18n.lang())
+        if key not in self._memo:
+            names = self.entities["name"]
             if i18n.lang() == "fr" and "name_fr" in self.entities:
-                return self.entities["name_fr"].where(self.entities["name_fr"].fillna("") != "",
-                                                      self.entities["name"])
-            return self.entities["name"]
-        return self.memo(("names", i18n.lang()), build)
+                names = self.entities["name_fr"].where(self.entities["name_fr"].fillna("") != "", names)
+            self._memo[key] = (names, names.to_dict())
+        return self._memo[key]  # read-only here: callers get copies or strings
 
     def events_table(self) -> pd.DataFrame:
         """Dated events as reported, with title, detail, note and geography in the run's language; the
