@@ -356,4 +356,4 @@ def left_out_fas(snap: Snapshot) -> list[str]:
     """FAS series not mapped because they are not comparable across countries."""
     ind = snap.indicators
     fas = ind[ind["id"].str.startswith("fas_") & ~ind["comparable_across_countries"].astype(bool)]
-    return fas["label"].tolist()
+    return [snap.indicator(i)["label"] for i in fas["id"]]  # in the run's language

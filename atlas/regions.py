@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import i18n
 from .i18n import N_
 from .store import Snapshot
 
@@ -40,7 +41,7 @@ def places(snap: Snapshot, focus: str = "world") -> pd.DataFrame:
 def map_values(snap: Snapshot, indicator: str, period: str, focus: str = "world", tolerance: int = 0) -> pd.DataFrame:
     """One row per drawable country in the focus, with its value (or none) for the period; ranks are
     within the focus so a regional map ranks countries within the region."""
-    return snap.memo(("map_values", indicator, period, focus, tolerance),
+    return snap.memo(("map_values", indicator, period, focus, tolerance, i18n.lang()),  # names in the language
                      lambda: _map_values(snap, indicator, period, focus, tolerance))
 
 
@@ -49,6 +50,7 @@ def _map_values(snap: Snapshot, indicator: str, period: str, focus: str, toleran
     cs = snap.cross_section(indicator, period, tolerance=tolerance)
     cs = cs[cs["entity"].isin(ent.index)].drop(columns=["name", "region", "income_group", "rank"])
     out = ent[["code", "name", "region", "income_group", "lon", "lat", "small"]].rename(columns={"code": "entity"})
+    out["name"] = out["entity"].map(snap.names())
     out = out.merge(cs, on="entity", how="left")
     out["earlier"] = out["earlier"].astype("boolean").fillna(False).astype(bool)
     out["rank"] = out["value"].rank(ascending=False, method="min")

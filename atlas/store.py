@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from . import i18n, numbers
+from .i18n import N_, _, data_
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TABLES = ("observations", "entities", "indicators", "sources", "events", "facts")
@@ -31,11 +35,12 @@ def period_date(period: pd.Series) -> pd.Series:
 
 
 def per_snapshot(fn):
-    """Decorator for an answer that depends on the snapshot alone (fn(snap)): computed once, since the
-    snapshot never changes once loaded and pages ask on every rerun."""
+    """Decorator for an answer that depends on the snapshot alone (fn(snap)): computed once per language
+    (an answer may hold words or names), since the snapshot never changes once loaded and pages ask on
+    every rerun."""
     @functools.wraps(fn)
     def wrapper(snap: "Snapshot"):
-        return snap.memo((fn.__module__, fn.__qualname__), lambda: fn(snap))
+        return snap.memo((fn.__module__, fn.__qualname__, i18n.lang()), lambda: fn(snap))
     return wrapper
 
 
@@ -70,26 +75,89 @@ class Snapshot:
         snap.sources = snap.sources.set_index("source_id", drop=False)
         return snap
 
-    # --- catalogue ----------------------------------------------------------------------------------
+    # --- catalogue (texts in the run's language: the snapshot's own texts through `i18n.data_`) --------
     def indicator(self, indicator: str) -> pd.Series:
-        return self.indicators.loc[indicator]
+        """The catalogue row with label, short_label, definition, caveats, publisher, licence and vintage in
+        the run's language, and `unit_label` (the unit as shown; `unit` itself stays the machine key)."""
+        return self._catalogue()[1][indicator].copy()
+
+    def catalogue(self, theme: str | None = None) -> pd.DataFrame:
+        """The indicator catalogue (one theme's, if given) with its texts in the run's language."""
+        cat = self._catalogue()[0]
+        return (cat if theme is None else cat[cat["theme"] == theme]).copy()
+
+    def _catalogue(self) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+        """The catalogue in the run's language, translated once per language, and its rows by id (pages ask
+        for an indicator's row many times a rerun: a prepared row is a dictionary lookup and a copy)."""
+        key = ("catalogue", i18n.lang())
+        if key not in self._memo:
+            cat = self.indicators.copy()
+            cat["unit_label"] = cat["unit"].map(data_)
+            if i18n.lang() != i18n.DEFAULT:
+                for column in ("label", "short_label", "definition", "publisher", "licence"):
+                    cat[column] = cat[column].map(data_)
+                cat["vintage"] = cat["vintage"].map(vintage)
+                if "caveats_template" in cat:  # figures formatted in the run's language (caveats.py)
+                    from .pipeline.caveats import render
+                    cat["caveats"] = [render(data_(t), v, self.name) if isinstance(t, str) and t else c
+                                      for t, v, c in zip(cat["caveats_template"], cat["caveat_values"], cat["caveats"])]
+            self._memo[key] = (cat, {i: row for i, row in cat.iterrows()})
+        return self._memo[key]  # read-only here: callers get copies
 
     def citation(self, indicator: str) -> str:
-        """One line naming publisher, indicator, vintage and licence."""
+        """One line naming publisher, indicator, vintage and licence, in the run's language."""
         ind = self.indicator(indicator)
-        return f"Source: {ind['publisher']}, {ind['label']}; {ind['vintage']}. Licence: {ind['licence']}."
+        return _("Source: {publisher}, {label}; {vintage}. Licence: {licence}.").format(
+            publisher=ind["publisher"], label=ind["label"], vintage=ind["vintage"], licence=ind["licence"])
 
     def source(self, source_id: str) -> pd.Series:
-        return self.sources.loc[source_id]
+        """A cited publication, its descriptive words in the run's language; a publication's own title stays
+        as published (only titles we wrote, `catalog.DESCRIBED_TITLES`, are translated)."""
+        return self._sources()[1][source_id].copy()
+
+    def source_table(self) -> pd.DataFrame:
+        """Every cited publication (publisher, title, licence, vintage) in the run's language."""
+        return self._sources()[0].copy()
+
+    def _sources(self) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+        key = ("sources", i18n.lang())
+        if key not in self._memo:
+            from .pipeline.catalog import DESCRIBED_TITLES
+            src = self.sources.copy()
+            for column in ("publisher", "licence"):
+                src[column] = src[column].map(data_)
+            src["vintage"] = src["vintage"].map(vintage)
+            described = src["source_id"].isin(DESCRIBED_TITLES)
+            src.loc[described, "title"] = src.loc[described, "title"].map(data_)
+            self._memo[key] = (src, {i: row for i, row in src.iterrows()})
+        return self._memo[key]  # read-only here: callers get copies
 
     def name(self, code: str) -> str:
         """The place's name in the current language (the snapshot's French name where it has one)."""
-        from .i18n import lang
-        if lang() == "fr" and "name_fr" in self.entities:
-            fr = self.entities["name_fr"].get(code)
-            if isinstance(fr, str) and fr:
-                return fr
-        return self.entities["name"].get(code, code)
+        return self._names()[1].get(code, code)
+
+    def names(self) -> pd.Series:
+        """Every entity's name in the run's language, by code (French: `name_fr`, else the English name)."""
+        return self._names()[0].copy()
+
+    def _names(self) -> tuple[pd.Series, dict[str, str]]:
+        key = ("names", i18n.lang())
+        if key not in self._memo:
+            names = self.entities["name"]
+            if i18n.lang() == "fr" and "name_fr" in self.entities:
+                names = self.entities["name_fr"].where(self.entities["name_fr"].fillna("") != "", names)
+            self._memo[key] = (names, names.to_dict())
+        return self._memo[key]  # read-only here: callers get copies or strings
+
+    def events_table(self) -> pd.DataFrame:
+        """Dated events as reported, with title, detail, note and geography in the run's language; the
+        original texts stay reachable in `title_original`, `detail_original` (and the source's own title
+        and link, in the language it was published in)."""
+        return self.memo(("events", i18n.lang()), lambda: _translated(self, self.events, ("title", "detail", "note")))
+
+    def facts_table(self) -> pd.DataFrame:
+        """Reported figures (KaiOS devices...), their note, geography and publisher in the run's language."""
+        return self.memo(("facts", i18n.lang()), lambda: _translated(self, self.facts, ("original_publisher", "note")))
 
     # --- questions ----------------------------------------------------------------------------------
     def rows(self, indicator: str, alternates: bool = False) -> pd.DataFrame:
@@ -115,7 +183,7 @@ class Snapshot:
         df = df.sort_values("period").drop_duplicates("entity", keep="last")
         ents = self.entities.loc[df["entity"]]
         out = pd.DataFrame({
-            "entity": df["entity"].values, "name": ents["name"].values, "value": df["value"].values,
+            "entity": df["entity"].values, "name": df["entity"].map(self.names()).values, "value": df["value"].values,
             "period": df["period"].values, "earlier": (df["period"] != period).values,
             "region": ents["region"].values, "income_group": ents["income_group"].values,
             "source_id": df["source_id"].values, "note": df["note"].values,
@@ -141,7 +209,7 @@ class Snapshot:
         if entities is not None:
             df = df[df["entity"].isin(entities)]
         df = df.sort_values(["entity", "period"]).reset_index(drop=True)
-        df.insert(1, "name", df["entity"].map(self.entities["name"]))
+        df.insert(1, "name", df["entity"].map(self.names()))
         df["date"] = period_date(df["period"])
         return df
 
@@ -151,16 +219,54 @@ class Snapshot:
         return float(hit["value"].iloc[0]) if len(hit) else None
 
 
+def _translated(snap: Snapshot, table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """A copy of an events/facts table with these text columns in the run's language, originals kept, and
+    its geography named as its entity is ('Afrique (continent)', 'Inde')."""
+    out = table.copy()
+    out["geography"] = out["entity"].map(snap.names()).fillna(out["geography"])
+    for column in columns:
+        if column in ("title", "detail"):
+            out[f"{column}_original"] = out[column]
+        out[column] = out[column].map(data_)
+    return out
+
+
+# Vintages the build writes from the data (caniuse's months, GSMA's report editions): one template each,
+# translated in the code, instead of one snapshot text per month.
+_VINTAGES = [
+    (re.compile(r"^report edition (?P<year>\d{4})$"), N_("report edition {year}")),
+    (re.compile(r"^monthly updates (?P<first>\d{4}-\d{2}) to (?P<last>\d{4}-\d{2})$"),
+     N_("monthly updates {first} to {last}")),
+    (re.compile(r"^monthly updates (?P<first>\d{4}-\d{2}) to (?P<last>\d{4}-\d{2}); from (?P<month>\d{4}-\d{2}) the npm "
+                r"package caniuse-db \(latest (?P<version>[\w.]+), published (?P<date>[\d-]+)\)$"),
+     N_("monthly updates {first} to {last}; from {month} the npm package caniuse-db (latest {version}, "
+        "published {date})")),
+]
+
+
+def vintage(text: str) -> str:
+    """A source's vintage in the run's language (the snapshot's text, or a generated one's template)."""
+    if not isinstance(text, str) or i18n.lang() == i18n.DEFAULT:
+        return text
+    for pattern, template in _VINTAGES:
+        hit = pattern.match(text)
+        if hit:
+            parts = {k: numbers.month(v, long=True) if k in ("first", "last", "month") else v
+                     for k, v in hit.groupdict().items()}
+            return _(template).format(**parts)
+    return data_(text)
+
+
 # --- provenance: what the data page shows about each source's vintage and the last refresh ----------
-UPDATES = {  # how each source reaches the snapshot (README "Refreshing the data")
-    "caniuse": "monthly, automatic: python -m atlas.pipeline.refresh (npm caniuse-db)",
-    "wdi": "by hand, when the World Bank releases WDI (about quarterly)",
-    "wdi_pop": "by hand, when the World Bank releases WDI (about quarterly)",
-    "itu": "by hand, yearly (ITU Facts and Figures, November)",
-    "findex": "by hand, with each Global Findex wave (about every three years)",
-    "imf_fas": "by hand, yearly (IMF Financial Access Survey, autumn)",
-    "gsma": "by hand, yearly (GSMA State of the Industry Report)",
-    "gsma_owid": "fixed: a 2019 compilation, not updated",
+UPDATES = {  # how each source reaches the snapshot (README "Refreshing the data"); shown translated
+    "caniuse": N_("monthly, automatic: python -m atlas.pipeline.refresh (npm caniuse-db)"),
+    "wdi": N_("by hand, when the World Bank releases WDI (about quarterly)"),
+    "wdi_pop": N_("by hand, when the World Bank releases WDI (about quarterly)"),
+    "itu": N_("by hand, yearly (ITU Facts and Figures, November)"),
+    "findex": N_("by hand, with each Global Findex wave (about every three years)"),
+    "imf_fas": N_("by hand, yearly (IMF Financial Access Survey, autumn)"),
+    "gsma": N_("by hand, yearly (GSMA State of the Industry Report)"),
+    "gsma_owid": N_("fixed: a 2019 compilation, not updated"),
 }
 
 
@@ -172,7 +278,9 @@ def source_vintages(snap: Snapshot) -> pd.DataFrame:
     src = snap.sources[~snap.sources["source_id"].str.startswith("gsma:")].set_index("source_id")
     out = src[["publisher", "vintage"]].join(held, how="left")
     out = out.rename(columns={"min": "first period", "max": "last period", "size": "rows"})
-    out["updated"] = out.index.map(UPDATES).fillna("by hand")
+    out["updated"] = [_(UPDATES[k]) if k in UPDATES else _("by hand") for k in out.index]
+    out["publisher"] = out["publisher"].map(data_)
+    out["vintage"] = out["vintage"].map(vintage)
     return out.reset_index()
 
 
@@ -184,16 +292,24 @@ def refresh_report(snap: Snapshot) -> dict | None:
         return None
     kept = pd.DataFrame([{"month": m, **rec} for m, rec in report["kept"].items()])
     return {
-        "summary": (f"Last refresh {report['run_at']}: {report['package']} months {report['previous_last_month']} "
-                    f"→ {report['new_last_month']}. Months added: {', '.join(report['months_added']) or 'none'}; "
-                    f"months revised: {', '.join(report['months_revised']) or 'none'}; values revised: "
-                    f"{report['values_revised_count']}; places added: {len(report['places_added'])}; places gone: "
-                    f"{len(report['places_gone'])}."),
+        "summary": _("Last refresh {run_at}: {package} months {previous} → {new}. Months added: {added}; months "
+                     "revised: {revised}; values revised: {values}; places added: {places_added}; places gone: "
+                     "{places_gone}.").format(
+            run_at=report["run_at"], package=report["package"], previous=report["previous_last_month"],
+            new=report["new_last_month"], added=", ".join(report["months_added"]) or _("none"),
+            revised=", ".join(report["months_revised"]) or _("none"),
+            values=numbers.count(report["values_revised_count"]), places_added=numbers.count(len(report["places_added"])),
+            places_gone=numbers.count(len(report["places_gone"]))),
         "months_added": report["months_added"],
         "kept": kept,
-        "revised": pd.DataFrame(report["values_revised"], columns=["indicator", "entity", "name", "period",
-                                                                   "previous", "new"]),
-        "places": pd.DataFrame([{**p, "change": "added"} for p in report["places_added"]]
-                               + [{**p, "change": "gone"} for p in report["places_gone"]],
-                               columns=["entity", "name", "change"]),
+        "revised": _named(snap, pd.DataFrame(report["values_revised"], columns=["indicator", "entity", "name",
+                                                                                "period", "previous", "new"])),
+        "places": _named(snap, pd.DataFrame([{**p, "change": _("added")} for p in report["places_added"]]
+                                            + [{**p, "change": _("gone")} for p in report["places_gone"]],
+                                            columns=["entity", "name", "change"])),
     }
+
+
+def _named(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
+    """The report's place names in the run's language (a place gone from the snapshot keeps the report's)."""
+    return frame.assign(name=frame["entity"].map(snap.names()).fillna(frame["name"]))

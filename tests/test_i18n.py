@@ -1,4 +1,5 @@
 """French: the catalogue is complete and current, numbers follow French conventions, pages render in French."""
+import json
 import re
 from pathlib import Path
 
@@ -6,8 +7,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from atlas import i18n, numbers
-from tests.apptest_tools import ENGLISH_NUMBER, chart_data, english_messages, page_texts, run_page
+from atlas import i18n, numbers, regions
+from tests.apptest_tools import chart_data, french_problems, run_page
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "plural": (2, 3)}
@@ -82,23 +83,14 @@ def test_internet_page_in_french_has_no_english_interface_text():
     i18n.use("fr")
     at = run_page("../pages/internet.py", {"lang": "fr", "year": "2020", "region": "ssa"})
     assert not at.exception
-    # Not yet translated (left for the data page's translation table): the indicator catalogue's own texts
-    # (definition, caveats, citation lines) that come from the snapshot, not from the code.
-    from atlas.store import DATA_DIR, Snapshot
-    snap = Snapshot.load(DATA_DIR)
-    catalogue_texts = [str(v) for col in ("definition", "caveats", "label", "publisher") for v in
-                       snap.indicators[col].dropna()]
-    texts = [t for t in page_texts(at) if not any(c and c in t for c in catalogue_texts)]
+    # the snapshot's texts (definition, caveats with their figures, citation lines) are French too now
     assert "Usage d’Internet" in [t.value for t in at.title]
-    english = english_messages()
-    leaks = [(t, m) for t in texts for m in english if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", t)]
-    assert leaks == []
+    assert french_problems(at) == []
     _frames, spec = chart_data(at)
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     tooltip_titles = [t["title"] for t in spec["layer"][0]["encoding"]["tooltip"]]
     assert tooltip_titles[0] == "Pays" and "Rang" in tooltip_titles
     assert "Carte" in spec["description"] and "Afrique subsaharienne" in spec["description"]
-    assert not [t for t in texts if ENGLISH_NUMBER.search(t.replace("2020", ""))], texts
     assert at.query_params["lang"] == ["fr"] or at.query_params["lang"] == "fr"
     i18n.use("en")
 
@@ -119,3 +111,114 @@ def test_bad_language_falls_back_with_a_notice():
     assert not at.exception
     assert at.title[0].value == "Internet use"
     assert any("'de' is not one of the choices" in w.value for w in at.warning)
+
+
+# --- the snapshot's own texts (second domain, `snapshot`) ---------------------------------------------
+def snapshot_catalogue(path=None):
+    with open(path or i18n.po_path("fr", i18n.DATA_DOMAIN), "rb") as f:
+        return read_po(f, locale="fr_FR")
+
+
+def missing_french(data_dir) -> list[str]:
+    """Snapshot texts of `data_dir` with no French in the committed snapshot.po."""
+    from atlas.i18n.snapshot_texts import snapshot_texts
+    po = {m.id: m for m in snapshot_catalogue() if m.id}
+    return sorted(t for t in snapshot_texts(data_dir) if t not in po or not po[t].string or "fuzzy" in po[t].flags)
+
+
+def test_every_snapshot_text_has_french_and_the_pot_is_current():
+    from atlas.i18n.snapshot_texts import snapshot_texts
+    from atlas.store import DATA_DIR
+    texts = snapshot_texts(DATA_DIR)
+    assert len(texts) > 300
+    assert missing_french(DATA_DIR) == [], "run scripts/i18n.sh extract and translate snapshot.po"
+    pot = {m.id for m in snapshot_catalogue(i18n.DIR / "snapshot.pot") if m.id}
+    assert pot == set(texts), "snapshot.pot is stale against data/: run scripts/i18n.sh extract"
+    for m in snapshot_catalogue():  # a caveat's placeholders survive translation
+        if m.id:
+            assert set(re.findall(r"{\w+}", m.id)) == set(re.findall(r"{\w+}", m.string)), m.id
+
+
+def test_a_refresh_that_brings_a_new_indicator_or_event_shows_up_as_missing_french(tmp_path):
+    import shutil
+
+    import pandas as pd
+
+    from atlas.store import DATA_DIR
+    for f in DATA_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    ind = pd.read_parquet(tmp_path / "indicators.parquet")
+    new = ind.iloc[[0]].assign(id="new_one", label="Households with a fixed line (%)")
+    pd.concat([ind, new]).to_parquet(tmp_path / "indicators.parquet")
+    ev = pd.read_parquet(tmp_path / "events.parquet")
+    pd.concat([ev, ev.iloc[[0]].assign(title="A new operator launches")]).to_parquet(tmp_path / "events.parquet")
+    assert missing_french(tmp_path) == ["A new operator launches", "Households with a fixed line (%)"]
+
+
+def test_every_place_and_group_has_a_french_name():
+    from atlas.store import DATA_DIR, Snapshot
+    ent = Snapshot.load(DATA_DIR).entities
+    assert ent.loc[ent["name_fr"].fillna("") == "", "code"].tolist() == []
+    assert "'" not in "".join(ent["name_fr"])  # typographic apostrophes, as everywhere in the French texts
+
+
+def test_snapshot_accessors_speak_the_run_language(snapshot):
+    obs = snapshot.rows("itu_internet_use_rate")
+    world = obs[(obs["entity"] == "WLD")].set_index("period")["value"]
+    wdi = snapshot.rows("internet_users_pct").query("entity == 'WLD'").set_index("period")["value"]
+    year = max(set(world.index) & set(wdi.index))
+    with i18n.using("fr"):
+        ind = snapshot.indicator("internet_users_pct")
+        assert ind["label"] == "Personnes utilisant Internet (% de la population)"
+        assert ind["short_label"] == "Usage d’Internet" and ind["unit"] == "%"  # the unit stays a machine key
+        caveat = snapshot.indicator("itu_internet_use_rate")["caveats"]
+        assert f"UIT {numbers.pct(world[year], lang='fr')}, WDI {numbers.pct(wdi[year], lang='fr')}" in caveat
+        assert "," in numbers.pct(world[year], lang="fr") and "{" not in caveat
+        fas = snapshot.indicator("fas_tx_value_pct_gdp")["caveats"]
+        assert "Hongrie" in fas and "Hungary" not in fas  # names in the caveat follow the language
+        assert snapshot.name("SSF") == "Afrique subsaharienne" and snapshot.name("CIV") == "Côte d’Ivoire"
+        assert "Égypte" in snapshot.cross_section("internet_users_pct", "2020")["name"].tolist()
+        assert "Égypte" in regions.map_values(snapshot, "internet_users_pct", "2020")["name"].tolist()
+        assert set(snapshot.series("internet_users_pct", ["GSMA_SSA", "SSF"])["name"]) <= {"Afrique subsaharienne"}
+        cite = snapshot.citation("internet_users_pct")
+        assert cite.startswith("Source : Banque mondiale") and " ; version des WDI du 13 juillet 2026. Licence : " in cite
+        events = snapshot.events_table()
+        assert "Création de l’Alliance Smart Africa" in events["title"].tolist()
+        assert "Smart Africa Alliance founded" in events["title_original"].tolist()
+        assert snapshot.source("caniuse")["vintage"].startswith("mises à jour mensuelles, de juin 2014 à ")
+    # English stays as stored, and the memoised names did not leak across languages
+    assert snapshot.name("CIV") == "Cote d'Ivoire"
+    assert "Egypt, Arab Rep." in regions.map_values(snapshot, "internet_users_pct", "2020")["name"].tolist()
+    assert snapshot.citation("internet_users_pct").startswith("Source: World Bank")
+    assert snapshot.indicator("itu_internet_use_rate")["caveats"] == snapshot.indicators.loc["itu_internet_use_rate",
+                                                                                             "caveats"]
+
+
+def test_map_tooltip_names_places_in_french():
+    from atlas import geo
+    at = run_page("../pages/internet.py", {"lang": "fr", "year": "2020"})
+    assert not at.exception
+    _frames, spec = chart_data(at)
+    names = [t["calculate"] for layer in spec["layer"] for t in layer.get("transform", [])
+             if t.get("as") == "name"]
+    assert names and all("datum.name_fr" in c and "datum.note_fr" in c for c in names), names
+    places = {p["id"]: p for p in geo.place_rows()}  # the static file the browser fetches once
+    assert (places["CIV"]["name_fr"], places["EGY"]["name_fr"]) == ("Côte d’Ivoire", "Égypte")
+    assert places["SOM"]["note_fr"].startswith("y compris le Somaliland")
+    at_en = run_page("../pages/internet.py", {"year": "2020"})
+    _frames, spec_en = chart_data(at_en)
+    assert "name_fr" not in json.dumps(spec_en)
+
+
+def test_data_page_in_french():
+    i18n.use("fr")
+    try:
+        at = run_page("../pages/data.py", {"lang": "fr"})
+        assert not at.exception
+        assert french_problems(at) == []
+        table = at.dataframe[0].value
+        assert "Personnes utilisant Internet (% de la population)" in table["label"].tolist()
+        assert table["caveats"].str.contains("UIT").any() and set(table["period_type"]) == {"année"}
+        assert at.markdown[0].value.startswith("Dernière actualisation le ")
+    finally:
+        i18n.use("en")

@@ -85,5 +85,5 @@ def test_profile_page_tables_are_shaped_outside_the_page(snapshot):
     marks = profile_views.event_marks(pd.DataFrame({"date": ["2019", "2019-05", "2019-05-03"],
                                                     "source_title": ["a", "b", "c"]}))
     assert list(marks["date"]) == [pd.Timestamp("2019-01-01"), pd.Timestamp("2019-05-01"), pd.Timestamp("2019-05-03")]
-    assert profile_views.picker_labels(snapshot)["CIV"] == "Cote d'Ivoire / Côte d'Ivoire"
+    assert profile_views.picker_labels(snapshot)["CIV"] == "Cote d'Ivoire / Côte d’Ivoire"  # typographic apostrophe (entities.py)
     assert set(profile_views.fas_latest(snapshot, "KEN")["period"]) and profile_views.fas_latest(snapshot, "DEU").empty

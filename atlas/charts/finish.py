@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import numbers
 from .. import i18n
-from ..i18n import _, localise
+from ..i18n import _, data_, localise
 
 NO_DATA = "#d6d6d6"
 ZERO_FILL = "#efe6d2"  # pale sand: recorded 0 or none recorded, distinct from grey "no data"
@@ -67,10 +67,17 @@ def fill(template: Spec, heading: str, source: str, datasets: dict[str, pd.DataF
 
 
 # --- text descriptions ----------------------------------------------------------------------------
+def unit_text(unit: str) -> str:
+    """A unit as a reader sees it: the snapshot's units ('people', '% of GDP') are snapshot texts (`data_`),
+    the few written in the code are in messages.po."""
+    shown = data_(unit)
+    return shown if shown != unit else _(unit)
+
+
 def brief(value: float, unit: str) -> str:
     """A value for a sentence: whole numbers from 10 up, two significant digits below, with its unit."""
     text = numbers.decimal(value, 0) if abs(value) >= 10 else numbers.significant(value, 2)
-    return f"{text}{numbers.PCT_SPACE[i18n.lang()]}%" if unit == "%" else f"{text} {_(unit)}"
+    return f"{text}{numbers.PCT_SPACE[i18n.lang()]}%" if unit == "%" else f"{text} {unit_text(unit)}"
 
 
 def extremes(frame: pd.DataFrame, unit: str, with_period: bool = False) -> str:
@@ -90,10 +97,10 @@ def describe_series(kind: str, label: str, unit: str, frame: pd.DataFrame) -> st
     """'Line chart of internet use (%), 1990–2024, 4 places: from … to …'."""
     have = frame[frame["value"].notna()]
     if have.empty:
-        return _("{kind} of {label} ({unit}): no values.").format(kind=_(kind), label=_(label), unit=_(unit))
+        return _("{kind} of {label} ({unit}): no values.").format(kind=_(kind), label=_(label), unit=unit_text(unit))
     periods = sorted(have["period"].astype(str))
     names = have["name"].nunique()
     span = numbers.period(periods[0]) + ("" if periods[0] == periods[-1] else f"–{numbers.period(periods[-1])}")
     return _("{kind} of {label} ({unit}), {span}, {places}: lowest and highest values {extremes}.").format(
-        kind=_(kind), label=_(label), unit=_(unit), span=span, places=numbers.plural(names, 'place', 'places'),
+        kind=_(kind), label=_(label), unit=unit_text(unit), span=span, places=numbers.plural(names, 'place', 'places'),
         extremes=extremes(have, unit, with_period=True))

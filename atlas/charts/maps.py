@@ -19,10 +19,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from .. import geo, numbers
+from .. import geo, i18n, numbers
 from ..i18n import _, per_lang
 from .finish import (AUTOSIZE, BORDER, DIVERGING, FONT, NO_DATA, SEQUENTIAL, ZERO_FILL, Spec, brief, extremes, fill,
-                     js, title)
+                     js, title, unit_text)
 
 KINDS = ("linear", "log", "quantile", "diverging")
 
@@ -111,7 +111,7 @@ def describe(values: pd.DataFrame, status: pd.Series, label: str, unit: str, per
     """'Map of internet use (%) in 2024, Africa: 52 countries with a value, from 11 % (Burundi) to 90 % (Morocco).'"""
     shown = values[status == "value"]
     text = _("Map of {label} ({unit}) in {period}, {where}: {countries} with a value").format(
-        label=_(label), unit=_(unit), period=numbers.period(str(period)), where=_(where),
+        label=_(label), unit=unit_text(unit), period=numbers.period(str(period)), where=_(where),
         countries=numbers.plural(len(shown), 'country', 'countries'))
     text += f", {extremes(shown, unit)}" if len(shown) else ""
     if zeros:
@@ -137,7 +137,9 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     latest, of = " (" + _("latest available") + ")", " " + _("of") + " "
     calc = {  # tooltip texts and the coloured value, computed in the browser
         # a place drawn with another or without a value says why (places.json's note, e.g. Somaliland)
-        "name": "datum.note ? datum.name + ' (' + datum.note + ')' : datum.name",
+        # the places file holds both languages' names and notes (fetched once): pick this template's
+        "name": "datum.{n} ? datum.{p} + ' (' + datum.{n} + ')' : datum.{p}".format(
+            p="name_fr" if i18n.lang() == "fr" else "name", n="note_fr" if i18n.lang() == "fr" else "note"),
         **({"s": "isValid(datum.v) ? 'value' : " + " : ".join(
                 f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? '{st}'" for st in ("zero", "none", "hidden"))
                 + " : null", "p": "period_label"} if zeros else {}),
@@ -160,14 +162,14 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         above = _("above 0") if zeros else _("with a value")
         sc = alt.Scale(domain=alt.ExprRef("classes"), scheme=alt.SchemeParams(scale.scheme or SEQUENTIAL, count=5))
         legend = alt.Legend(title=_("{label} ({unit}), fifths of the places {above}").format(
-                                label=_(label), unit=_(unit), above=above), orient="bottom",
+                                label=_(label), unit=unit_text(unit), above=above), orient="bottom",
                             direction="horizontal", titleLimit=500, labelFontSize=11, symbolType="square",
                             symbolSize=160, columns=5, labelLimit=160)
     elif scale.kind == "log":
         floor = numbers.significant(scale.domain[0], 3)
         sc = alt.Scale(type="log", scheme=scale.scheme or SEQUENTIAL, domain=list(scale.domain), clamp=True,
                        nice=False)
-        legend = alt.Legend(title=_("{label} ({unit}), log scale").format(label=_(label), unit=_(unit)), orient="bottom", direction="horizontal",
+        legend = alt.Legend(title=_("{label} ({unit}), log scale").format(label=_(label), unit=unit_text(unit)), orient="bottom", direction="horizontal",
                             gradientLength=300, titleLimit=500, format=",~g", values=_log_ticks(scale.domain),
                             labelOverlap="greedy",
                             labelExpr=f"datum.value <= {floor} ? '≤{floor}' : format(datum.value, ',~g')")
@@ -176,14 +178,14 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         sc = alt.Scale(type="linear", scheme=scale.scheme or (DIVERGING if diverging else SEQUENTIAL),
                        domain=list(scale.domain) if scale.domain else alt.Undefined, nice=False, clamp=True,
                        domainMid=0 if diverging else alt.Undefined)
-        legend = alt.Legend(title=f"{_(label)} ({_(unit)})", orient="bottom", direction="horizontal", gradientLength=260,
+        legend = alt.Legend(title=f"{_(label)} ({unit_text(unit)})", orient="bottom", direction="horizontal", gradientLength=260,
                             titleLimit=400, format=".0f" if unit in ("%", "percentage points") else "~s")
     conditions = ([{"test": "datum.s === 'zero' || datum.s === 'none'", "value": ZERO_FILL}] if zeros else []) \
         + [{"test": f"!isValid(datum.{field})", "value": NO_DATA}]
     color = {"condition": conditions, "field": field, "type": kind, "scale": sc.to_dict(),
              "legend": legend.to_dict()}
     tooltip = [alt.Tooltip("name:N", title=_("Country")),
-               alt.Tooltip("shown:Q", title=f"{_(label)} ({_(unit)})", format=fmt),
+               alt.Tooltip("shown:Q", title=f"{_(label)} ({unit_text(unit)})", format=fmt),
                alt.Tooltip("when:N", title=_("Year of value") if not zeros else _("Month")),
                alt.Tooltip("rank_text:N", title=_("Rank")), alt.Tooltip("region:N", title=_("Region"))]
     if notes:

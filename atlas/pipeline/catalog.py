@@ -57,6 +57,10 @@ SOURCES = {
         vintage="monthly updates (the months held are computed from the data at build time)"),
 }
 
+# Sources whose `title` is our description of what we took, translated like any snapshot text; every other
+# title is a publication's or a dataset's own title, kept as published in every language.
+DESCRIBED_TITLES = {"gsma", "caniuse", "imf_fas"}
+
 PCT_UNITS = {"%"}  # values in these units must lie within 0-100
 
 _COLUMNS = ["id", "label", "short_label", "unit", "theme", "period_type", "source_id",
@@ -114,7 +118,8 @@ ITU_UNITS = {  # the long file's unit -> catalogue unit
 _ITU_CAVEAT = ("ITU aggregates only, for ITU's own regions and the World Bank income groups; no country "
                "rows. ITU's 'Africa' excludes Sudan, Somalia, Mauritania, the Comoros and Djibouti (in its "
                "Arab States region), so it is not the World Bank's Sub-Saharan Africa. This release predates "
-               "the WDI one, so its World figures differ ({itu_vs_wdi_world}).")
+               "the WDI one, so its World figures differ (ITU {itu_world} against WDI {wdi_world} for {world_year} "
+               "internet use).")
 
 
 def itu_rows(units_by_stem: dict[tuple[str, str], str]) -> list[dict]:
@@ -209,7 +214,8 @@ FAS_SERIES = {
 }
 _FAS_CAVEAT = ("Supply-side data reported by central banks. This snapshot stops in 2019 (the newest global copy "
                "found); current IMF figures run later and may be revised. Some 2019 cells were not yet reported. "
-               "{fas_high_income}")
+               "Few high-income economies report these series ({fas_high_income_count} of {fas_reporting_count} "
+               "reporting economies: {fas_high_income_names}).")
 
 
 def fas_rows() -> list[dict]:

@@ -1,5 +1,14 @@
-"""Caveats that quote the data, computed from the observations at build time (so they follow a rebuild)."""
+"""Caveats that quote the data, computed from the observations at build time (so they follow a rebuild).
+
+A caveat's text is a template with {placeholders}; the build stores the template (`caveats_template`, the
+text a translator translates), the raw figures (`caveat_values`, JSON) and the English caveat filled in
+(`caveats`). `render` fills a template in the run's language: numbers through `atlas.numbers`, place
+names through the snapshot's names, so a French caveat says "67,4 %" and "Arabie saoudite".
+"""
 from __future__ import annotations
+
+import json
+from typing import Callable
 
 import pandas as pd
 
@@ -7,7 +16,7 @@ from .. import numbers
 from .errors import BuildError
 
 
-def _itu_vs_wdi_world(obs: pd.DataFrame, entities: pd.DataFrame) -> str:
+def _itu_vs_wdi_world(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:
     """ITU's and WDI's World internet use for the latest year both publish."""
     world = obs[(obs["entity"] == "WLD") & obs["indicator"].isin(["itu_internet_use_rate", "internet_users_pct"])
                 & obs["preferred"]]
@@ -15,28 +24,56 @@ def _itu_vs_wdi_world(obs: pd.DataFrame, entities: pd.DataFrame) -> str:
     if wide.empty:
         raise BuildError("snapshot", "no year with both ITU's and WDI's World internet use, which a caveat quotes")
     year = wide.index.max()
-    itu, wdi = wide.loc[year, "itu_internet_use_rate"], wide.loc[year, "internet_users_pct"]
-    return f"ITU {numbers.pct(itu)} against WDI {numbers.pct(wdi)} for {year} internet use"
+    return {"itu_world": float(wide.loc[year, "itu_internet_use_rate"]),
+            "wdi_world": float(wide.loc[year, "internet_users_pct"]), "world_year": str(year)}
 
 
-def _fas_high_income(obs: pd.DataFrame, entities: pd.DataFrame) -> str:
+def _fas_high_income(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:
     """Which high-income economies report to the FAS mobile money series (the raw folder once said none)."""
     fas = set(obs.loc[obs["indicator"].str.startswith("fas_"), "entity"])
     ent = entities.set_index("code")
-    high = sorted(ent.loc[[c for c in fas if c in ent.index and ent.loc[c, "income_group"] == "High income"], "name"])
-    if not high:
-        return "No high-income economy reports these series."
-    return (f"Few high-income economies report these series ({len(high)} of {len(fas)} reporting economies: "
-            f"{', '.join(high)}).")
+    high = sorted(c for c in fas if c in ent.index and ent.loc[c, "income_group"] == "High income")
+    if not high:  # the caveat says "few": reword it in catalog.py rather than print a wrong sentence
+        raise BuildError("snapshot", "no high-income economy reports the FAS mobile money series, which the "
+                                     "FAS caveat (catalog._FAS_CAVEAT) says a few do")
+    return {"fas_high_income_count": len(high), "fas_reporting_count": len(fas), "fas_high_income_names": high}
 
 
-FILLERS = {"itu_vs_wdi_world": _itu_vs_wdi_world, "fas_high_income": _fas_high_income}
+FILLERS = {"itu_world": _itu_vs_wdi_world, "fas_high_income_count": _fas_high_income}
+
+
+def _format(key: str, value, name: Callable[[str], str]) -> str:
+    """One placeholder's figure in the run's language: percentages, counts, lists of place names."""
+    if key.endswith("_names"):
+        return ", ".join(sorted(name(c) for c in value))
+    if key.endswith("_year"):
+        return str(value)
+    if key.endswith("_count"):
+        return numbers.decimal(value, 0)
+    return numbers.pct(value)
+
+
+def render(template: str, values: dict | str | None, name: Callable[[str], str]) -> str:
+    """A caveat template filled with its figures in the run's language (`values` as stored: JSON or dict)."""
+    if isinstance(values, str):
+        values = json.loads(values) if values else {}
+    if not values:
+        return template
+    return template.format(**{k: _format(k, v, name) for k, v in values.items()})
 
 
 def filled(indicators: pd.DataFrame, obs: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
-    """The catalogue with every {placeholder} in a caveat replaced by its figure from the data."""
-    values = {key: fill(obs, entities) for key, fill in FILLERS.items()
-              if indicators["caveats"].str.contains("{" + key + "}", regex=False).any()}
+    """The catalogue with each caveat's template, its figures from the data and the English text filled."""
+    values = {}
+    for key, fill in FILLERS.items():
+        if indicators["caveats"].str.contains("{" + key + "}", regex=False).any():
+            values.update(fill(obs, entities))
+    names = entities.set_index("code")["name"]
     out = indicators.copy()
-    out["caveats"] = [c.format(**values) for c in out["caveats"]]
+    out["caveats_template"] = out["caveats"]
+    used = [{k: v for k, v in values.items() if "{" + k + "}" in c} for c in out["caveats"]]
+    out["caveat_values"] = [json.dumps(u, sort_keys=True) if u else "" for u in used]
+    from ..i18n import using
+    with using("en"):  # the stored text is the English one, whatever language the build runs in
+        out["caveats"] = [render(c, u, lambda code: names.get(code, code)) for c, u in zip(out["caveats"], used)]
     return out

@@ -63,6 +63,17 @@ NOTES = {
     "CHI": "Jersey and Guernsey together, as WDI counts them (a dot between the islands)",
     "ANT": "dissolved in 2010; caniuse reported it until 2014 (a dot between Curaçao and Bonaire)",
 }
+NOTES_FR = {  # the same notes in French (places.json's note_fr): static, so no catalogue lookup on the map
+    "SOM": "y compris le Somaliland, que les WDI, le Findex et caniuse comptent avec la Somalie",
+    "CYP": "y compris Chypre du Nord : les sources donnent un seul chiffre pour l’île",
+    "ESH": "territoire contesté : aucune source ici ne rend compte du Sahara occidental séparément, d’où l’absence "
+           "de valeur",
+    "KAS": "glacier de Siachen, disputé entre l’Inde et le Pakistan : aucune source n’en rend compte, d’où l’absence "
+           "de valeur",
+    "CHI": "Jersey et Guernesey ensemble, comme les compte le WDI (un point entre les deux îles)",
+    "ANT": "dissoutes en 2010 ; caniuse les a suivies jusqu’en 2014 (un point entre Curaçao et Bonaire)",
+}
+assert NOTES_FR.keys() == NOTES.keys()
 
 INCOME = {
     "1. High income: OECD": "High income",

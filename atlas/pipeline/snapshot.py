@@ -139,14 +139,18 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
 def _places_json(places: pd.DataFrame, entities: pd.DataFrame) -> str:
     """Every map place's name, region and continent (the snapshot's where it has them), its dot, whether
     it has a shape (or only a dot) and, for merged, disputed or dot-only places, a note the tooltip shows."""
+    from .entities import _french_name
+    from .geometry import NOTES_FR
     ent = entities.set_index("code")
     df = places.assign(
         name=places["iso3"].map(ent["name"]).fillna(places["name"]),
         region=places["iso3"].map(ent["region"]).fillna(places["region_wb_ne"]),
     )
-    rows = [{"id": r.iso3, "name": r.name, "region": r.region, "continent": r.continent,
+    # French names for the French map's tooltip: the snapshot's, else ISO's (a shape no source reports)
+    df["name_fr"] = df["iso3"].map(ent["name_fr"]).fillna(df["iso3"].map(_french_name)).fillna(df["name"])
+    rows = [{"id": r.iso3, "name": r.name, "name_fr": r.name_fr, "region": r.region, "continent": r.continent,
              "lon": r.lon, "lat": r.lat, "small": bool(r.small), "shape": bool(r.shape),
-             **({"note": r.note} if r.note else {})} for r in df.itertuples()]
+             **({"note": r.note, "note_fr": NOTES_FR[r.iso3]} if r.note else {})} for r in df.itertuples()]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
