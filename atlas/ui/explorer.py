@@ -44,11 +44,32 @@ def lean(spec: dict) -> dict:
                                  for name, frame in spec.get("datasets", {}).items()}}
 
 
-def column_config(columns: dict[str, Column]) -> dict:
-    """Declared table columns (pure: heading and number format) as Streamlit's column settings."""
+def column_config(columns: dict[str, Column], styled: bool = False) -> dict:
+    """Declared table columns (pure: heading and number format) as Streamlit's column settings. With
+    `styled` (the frame comes through `table`) number columns get no `format`: a column_config format
+    would override the language-aware display text (printf and Streamlit's presets write only '58.4',
+    and its "localized" preset follows the browser's locale, not the page's language)."""
     return {name: (st.column_config.LinkColumn(_(col.label)) if col.number == "link" else
-                   st.column_config.NumberColumn(_(col.label), format=col.number) if col.number else _(col.label))
+                   st.column_config.NumberColumn(_(col.label), format=None if styled else col.number)
+                   if col.number else _(col.label))
             for name, col in columns.items()}
+
+
+def dataframe(frame: pd.DataFrame, columns: dict[str, Column], **kwargs) -> None:
+    """A declared table on the page, its numbers in the page's language."""
+    st.dataframe(table(frame, columns), hide_index=True, width="stretch",
+                 column_config=column_config(columns, styled=True), **kwargs)
+
+
+def table(frame: pd.DataFrame, columns: dict[str, Column]):
+    """The frame with its numbers written in the page's language (a pandas Styler: Streamlit shows the
+    Styler's display text, '58,4' in French, and keeps the numbers underneath, so a column still sorts
+    by value, not alphabetically)."""
+    styler = frame.style
+    for name, col in columns.items():
+        if col.number and col.number != "link" and name in frame.columns:
+            styler = styler.format(col.text, subset=[name], na_rep="")
+    return styler
 
 
 def show(fig: Figure, key: str) -> None:
@@ -57,7 +78,7 @@ def show(fig: Figure, key: str) -> None:
         st.info(fig.notice, icon=":material/search_off:")
         return
     if fig.columns is not None:
-        st.dataframe(fig.table, hide_index=True, width="stretch", height=480, column_config=column_config(fig.columns))
+        dataframe(fig.table, fig.columns, height=480)
     elif fig.spec is not None:
         if fig.clickable:
             picked = st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart", on_select="rerun",
@@ -72,7 +93,7 @@ def show(fig: Figure, key: str) -> None:
     if fig.details:
         label, frame, columns = fig.details
         with st.expander(_(label)):
-            st.dataframe(frame, hide_index=True, width="stretch", column_config=column_config(columns))
+            dataframe(frame, columns)
     if fig.table is not None:
         widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
                           key=f"{key}.dl")
