@@ -69,7 +69,7 @@ class Control:
     widget: str                                  # "segmented", "select" or "multiselect"
     options: Callable[[Snapshot], list[str]]
     label_of: Callable[[Snapshot], Callable[[str], str]] = lambda snap: str
-    help: str | None = None
+    help: str | Callable[[], str] | None = None    # a text marked N_, or a function writing it (with numbers)
     disabled: Callable[[dict], bool] = lambda values: False
 
 

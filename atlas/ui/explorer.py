@@ -18,7 +18,7 @@ WIDGETS = {"segmented": st.segmented_control, "select": st.selectbox, "multisele
 
 
 def control(snap: Snapshot, view: state.View, c: Control, values: dict, where=st) -> None:
-    kwargs = {"format_func": c.label_of(snap), "key": view.key(c.param), "help": _(c.help) if c.help else None,
+    kwargs = {"format_func": c.label_of(snap), "key": view.key(c.param), "help": (c.help() if callable(c.help) else _(c.help)) if c.help else None,
               "disabled": c.disabled(values)}
     if c.widget == "segmented":
         kwargs["required"] = True
