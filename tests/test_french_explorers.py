@@ -137,3 +137,16 @@ def test_mobile_money_table_in_french_writes_decimal_commas():
     first = values["value"].iloc[0]
     assert shown["value"].iloc[0] == numbers.decimal(first, 1, "fr") and "," in shown["value"].iloc[0]
     assert values["value"].dtype.kind == "f"
+
+
+def test_a_malformed_upload_is_explained_in_french():
+    from pathlib import Path
+    data = (Path(__file__).parent / "fixtures" / "statcounter" / "bad_sums.csv").read_bytes()
+    at = run_fr("../pages/kaios.py", {"view": "trend"})
+    with i18n.using("fr"):
+        at.file_uploader(key="kaios.upload").set_value(("bad_sums.csv", data, "text/csv")).run()
+    assert not at.exception
+    error = " ".join(e.value for e in at.error)
+    assert error.startswith("Ce fichier est inutilisable : Les parts d’une ligne devraient totaliser environ 100\u00a0%")
+    assert "Les séries de l’atlas restent inchangées." in error
+    assert french_problems(at, own_texts(at), allow=KAIOS_NAMES) == []
