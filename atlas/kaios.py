@@ -194,8 +194,7 @@ def browser_mix(snap: Snapshot, place: str, group: str) -> pd.DataFrame:
 def _when(date: str) -> tuple[pd.Timestamp, str]:
     """A date given to the day, month or year, and how to say it at that precision (in the run's language)."""
     if len(date) == 10:
-        ts = pd.Timestamp(date)
-        return ts, f"{ts.day} {numbers.month(date[:7])}"
+        return pd.Timestamp(date), numbers.day(date, long=False)
     if len(date) == 7:
         return pd.Timestamp(date + "-01"), numbers.month(date)
     return pd.Timestamp(f"{date}-07-01"), date

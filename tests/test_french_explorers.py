@@ -74,10 +74,12 @@ def own_texts(at, extra: list[str] = ()) -> list[str]:
     for text in page_texts(at) + list(extra) + [t for m in at.get("metric") for t in (m.label, m.value)]:
         if text in names:
             continue
+        text = re.sub(r"<[^>]+>", "", text)  # an HTML tag's style ("line-height:1.1") is not read
         for s in strip:
             text = text.replace(s, "")
         out.append(text)
-    return out
+    # a chart description names its lowest and highest places: "(World, août 2026)"
+    return [re.sub(r"\(([^(),]+),", lambda m: "(," if m.group(1) in names else m.group(0), t) for t in out]
 
 
 # Proper names that contain a catalogue word: a browser ("UC Browser") and StatCounter's own English-only menu
@@ -150,3 +152,23 @@ def test_a_malformed_upload_is_explained_in_french():
     assert error.startswith("Ce fichier est inutilisable : Les parts d’une ligne devraient totaliser environ 100\u00a0%")
     assert "Les séries de l’atlas restent inchangées." in error
     assert french_problems(at, own_texts(at), allow=KAIOS_NAMES) == []
+
+
+def test_overview_in_french():
+    from atlas import story
+    at = run_fr("../app.py", {})  # the overview is the app's default page (its links need the navigation)
+    charts = [chart_data(at, i)[1] for i in range(3)]
+    assert french_problems(at, own_texts(at, [c["description"] for c in charts])) == []
+    body = " ".join(own_texts(at) + [m.value for m in at.markdown])
+    with i18n.using("fr"):
+        internet, money, kaios_card = story.headlines(snap())
+    mm_story = mm.headline(snap(), mm.STORY_YEAR)
+    assert numbers.usd_bn(mm_story.world.value, lang="fr") == money.figure and money.figure in body
+    assert f"ont transité par le mobile money dans le monde en {mm_story.year}" in body
+    assert kaios_card.figure.startswith("plus de ") and kaios_card.figure.endswith(" millions")
+    reported = snap().events.query("theme == 'internet' and kind == 'reported_figure'")["date"].iloc[0]
+    assert f"Tel que publié ({numbers.day(reported, 'fr')}) :" in " ".join(i.value for i in at.info)
+    assert at.title[0].value == "Atlas de la connectivité"
+    links = at.main.get("page_link")
+    assert len(links) == 3 and all("lang=fr" in l.proto.query_string for l in links)
+    assert [l.proto.label for l in links] == ["Ouvrir cette vue"] * 3
