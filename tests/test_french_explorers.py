@@ -39,6 +39,7 @@ def test_a_table_shows_french_decimals_and_keeps_numbers_to_sort_by():
 
 # --- French pages ------------------------------------------------------------------------------------
 import functools  # noqa: E402
+import json  # noqa: E402
 import re  # noqa: E402
 
 from atlas import kaios, numbers  # noqa: E402
@@ -139,6 +140,16 @@ def test_mobile_money_table_in_french_writes_decimal_commas():
     first = values["value"].iloc[0]
     assert shown["value"].iloc[0] == numbers.decimal(first, 1, "fr") and "," in shown["value"].iloc[0]
     assert values["value"].dtype.kind == "f"
+
+
+def test_an_english_table_keeps_decimal_points():
+    at = run_page("../pages/mobile-money.py", {"view": "table", "year": "2021"})
+    table = at.dataframe[0]
+    first = table.value["value"].iloc[0]
+    assert not table.proto.arrow_data.styler.display_values  # no Styler in English: Streamlit's printf format
+    config = json.loads(table.proto.columns)  # Streamlit's column settings, as the browser gets them
+    assert any(c.get("type_config", {}).get("format") == "%.1f" for c in config.values())
+    assert f"{first:.1f}" == numbers.decimal(first, 1, "en") and "." in numbers.decimal(first, 1, "en")
 
 
 def test_a_malformed_upload_is_explained_in_french():
