@@ -183,3 +183,11 @@ def test_overview_in_french():
     links = at.main.get("page_link")
     assert len(links) == 3 and all("lang=fr" in l.proto.query_string for l in links)
     assert [l.proto.label for l in links] == ["Ouvrir cette vue"] * 3
+
+
+def test_quantile_map_classes_are_written_in_the_run_language():
+    from atlas import charts
+    values = pd.Series([0.001, 0.002, 0.01, 0.02, 0.1, 0.2, 1.0, 2.0, 3.0, 3.2])
+    with i18n.using("fr"):
+        labels = list(charts.quintiles(values).cat.categories)
+    assert labels[0] == "0,001–0,0084" and labels[-1] == "2,2–3,2"  # qcut fifths, 2 significant digits
