@@ -172,7 +172,9 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         legend = alt.Legend(title=_("{label} ({unit}), log scale").format(label=_(label), unit=_(unit)), orient="bottom", direction="horizontal",
                             gradientLength=300, titleLimit=500, format=",~g", values=_log_ticks(scale.domain),
                             labelOverlap="greedy",
-                            labelExpr=f"datum.value <= {floor} ? '≤{floor}' : format(datum.value, ',~g')")
+                            # the test compares numbers (a literal Vega reads); the label is in the run's language
+                            labelExpr=f"datum.value <= {float(scale.domain[0])!r} ? {js('≤' + floor)} : "
+                                      "format(datum.value, ',~g')")
     else:
         diverging = scale.kind == "diverging"
         sc = alt.Scale(type="linear", scheme=scale.scheme or (DIVERGING if diverging else SEQUENTIAL),
