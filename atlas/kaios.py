@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import charts, numbers
+from .i18n import N_, _, data_, lang
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, per_snapshot, period_date
 
@@ -19,17 +20,18 @@ KAIOS = "kaios"
 LOW_END = ["op_mini", "and_uc", "op_mob", "android", "bb", "ie_mob"]
 SMALL_POPULATION = 1_000_000  # the noisy-sample proxy: fewer people, fewer page views in StatCounter's sample
 LOG_FLOOR = 0.001  # caniuse rounds to 5 decimals; the smallest positive KaiOS share is 0.0012 %
-# Device milestones: the facts' metric -> how to say it ({q} qualifier, {v} value, {u} unit).
+# Device milestones: the facts' metric (counted in millions of devices) -> how to say it ({amount}: the
+# qualified number of millions, "over 40 million").
 DEVICE_METRICS = {
-    "kaios_devices_shipped_cumulative": "{q} {v} {u} shipped to date",
-    "kaios_devices_running": "{q} {v} {u} running KaiOS",
+    "kaios_devices_shipped_cumulative": N_("{amount} devices shipped to date"),
+    "kaios_devices_running": N_("{amount} devices running KaiOS"),
 }
-QUALIFIER = {"over": "Over", "about": "About", "exact": ""}
+DEVICE_UNIT = "million devices"
 MILESTONE_THEME, MILESTONE_KIND = "kaios", "event"
-VIEWS = {"map": "Map", "trend": "Trend", "browsers": "Browsers", "table": "Table"}
-MEASURE_LABELS = {"all": "All page views", "mobile": "Mobile/tablet page views"}
-COLOURS = {"log": "Log", "quantile": "Quantiles (fifths)", "linear": "Linear"}  # the map's colour scale
-GROUPS = {"lowend": "Feature-phone and low-end browsers", "mobile": "All mobile browsers"}
+VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "browsers": N_("Browsers"), "table": N_("Table")}
+MEASURE_LABELS = {"all": N_("All page views"), "mobile": N_("Mobile/tablet page views")}
+COLOURS = {"log": N_("Log"), "quantile": N_("Quantiles (fifths)"), "linear": N_("Linear")}  # the map's colour scale
+GROUPS = {"lowend": N_("Feature-phone and low-end browsers"), "mobile": N_("All mobile browsers")}
 DEFAULT_PLACES = ["IND", "TZA", "UGA", "NGA", "PAK", "WLD"]
 
 
@@ -43,7 +45,7 @@ month_text = numbers.month  # '2019-03' -> 'Mar 2019'
 
 
 def measure_label(measure: str) -> str:
-    return "KaiOS share" if measure == "all" else "KaiOS share of mobile"
+    return _("KaiOS share") if measure == "all" else _("KaiOS share of mobile")
 
 
 # --- months -----------------------------------------------------------------------------------------
@@ -99,16 +101,25 @@ def trend(snap: Snapshot, measure: str, places: list[str], smooth: bool) -> pd.D
 
 # --- small samples ----------------------------------------------------------------------------------
 @per_snapshot
-def small_sample_flags(snap: Snapshot) -> pd.Series:
+def small_samples(snap: Snapshot) -> pd.DataFrame:
     """Countries whose shares rest on few page views, by proxy (the snapshot has no page-view counts):
     latest World Bank population under 1 million, or no World Bank population figure at all (mostly
-    overseas territories). Code -> reason; countries not flagged are absent."""
+    overseas territories). Code -> people (NaN: no figure) and the year of the figure."""
     countries = snap.entities[snap.entities["kind"] == "country"].index
     pop = snap.rows("population").sort_values("period").drop_duplicates("entity", keep="last").set_index("entity")
     people, year = pop["value"].reindex(countries), pop["period"].reindex(countries).fillna("").astype(str)
-    under = f"under {SMALL_POPULATION / 1e6:g} million people (World Bank, " + year + ")"
-    reason = pd.Series(np.where(people.isna(), "no World Bank population figure", under), index=countries)
-    return reason[people.isna() | (people < SMALL_POPULATION)]
+    flagged = people.isna() | (people < SMALL_POPULATION)
+    return pd.DataFrame({"people": people[flagged], "year": year[flagged]})
+
+
+def small_sample_flags(snap: Snapshot) -> pd.Series:
+    """`small_samples` as code -> reason, in the run's language (countries not flagged are absent)."""
+    flags = small_samples(snap)
+    under = _("under {amount} people (World Bank, {year})")
+    amount = numbers.million(SMALL_POPULATION / 1e6)
+    reason = [_("no World Bank population figure") if pd.isna(p) else under.format(amount=amount, year=y)
+              for p, y in zip(flags["people"], flags["year"])]
+    return pd.Series(reason, index=flags.index, dtype=object)
 
 
 # --- map --------------------------------------------------------------------------------------------
@@ -124,7 +135,8 @@ def map_table(snap: Snapshot, measure: str, month: str, focus: str = "world", hi
     status = np.select([out["value"] > 0, out["value"] == 0, out["entity"].isin(tracked)],
                        ["value", "zero", "none"], "missing")
     out["status"] = status
-    out["note"] = out["entity"].map(flags).map(lambda r: f"Small sample: {r}" if isinstance(r, str) else "")
+    small = _("Small sample: {reason}")
+    out["note"] = out["entity"].map(flags).map(lambda r: small.format(reason=r) if isinstance(r, str) else "")
     if hide_small:  # a place caniuse does not cover stays 'missing': there is nothing to hide
         hidden = out["entity"].isin(flags.index) & (out["status"] != "missing")
         out.loc[hidden, "status"] = "hidden"
@@ -147,7 +159,7 @@ def cross_section_table(snap: Snapshot, month: str, focus: str, hide_small: bool
     mobile = map_table(snap, "mobile", month, focus, hide_small).set_index("entity")
     table = all_[all_["status"].isin(["value", "zero", "none"])].copy()
     table["mobile"] = table["entity"].map(mobile["value"])
-    table["recorded"] = table["status"].map({"value": "", "zero": "0 recorded", "none": "none recorded"})
+    table["recorded"] = table["status"].map({"value": "", "zero": _("0 recorded"), "none": _("none recorded")})
     return table.sort_values(["rank", "name"])[["name", "value", "mobile", "rank", "recorded", "region", "note"]]
 
 
@@ -165,7 +177,7 @@ def browser_mix(snap: Snapshot, place: str, group: str) -> pd.DataFrame:
     agents = browser_indicators(snap)
     codes = LOW_END + ([] if group == "lowend" else [a for a in agents if a not in LOW_END and a != KAIOS])
     parts = [(KAIOS, snap.series(ALL, [place]))] + [(a, snap.series(agents[a], [place])) for a in codes if a in agents]
-    names = {KAIOS: "KaiOS"} | {a: snap.indicator(agents[a])["short_label"] for a in codes if a in agents}
+    names = {KAIOS: "KaiOS"} | {a: data_(snap.indicator(agents[a])["short_label"]) for a in codes if a in agents}
     frames = [rows.assign(agent=a, name=names[a], order=i) for i, (a, rows) in enumerate(parts) if len(rows)]
     if not frames:
         return pd.DataFrame(columns=["name", "date", "value", "period", "segment", "order", "agent"])
@@ -180,35 +192,33 @@ def browser_mix(snap: Snapshot, place: str, group: str) -> pd.DataFrame:
 
 # --- milestones -------------------------------------------------------------------------------------
 def _when(date: str) -> tuple[pd.Timestamp, str]:
-    """A date given to the day, month or year, and how to say it at that precision."""
+    """A date given to the day, month or year, and how to say it at that precision (in the run's language)."""
     if len(date) == 10:
-        ts = pd.Timestamp(date)
-        return ts, f"{ts.day} {ts:%b %Y}"
+        return pd.Timestamp(date), numbers.day(date, long=False)
     if len(date) == 7:
-        ts = pd.Timestamp(date + "-01")
-        return ts, f"{ts:%b %Y}"
+        return pd.Timestamp(date + "-01"), numbers.month(date)
     return pd.Timestamp(f"{date}-07-01"), date
 
 
-def _fmt_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-@per_snapshot
 def milestones(snap: Snapshot) -> pd.DataFrame:
     """Device milestones (worldwide device counts from `snap.facts`) and KaiOS events (`snap.events`,
     theme kaios, kind event), each as reported with its source. One row per item: n (one number per date,
-    shared by the items of that date), date, when, text, origin, source, url."""
-    facts = snap.facts[snap.facts["metric"].isin(DEVICE_METRICS) & (snap.facts["geography"] == "World")]
+    shared by the items of that date), date, when, text, origin, source, url. Words and dates are in the
+    run's language, so the table is kept once per snapshot and language."""
+    return snap.memo((__name__, "milestones", lang()), lambda: _milestones(snap))
+
+
+def _milestones(snap: Snapshot) -> pd.DataFrame:
+    facts = snap.facts[snap.facts["metric"].isin(DEVICE_METRICS) & (snap.facts["geography"] == "World")
+                       & (snap.facts["unit"] == DEVICE_UNIT)]
     items = []
     for f in facts.itertuples():
-        text = DEVICE_METRICS[f.metric].format(q=QUALIFIER.get(f.qualifier, ""), v=_fmt_number(f.value),
-                                               u=f.unit).strip()
+        text = _(DEVICE_METRICS[f.metric]).format(amount=numbers.qualified(f.qualifier, numbers.million(f.value)))
         items.append({"raw_date": f.date, "text": text[0].upper() + text[1:], "origin": "device fact",
                       "source": f"{f.original_publisher}: {f.source_title}", "url": f.source_url or ""})
     events = snap.events[(snap.events["theme"] == MILESTONE_THEME) & (snap.events["kind"] == MILESTONE_KIND)]
-    for e in events.itertuples():
-        items.append({"raw_date": e.date, "text": e.title, "origin": "event", "source": e.source_title,
+    for e in events.itertuples():  # the event as reported, in the run's language (snapshot texts: data_)
+        items.append({"raw_date": e.date, "text": data_(e.title), "origin": "event", "source": e.source_title,
                       "url": e.source_url or ""})
     if not items:
         return pd.DataFrame(columns=["n", "date", "when", "text", "origin", "source", "url"])
@@ -239,21 +249,25 @@ def upload_series(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return with_gaps(rows[["entity", "name", "period", "value"]]) if monthly and len(rows) else rows
 
 
-UPLOAD_HOWTO = ("On [StatCounter Global Stats](https://gs.statcounter.com/os-market-share/mobile) choose "
-                "*Mobile Operating System Market Share*, a country, and *Monthly* or *Yearly*, then "
-                "*Download Data → CSV* and drop the file here. It is read in memory for this session only: "
-                "nothing you upload is saved.")
+# StatCounter's own menu and button names stay in English in the French text: its site is English only.
+UPLOAD_HOWTO = N_("On [StatCounter Global Stats](https://gs.statcounter.com/os-market-share/mobile) choose "
+                  "*Mobile Operating System Market Share*, a country, and *Monthly* or *Yearly*, then "
+                  "*Download Data → CSV* and drop the file here. It is read in memory for this session only: "
+                  "nothing you upload is saved.")
 
 
 def upload_summary(export) -> str:
     systems = ", ".join(export.systems[:8]) + (" …" if len(export.systems) > 8 else "")
-    return (f"Read {numbers.plural(export.frame['period'].nunique(), export.frequency)} ({export.first} to "
-            f"{export.last}), {numbers.plural(len(export.systems), 'system')}: {systems}.")
+    n = export.frame["period"].nunique()
+    periods = numbers.plural(n, "month", "months") if export.frequency == "month" else numbers.plural(n, "year", "years")
+    return _("Read {periods} ({first} to {last}), {systems}: {names}.").format(
+        periods=periods, first=export.first, last=export.last,
+        systems=numbers.plural(len(export.systems), "system", "systems"), names=systems)
 
 
 def upload_name(system: str, place_name: str | None) -> str:
     """How an uploaded series is named in the legend: whose file, which column, what it measures."""
-    what = f"your StatCounter file: {system} share of mobile OS"
+    what = _("your StatCounter file: {system} share of mobile OS").format(system=system)
     return f"{place_name} — {what}" if place_name else what[0].upper() + what[1:]
 
 
@@ -281,7 +295,7 @@ def default_system(systems: list[str]) -> str:
 def map_spec(snap: Snapshot, values: pd.DataFrame, measure: str, month: str, region: str, scale: str,
              inline: bool = False) -> charts.Spec:
     label = measure_label(measure)
-    return charts.choropleth(values, title_text=f"{label}, {month_text(month)} — {FOCUS_LABELS[region]}",
+    return charts.choropleth(values, title_text=f"{label}, {month_text(month)} — {_(FOCUS_LABELS[region])}",
                              source=snap.citation(MEASURES[measure]), label=label, unit="%", period=month,
                              where=FOCUS_LABELS[region], scale=charts.ColourScale(scale, colour_domain(snap, measure, scale)),
                              zeros=True, notes=True, focus=focus_filter(region), inline_geometry=inline)
@@ -291,12 +305,13 @@ def trend_source(snap: Snapshot, measure: str, uploaded: bool, spell_out: bool =
     """The trend's source line. On screen the milestones' sources are listed under the chart; an exported
     image has no list, so `spell_out` writes each milestone and its source into the line."""
     text = (snap.citation(MEASURES[measure])
-            + (" Dashed: your uploaded file (StatCounter mobile OS share)." if uploaded else ""))
+            + (" " + _("Dashed: your uploaded file (StatCounter mobile OS share).") if uploaded else ""))
     if not spell_out:
-        return text + " Milestones: KaiOS device facts and events as reported (sources listed below the chart)."
+        return text + " " + _("Milestones: KaiOS device facts and events as reported (sources listed below the chart).")
     marks = milestone_marks(milestones(snap))
-    return text + " Milestones, as reported: " + " ".join(
-        f"({m.n}) {m.when}: {m.title} [{m.source}]." for m in marks.itertuples())
+    item = _("({n}) {when}: {title} [{source}].")
+    return text + " " + _("Milestones, as reported:") + " " + " ".join(
+        item.format(n=m.n, when=m.when, title=m.title, source=m.source) for m in marks.itertuples())
 
 
 def trend_spec(snap: Snapshot, series: pd.DataFrame, measure: str, month: str, smooth: bool, log: bool,
@@ -304,9 +319,9 @@ def trend_spec(snap: Snapshot, series: pd.DataFrame, measure: str, month: str, s
     label = measure_label(measure)
     first = months(snap)[0]
     return charts.milestone_series(
-        series, title=f"{label} (%) by month, with KaiOS milestones",
+        series, title=_("{label} (%) by month, with KaiOS milestones").format(label=label),
         source=trend_source(snap, measure, uploaded, spell_out=export),
-        label=label + (" (3-month mean)" if smooth else ""), unit="%", milestones=milestone_marks(milestones(snap)),
+        label=_("{label} (3-month mean)").format(label=label) if smooth else label, unit="%", milestones=milestone_marks(milestones(snap)),
         series_start=period_date(pd.Series([first])).iloc[0], marker=period_date(pd.Series([month])).iloc[0],
         marker_label=month_text(month), log=log)
 
@@ -314,12 +329,14 @@ def trend_spec(snap: Snapshot, series: pd.DataFrame, measure: str, month: str, s
 def browsers_source(snap: Snapshot) -> str:
     """The caniuse publication behind every browser agent (one source for the whole stack)."""
     src = snap.source(snap.indicator(ALL)["source_id"])
-    return f"Source: {src['publisher']}, {src['title']}; {src['vintage']}. Licence: {src['licence']}."
+    return _("Source: {publisher}, {title}; {vintage}. Licence: {licence}.").format(
+        publisher=src["publisher"], title=src["title"], vintage=data_(src["vintage"]), licence=data_(src["licence"]))
 
 
 def browsers_spec(snap: Snapshot, mix: pd.DataFrame, place: str, month: str, group: str) -> charts.Spec:
     names = tuple(mix.drop_duplicates("name").sort_values("order")["name"])
-    which = "KaiOS and low-end mobile browsers" if group == "lowend" else "Mobile browsers"
-    return charts.stacked_area(mix, title=f"{which}: share of all page views — {snap.name(place)}",
-                               source=browsers_source(snap), label="Share of all page views", unit="%", names=names,
+    which = _("KaiOS and low-end mobile browsers") if group == "lowend" else _("Mobile browsers")
+    return charts.stacked_area(mix, title=_("{which}: share of all page views — {place}").format(
+                                   which=which, place=snap.name(place)),
+                               source=browsers_source(snap), label=_("Share of all page views"), unit="%", names=names,
                                marker=period_date(pd.Series([month])).iloc[0], marker_label=month_text(month))

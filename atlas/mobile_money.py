@@ -11,34 +11,40 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+import re
+
 from . import charts, numbers
+from .i18n import N_, _, data_
 from .regions import FOCUS_LABELS, focus_filter, map_values
 from .store import Snapshot, period_date
 
-VIEWS = {"map": "Map", "trend": "Trend", "table": "Table", "regions": "Regions (GSMA)"}
+VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table"), "regions": N_("Regions (GSMA)")}
+# The units of the indicators these views show, as the charts write them (`_(unit)`).
+UNITS = (N_("USD billion"), N_("billion transactions"), N_("million accounts"), N_("million agents"),
+         N_("% of GDP"), N_("per 1,000 adults"), N_("per 100,000 adults"), N_("percentage points"))
 
 # The country measures, a short plainly named list: key -> (indicator id, label in the list).
 # Only ratios comparable across countries are offered; FAS amounts in national currency and raw counts
 # (catalogue `comparable_across_countries` False) are left out of the map on purpose.
 GAP = "findex_mobile_money_gender_gap"
 MEASURES = {
-    "mobile_money": ("findex_mobile_money", "Mobile money account (% of adults) · Findex"),
-    "account": ("findex_account", "Any account, bank or mobile money (% of adults) · Findex"),
-    "fi_account": ("findex_fi_account", "Bank or other financial institution account (% of adults) · Findex"),
-    "gender_gap": (GAP, "Mobile money gender gap (men minus women, points) · Findex"),
-    "tx_value_gdp": ("fas_tx_value_pct_gdp", "Mobile money transactions value (% of GDP) · IMF FAS"),
-    "tx_per_1000": ("fas_tx_per_1000", "Mobile money transactions per 1,000 adults · IMF FAS"),
-    "accounts_per_1000": ("fas_accounts_registered_per_1000", "Registered accounts per 1,000 adults · IMF FAS"),
-    "active_per_1000": ("fas_accounts_active_per_1000", "Active accounts per 1,000 adults · IMF FAS"),
-    "agents_per_100k": ("fas_agents_registered_per_100k", "Registered agent outlets per 100,000 adults · IMF FAS"),
-    "active_agents_per_100k": ("fas_agents_active_per_100k", "Active agent outlets per 100,000 adults · IMF FAS"),
-    "balances_gdp": ("fas_balances_pct_gdp", "Balances on mobile money accounts (% of GDP) · IMF FAS"),
+    "mobile_money": ("findex_mobile_money", N_("Mobile money account (% of adults) · Findex")),
+    "account": ("findex_account", N_("Any account, bank or mobile money (% of adults) · Findex")),
+    "fi_account": ("findex_fi_account", N_("Bank or other financial institution account (% of adults) · Findex")),
+    "gender_gap": (GAP, N_("Mobile money gender gap (men minus women, points) · Findex")),
+    "tx_value_gdp": ("fas_tx_value_pct_gdp", N_("Mobile money transactions value (% of GDP) · IMF FAS")),
+    "tx_per_1000": ("fas_tx_per_1000", N_("Mobile money transactions per 1,000 adults · IMF FAS")),
+    "accounts_per_1000": ("fas_accounts_registered_per_1000", N_("Registered accounts per 1,000 adults · IMF FAS")),
+    "active_per_1000": ("fas_accounts_active_per_1000", N_("Active accounts per 1,000 adults · IMF FAS")),
+    "agents_per_100k": ("fas_agents_registered_per_100k", N_("Registered agent outlets per 100,000 adults · IMF FAS")),
+    "active_agents_per_100k": ("fas_agents_active_per_100k", N_("Active agent outlets per 100,000 adults · IMF FAS")),
+    "balances_gdp": ("fas_balances_pct_gdp", N_("Balances on mobile money accounts (% of GDP) · IMF FAS")),
 }
 MEASURE_LABELS = {k: v[1] for k, v in MEASURES.items()}
 # Findex slices (catalogue `breakdown`); the indicator id is '<base>.<slice>'.
-SLICES = {"all": "All adults", "women": "Women", "men": "Men", "poorest40": "Poorest 40 %",
-          "richest60": "Richest 60 %", "age15_24": "Ages 15–24", "age25plus": "Ages 25+",
-          "rural": "Rural", "urban": "Urban"}
+SLICES = {"all": N_("All adults"), "women": N_("Women"), "men": N_("Men"), "poorest40": N_("Poorest 40 %"),
+          "richest60": N_("Richest 60 %"), "age15_24": N_("Ages 15–24"), "age25plus": N_("Ages 25+"),
+          "rural": N_("Rural"), "urban": N_("Urban")}
 
 # GSMA regional measures: key -> indicator id.
 GSMA_METRICS = {"value": "gsma_tx_value", "volume": "gsma_tx_volume", "registered": "gsma_registered_accounts",
@@ -94,10 +100,12 @@ def nearest_period(periods: list[str], year: str) -> str:
 def moved_notice(snap: Snapshot, measure: str, asked: str, shown: str) -> str:
     periods = measure_periods(snap, measure)
     if is_findex(measure):
-        why = ("Findex counts 2022 fieldwork as part of its 2021 wave" if shown == "2021" and asked == "2022"
-               else f"Findex has no {asked} wave for this indicator (waves: {', '.join(periods)})")
-        return f"{why}; showing the {shown} wave."
-    return f"The IMF FAS series in this snapshot run {periods[0]}–{periods[-1]}; showing {shown}."
+        why = (_("Findex counts 2022 fieldwork as part of its 2021 wave") if shown == "2021" and asked == "2022"
+               else _("Findex has no {year} wave for this indicator (waves: {waves})").format(
+                   year=asked, waves=", ".join(periods)))
+        return _("{why}; showing the {year} wave.").format(why=why, year=shown)
+    return _("The IMF FAS series in this snapshot run {first}–{last}; showing {year}.").format(
+        first=periods[0], last=periods[-1], year=shown)
 
 
 def place_codes(snap: Snapshot) -> set[str]:
@@ -115,9 +123,12 @@ def gsma_codes(snap: Snapshot) -> set[str]:
 # --- country map, table and trend -----------------------------------------------------------------
 def with_wave_notes(frame: pd.DataFrame) -> pd.DataFrame:
     """Say so where a Findex value comes from fieldwork in another year: '2021 (fieldwork in 2022)'."""
-    noted = frame["note"].fillna("").astype(str).str.startswith("fieldwork") & frame["value"].notna()
+    notes = frame["note"].fillna("").astype(str)
+    noted = notes.str.startswith("fieldwork") & frame["value"].notna()
     out = frame.copy()
-    out["period"] = out["period"].where(~noted, out["period"] + " (" + out["note"].where(noted, "") + ")")
+    said = _("{wave} (fieldwork in {year})")
+    out.loc[noted, "period"] = [said.format(wave=p, year=re.sub(r"\D", "", n) or n)
+                                for p, n in zip(out.loc[noted, "period"], notes[noted])]
     return out
 
 
@@ -153,17 +164,28 @@ def colour_scale(snap: Snapshot, ind: str) -> dict:
 def legend_label(snap: Snapshot, ind: str, measure: str) -> str:
     """The map legend's words; the builder adds the unit, so a label that ends with it drops it."""
     if MEASURES[measure][0] == GAP:
-        return "Gender gap, men minus women"
+        return _("Gender gap, men minus women")
     if is_findex(measure):
         return snap.indicator(ind)["short_label"]
-    unit = snap.indicator(ind)["unit"]
-    label = MEASURE_LABELS[measure].split(" · ")[0]
+    unit = unit_text(snap, ind)
+    label = measure_name(measure)
     return label.removesuffix(f" ({unit})").removesuffix(f" {unit}")
 
 
+def unit_text(snap: Snapshot, ind: str) -> str:
+    """The indicator's unit as the charts write it ('% du PIB' in French)."""
+    unit = snap.indicator(ind)["unit"]
+    return _(unit)
+
+
+def measure_name(measure: str) -> str:
+    """The measure's name in the list, without its publisher ('… (% of GDP)'), in the run's language."""
+    return _(MEASURE_LABELS[measure]).split(" · ")[0]
+
+
 def map_title(snap: Snapshot, ind: str, measure: str, year: str, region: str) -> str:
-    when = f"{year} wave" if is_findex(measure) else year
-    return f"{snap.indicator(ind)['label']} — {when}, {FOCUS_LABELS[region]}"
+    when = _("{year} wave").format(year=year) if is_findex(measure) else year
+    return f"{snap.indicator(ind)['label']} — {when}, {_(FOCUS_LABELS[region])}"
 
 
 def map_scale(snap: Snapshot, ind: str) -> charts.ColourScale:
@@ -188,23 +210,25 @@ def scale_note(snap: Snapshot, ind: str) -> str:
     scale = colour_scale(snap, ind)
     if "log_domain" in scale:
         low, high = (numbers.significant(x, 10) for x in scale["log_domain"])
-        return (f"Colours on a log scale from {low} to {high} (the same for every year); values up to {low}, "
-                "zero included, share the lightest colour.")
+        return _("Colours on a log scale from {low} to {high} (the same for every year); values up to {low}, "
+                 "zero included, share the lightest colour.").format(low=low, high=high)
     if scale.get("scheme") == "purpleorange":
-        return "Orange: men ahead; purple: women ahead."
+        return _("Orange: men ahead; purple: women ahead.")
     return ""
 
 
 def no_data_message(snap: Snapshot, ind: str | None, measure: str, slice_: str, year: str) -> str:
     """The plain message for a choice with nothing to draw, saying where there is data instead."""
-    group = f", {SLICES[slice_].lower()}" if sliceable(measure) and slice_ != "all" else ""
-    what = f"{MEASURE_LABELS[measure].split(' · ')[0]}{group}"
+    group = f", {_(SLICES[slice_]).lower()}" if sliceable(measure) and slice_ != "all" else ""
+    what = f"{measure_name(measure)}{group}"
     if ind is None:
-        return f"No data for this choice: Findex publishes no '{SLICES[slice_]}' figures for this indicator."
+        return _("No data for this choice: Findex publishes no '{group}' figures for this indicator.").format(
+            group=_(SLICES[slice_]))
     have = snap.periods(ind)
-    where = (f" Periods with values for this choice: {', '.join(have)}." if have
-             else " There are no values for this choice in any period.")
-    return f"No data for this choice: {what} has no country values for {year}.{where}"
+    where = (_("Periods with values for this choice: {periods}.").format(periods=", ".join(have)) if have
+             else _("There are no values for this choice in any period."))
+    return _("No data for this choice: {what} has no country values for {year}.").format(what=what, year=year) \
+        + " " + where
 
 
 def trend_series(snap: Snapshot, ind: str, places: list[str], log: bool = False) -> pd.DataFrame:
@@ -241,10 +265,14 @@ def gsma_points(snap: Snapshot, ind: str, regions: list[str]) -> pd.DataFrame:
     key = pd.MultiIndex.from_frame(out[["entity", "period"]])
     drawn_value = drawn["value"].reindex(key).values
     drawn_edition = drawn["edition"].reindex(key).values
+    out["edition"] = out["edition"].map(data_)  # "report edition 2022", in the run's language
+    drawn_edition = pd.Series(drawn_edition, dtype=object).map(data_).values
+    drawn_text, same, earlier = _("Latest report edition (drawn)"), _("Also reported, same figure ({edition})"), \
+        _("Earlier figure ({edition}), revised to {value} ({drawn})")
     out["status"] = [
-        "Latest report edition (drawn)" if latest
-        else (f"Also reported, same figure ({edition})" if value == dv
-              else f"Earlier figure ({edition}), revised to {dv:,.4g} ({de})")
+        drawn_text if latest
+        else (same.format(edition=edition) if value == dv
+              else earlier.format(edition=edition, value=numbers.significant(dv, 4), drawn=de))
         for latest, value, dv, edition, de in zip(out["latest"], out["value"], drawn_value, out["edition"],
                                                   drawn_edition)
     ]
@@ -254,14 +282,16 @@ def gsma_points(snap: Snapshot, ind: str, regions: list[str]) -> pd.DataFrame:
 def gsma_source(snap: Snapshot, ind: str, points: pd.DataFrame) -> str:
     pages = points["source_title"].nunique()
     editions = sorted(points["edition"].str.extract(r"(\d{4})")[0].dropna().unique())
-    span = f"editions {editions[0]}–{editions[-1]}" if len(editions) > 1 else f"edition {editions[0]}"
-    return (f"{snap.citation(ind)} This chart: {pages} page{'s' if pages != 1 else ''}, report {span}; "
-            "hover a point for its page.")
+    span = (_("report editions {first}–{last}").format(first=editions[0], last=editions[-1]) if len(editions) > 1
+            else _("report edition {year}").format(year=editions[0]))
+    return snap.citation(ind) + " " + _("This chart: {pages}, {span}; hover a point for its page.").format(
+        pages=numbers.plural(pages, "page", "pages"), span=span)
 
 
 def gsma_spec(snap: Snapshot, ind: str, points: pd.DataFrame, log: bool) -> charts.Spec:
     meta = snap.indicator(ind)
-    return charts.revised_series(points, title=f"{meta['label']} by region ({meta['unit']})",
+    return charts.revised_series(points, title=_("{label} by region ({unit})").format(label=meta["label"],
+                                                                                      unit=unit_text(snap, ind)),
                                  source=gsma_source(snap, ind, points), label=meta["short_label"],
                                  unit=meta["unit"], log=log)
 
@@ -337,7 +367,7 @@ usd_bn, share_words = numbers.usd_bn, numbers.share_words  # the one number-form
 def source_link(snap: Snapshot, source_id: str) -> str:
     """'[title](url) (report edition 2023)' in Markdown, for captions."""
     src = snap.source(source_id)
-    return f"[{src['title']}]({src['url']}) ({src['vintage']})"
+    return f"[{src['title']}]({src['url']}) ({data_(src['vintage'])})"
 
 
 def md(text: str) -> str:

@@ -149,6 +149,17 @@ def month(period: str, lang: str | None = None, long: bool = False) -> str:
                        locale=i18n.LOCALES[lang])
 
 
+def day(date: str, lang: str | None = None, long: bool = True) -> str:
+    """A date given to the day, month or year, said at that precision: '2024-06-26' -> '26 June 2024'
+    ('26 Jun 2024' if not long); French '26 juin 2024' ('26 juin 2024', '26 févr. 2019'); '2018-03' -> the
+    month; a year stays as it is."""
+    lang = _lang(lang)
+    if len(date) != 10:
+        return month(date, lang, long) if len(date) == 7 else date
+    when = dt.date.fromisoformat(date)
+    return format_date(when, "d MMMM y" if long else "d MMM y", locale=i18n.LOCALES[lang])
+
+
 def period(period_text: str, lang: str | None = None) -> str:
     """A year stays a year; a month 'YYYY-MM' is written 'Mar 2019'."""
     return month(period_text, lang) if len(period_text) == 7 else period_text

@@ -7,8 +7,9 @@ The export a user downloads from gs.statcounter.com looks like
 
 with monthly (`YYYY-MM`) or yearly (`YYYY`) dates and one column per operating system, each row adding up
 to about 100. `read_export` turns the bytes of such a file into a tidy frame, or raises `ExportError`
-whose message says in plain words what is wrong and what to do. Everything happens in memory: nothing
-here touches the disk. No Streamlit here.
+whose message says in plain words what is wrong and what to do, in the run's language (StatCounter's own
+menu names stay as its English-only site writes them). Everything happens in memory: nothing here touches
+the disk. No Streamlit here.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from . import numbers
+from .i18n import _
 
 MAX_BYTES = 1_000_000  # a 15-year monthly export is about 15 KB; anything near 1 MB is not one
 MAX_ROWS = 1_200  # 100 years of months
@@ -73,8 +77,8 @@ def place_from_filename(filename: str) -> str | None:
 def size_problem(size: int) -> str | None:
     """The one size check, made before a byte is read (the page asks with the upload's size)."""
     if size > MAX_BYTES:
-        return (f"The file is {_size(size)}; a StatCounter export is a few kilobytes (this page accepts "
-                f"up to {_size(MAX_BYTES)}). Is this the right file?")
+        return _("The file is {size}; a StatCounter export is a few kilobytes (this page accepts up to {most}). "
+                 "Is this the right file?").format(size=size_text(size), most=size_text(MAX_BYTES))
     return None
 
 
@@ -84,33 +88,34 @@ def read_export(data: bytes, filename: str = "") -> Export:
     if problem:
         raise ExportError(problem)
     if not data.strip():
-        raise ExportError("The file is empty. Download the chart's data again from StatCounter "
-                          "(Download data → CSV).")
+        raise ExportError(_("The file is empty. Download the chart's data again from StatCounter "
+                            "(Download data → CSV)."))
     text = _decode(data)
     head = text.lstrip()[:2048].lower()
     if head.startswith(("<!doctype", "<html", "<?xml")) or "<html" in head or "<body" in head:
-        raise ExportError("This is a web page (HTML) saved with a .csv name, not the data export. On StatCounter, "
-                          "use the chart's “Download Data” menu and choose CSV.")
+        raise ExportError(_("This is a web page (HTML) saved with a .csv name, not the data export. On "
+                            "StatCounter, use the chart's “Download Data” menu and choose CSV."))
     rows = _rows(text)
     header, body = rows[0], rows[1:]
     columns = _columns(header)
     if not body:
-        raise ExportError("The file has a header but no data rows.")
+        raise ExportError(_("The file has a header but no data rows."))
     if len(body) > MAX_ROWS:
-        raise ExportError(f"The file has {len(body):,} data rows; a monthly export covering all of StatCounter's "
-                          f"history has fewer than 250. Is this the right file?")
+        raise ExportError(_("The file has {count} data rows; a monthly export covering all of StatCounter's "
+                            "history has fewer than 250. Is this the right file?").format(count=numbers.count(len(body))))
     periods, frequency = _periods(body)
     shares = _shares(body, columns, periods, decimal_comma=_delimiter(text) == ";")
     _check_sums(shares, periods)
     notes = []
     names = {c.lower() for c in columns}
     if names & DESKTOP_SYSTEMS:
-        notes.append("This looks like StatCounter's all-platform Operating System Market Share (it has desktop "
-                     "systems such as OS X or Chrome OS), not the mobile one: its KaiOS share is a share of all "
-                     "page views.")
+        notes.append(_("This looks like StatCounter's all-platform Operating System Market Share (it has desktop "
+                       "systems such as OS X or Chrome OS), not the mobile one: its KaiOS share is a share of all "
+                       "page views."))
     sums = shares.sum(axis=1)
     if len(sums) and (sums - 100).abs().max() > 0.5:
-        notes.append(f"Rows add up to between {sums.min():.1f} and {sums.max():.1f} (StatCounter rounds each share).")
+        notes.append(_("Rows add up to between {low} and {high} (StatCounter rounds each share).").format(
+            low=numbers.decimal(sums.min(), 1), high=numbers.decimal(sums.max(), 1)))
     frame = shares.assign(period=periods).melt(id_vars="period", var_name="system", value_name="share")
     frame["date"] = _dates(frame["period"], frequency)
     frame = frame[["period", "date", "system", "share"]].sort_values(["system", "period"]).reset_index(drop=True)
@@ -119,8 +124,11 @@ def read_export(data: bytes, filename: str = "") -> Export:
 
 
 # --- steps ----------------------------------------------------------------------------------------
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} KB"
+def size_text(n: int) -> str:
+    """A file size as the reader writes it: '1.0 MB', '12 KB'; French '1,0 Mo', '12 Ko'."""
+    if n >= 100_000:
+        return _("{size} MB").format(size=numbers.decimal(n / 1_000_000, 1))
+    return _("{size} KB").format(size=numbers.decimal(n / 1000, 0))
 
 
 def _decode(data: bytes) -> str:
@@ -133,14 +141,14 @@ def _decode(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise ExportError("The file says it is Unicode text but cannot be read as such; it may be "
-                                  "damaged. Download it again from StatCounter.") from None
+                raise ExportError(_("The file says it is Unicode text but cannot be read as such; it may be "
+                                    "damaged. Download it again from StatCounter.")) from None
     if data.startswith(b"PK\x03\x04"):
-        raise ExportError("This is an Excel workbook or a zip file, not a CSV. Download the data from StatCounter "
-                          "as CSV, or in Excel use Save As → CSV.")
+        raise ExportError(_("This is an Excel workbook or a zip file, not a CSV. Download the data from "
+                            "StatCounter as CSV, or in Excel use Save As → CSV."))
     if b"\x00" in data[:4096]:
-        raise ExportError("This is not a text file (it holds binary data). Upload the CSV downloaded from "
-                          "StatCounter.")
+        raise ExportError(_("This is not a text file (it holds binary data). Upload the CSV downloaded from "
+                            "StatCounter."))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -156,60 +164,60 @@ def _rows(text: str) -> list[list[str]]:
     try:
         rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
     except csv.Error as exc:
-        raise ExportError(f"The file is not a readable CSV ({exc}).") from None
+        raise ExportError(_("The file is not a readable CSV ({error}).").format(error=exc)) from None
     rows = [row for row in rows if any(row)]  # blank lines (StatCounter ends with one)
     if not rows:
-        raise ExportError("The file is empty.")
+        raise ExportError(_("The file is empty."))
     return rows
 
 
 def _columns(header: list[str]) -> list[str]:
-    found = ", ".join(f"“{c}”" for c in header[:8]) + (" …" if len(header) > 8 else "")
+    found = ", ".join(_("“{name}”").format(name=c) for c in header[:8]) + (" …" if len(header) > 8 else "")
     if header[0].lower() != "date":
-        raise ExportError(f"The first column should be “Date”, as in StatCounter's export; this file's columns "
-                          f"are {found}.")
+        raise ExportError(_("The first column should be “Date”, as in StatCounter's export; this file's columns "
+                            "are {found}.").format(found=found))
     columns = header[1:]
     if len(columns) > MAX_COLUMNS:  # a 650 KB header of 60,000 names once cost minutes of CPU here
-        raise ExportError(f"The file has {len(columns):,} columns; a StatCounter export names a few dozen "
-                          f"systems at most. Is this the right file?")
+        raise ExportError(_("The file has {count} columns; a StatCounter export names a few dozen systems at "
+                            "most. Is this the right file?").format(count=numbers.count(len(columns))))
     if not columns or any(not c for c in columns):
-        raise ExportError(f"Some columns have no name; the file's columns are {found}.")
+        raise ExportError(_("Some columns have no name; the file's columns are {found}.").format(found=found))
     twice = sorted(c for c, n in Counter(columns).items() if n > 1)
     if twice:
-        raise ExportError(f"Column {', '.join(twice)} appears more than once.")
+        raise ExportError(_("Column {names} appears more than once.").format(names=", ".join(twice)))
     names = {c.lower() for c in columns}
     if not names & CORE_SYSTEMS:
         if len(names & BROWSERS) >= 2:
-            raise ExportError(f"This looks like a browser market share export ({found}), not “Mobile Operating "
-                              f"System Market Share”. On StatCounter choose Platform → Mobile OS, then download "
-                              f"CSV.")
-        raise ExportError(f"None of the columns is a mobile operating system (expected names such as Android, iOS, "
-                          f"KaiOS); this file's columns are {found}.")
+            raise ExportError(_("This looks like a browser market share export ({found}), not “Mobile Operating "
+                                "System Market Share”. On StatCounter choose Platform → Mobile OS, then download "
+                                "CSV.").format(found=found))
+        raise ExportError(_("None of the columns is a mobile operating system (expected names such as Android, "
+                            "iOS, KaiOS); this file's columns are {found}.").format(found=found))
     return columns
 
 
 def _periods(body: list[list[str]]) -> tuple[list[str], str]:
     dates = [row[0] for row in body]
     if all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in dates):
-        raise ExportError("The dates are days (YYYY-MM-DD). This page compares monthly figures: on StatCounter "
-                          "choose Monthly (or Yearly) before downloading.")
+        raise ExportError(_("The dates are days (YYYY-MM-DD). This page compares monthly figures: on StatCounter "
+                            "choose Monthly (or Yearly) before downloading."))
     if all(re.fullmatch(r"\d{4}", d) for d in dates):
         frequency = "year"
     elif all(re.fullmatch(r"\d{4}-\d{2}", d) for d in dates):
         frequency = "month"
         bad = [d for d in dates if not 1 <= int(d[5:]) <= 12]
         if bad:
-            raise ExportError(f"“{bad[0][:12]}” is not a month.")
+            raise ExportError(_("“{text}” is not a month.").format(text=bad[0][:12]))
     else:
         bad = next(i for i, d in enumerate(dates, start=2)
                    if not re.fullmatch(r"\d{4}(-\d{2})?", d) or len(d) != len(dates[0]))
-        raise ExportError(f"Line {bad}: the date “{dates[bad - 2][:20]}” is not a month (YYYY-MM) or a year (YYYY) "
-                          f"like the other dates.")
+        raise ExportError(_("Line {line}: the date “{text}” is not a month (YYYY-MM) or a year (YYYY) like the "
+                            "other dates.").format(line=bad, text=dates[bad - 2][:20]))
     twice = sorted({d for d in dates if dates.count(d) > 1})
     if twice:
-        raise ExportError(f"The date {twice[0]} appears more than once.")
+        raise ExportError(_("The date {date} appears more than once.").format(date=twice[0]))
     if frequency == "year" and not all(1990 <= int(d) <= 2100 for d in dates):
-        raise ExportError("Some years are out of range (StatCounter's data start in 2009).")
+        raise ExportError(_("Some years are out of range (StatCounter's data start in 2009)."))
     return dates, frequency
 
 
@@ -217,17 +225,21 @@ def _shares(body: list[list[str]], columns: list[str], periods: list[str], decim
     values: list[list[float]] = []
     for line, row in enumerate(body, start=2):
         if len(row) != len(columns) + 1:
-            raise ExportError(f"Line {line} ({periods[line - 2]}) has {len(row)} values but the header names "
-                              f"{len(columns) + 1} columns.")
+            raise ExportError(_("Line {line} ({period}) has {count} values but the header names {columns} "
+                                "columns.").format(line=line, period=periods[line - 2], count=len(row),
+                                                   columns=len(columns) + 1))
         out = []
         for column, cell in zip(columns, row[1:]):
             number = _number(cell, decimal_comma)
             if number is None:
-                raise ExportError(f"Line {line} ({periods[line - 2]}), column {column}: “{cell[:20]}” is not a "
-                                  f"number. Shares must be numbers such as 12.34.")
+                raise ExportError(_("Line {line} ({period}), column {column}: “{text}” is not a number. Shares "
+                                    "must be numbers such as {example}.").format(
+                    line=line, period=periods[line - 2], column=column, text=cell[:20],
+                    example=numbers.decimal(12.34, 2)))
             if not 0 <= number <= 100:
-                raise ExportError(f"Line {line} ({periods[line - 2]}), column {column}: {number:g} is not a share "
-                                  f"between 0 and 100.")
+                raise ExportError(_("Line {line} ({period}), column {column}: {number} is not a share between 0 and "
+                                    "100.").format(line=line, period=periods[line - 2], column=column,
+                                                   number=numbers.significant(number, 6)))
             out.append(number)
         values.append(out)
     return pd.DataFrame(values, columns=columns)
@@ -248,9 +260,12 @@ def _check_sums(shares: pd.DataFrame, periods: list[str]) -> None:
     sums = shares.sum(axis=1)
     off = [(periods[i], total) for i, total in enumerate(sums) if abs(total - 100) > SUM_TOLERANCE]
     if off:
-        listed = "; ".join(f"{p}: {t:.1f}" for p, t in off[:3]) + (f" and {len(off) - 3} more" if len(off) > 3 else "")
-        raise ExportError(f"The shares in a row should add up to about 100 %, but {len(off)} of {len(sums)} rows do "
-                          f"not ({listed}). Was a column removed or the file edited?")
+        listed = "; ".join(_("{period}: {total}").format(period=p, total=numbers.decimal(t, 1)) for p, t in off[:3])
+        if len(off) > 3:
+            listed += _(" and {count} more").format(count=numbers.count(len(off) - 3))
+        raise ExportError(_("The shares in a row should add up to about {hundred}, but {off} of {rows} rows do not "
+                            "({listed}). Was a column removed or the file edited?").format(
+            hundred=numbers.pct(100, 0), off=numbers.count(len(off)), rows=numbers.count(len(sums)), listed=listed))
 
 
 def _dates(periods: pd.Series, frequency: str) -> pd.Series:

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import numbers
+from .i18n import N_, _, data_, lang
 from .profile import highest
-from .store import Snapshot, per_snapshot
+from .store import Snapshot
 
 
 @dataclass
 class Headline:
     theme: str
-    title: str
+    title: str                  # every text in the run's language (`headlines` keeps one set per language)
     figure: str                 # the big number, formatted
     lines: list[str]            # short sentences around it, every number from the snapshot
     sources: list[str]          # citations
@@ -40,24 +41,30 @@ def _last(snap: Snapshot, ind: str, ent: str) -> tuple[str, float]:
 
 
 def _reported(snap: Snapshot, theme: str) -> list[str]:
+    """Figures as a press story published them: the frame sentence is ours, the event's title comes from
+    the snapshot (in the run's language), its source's title stays as published."""
     ev = snap.events[(snap.events["theme"] == theme) & (snap.events["kind"] == "reported_figure")]
-    return [f"As reported ({r.date}): {r.title}. Source: {r.source_title}." for r in ev.itertuples()]
+    said = _("As reported ({date}): {title}. Source: {source}.")
+    return [said.format(date=numbers.day(r.date), title=data_(r.title), source=r.source_title)
+            for r in ev.itertuples()]
 
 
 def internet(snap: Snapshot) -> Headline:
-    ind = "itu_internet_use_rate"
-    afr_first, afr_now = _v(snap, ind, "ITU_AFR", "2013"), _last(snap, ind, "ITU_AFR")
-    afr_2023, wld_2023 = _v(snap, ind, "ITU_AFR", "2023"), _v(snap, ind, "WLD", "2023")
+    ind, first, compared = "itu_internet_use_rate", "2013", "2023"  # the story's years (the press figure's)
+    afr_first, afr_now = _v(snap, ind, "ITU_AFR", first), _last(snap, ind, "ITU_AFR")
+    afr_then, wld_then = _v(snap, ind, "ITU_AFR", compared), _v(snap, ind, "WLD", compared)
     wld_now = _last(snap, ind, "WLD")
     trend = snap.series(ind, ["ITU_AFR", "WLD"])
-    trend["name"] = trend["entity"].map({"ITU_AFR": "Africa (ITU)", "WLD": "World (ITU)"})
+    trend["name"] = trend["entity"].map({"ITU_AFR": _("Africa (ITU)"), "WLD": _("World (ITU)")})
     return Headline(
-        theme="internet", title="Internet use: Africa against the world",
+        theme="internet", title=_("Internet use: Africa against the world"),
         figure=numbers.pct(afr_now[1]),
-        lines=[f"of people in Africa (ITU region) used the internet in {afr_now[0]}, up from {numbers.pct(afr_first)} in 2013.",
-               f"In 2023: Africa {numbers.pct(afr_2023)}, world {numbers.pct(wld_2023)}; "
-               f"world {numbers.pct(wld_now[1])} in {wld_now[0]}."],
-        sources=[snap.citation(ind)], trend=trend, trend_label="Internet use", trend_unit="%",
+        lines=[_("of people in Africa (ITU region) used the internet in {year}, up from {first} in {first_year}.")
+               .format(year=afr_now[0], first=numbers.pct(afr_first), first_year=first),
+               _("In {year}: Africa {africa}, world {world}; world {world_now} in {latest}.").format(
+                   year=compared, africa=numbers.pct(afr_then), world=numbers.pct(wld_then),
+                   world_now=numbers.pct(wld_now[1]), latest=wld_now[0])],
+        sources=[snap.citation(ind)], trend=trend, trend_label=N_("Internet use"), trend_unit="%",
         link_page="pages/internet.py",
         link_params={"view": "trend", "places": "ITU:ITU_AFR,ITU:WLD,SSF,WLD", "year": afr_now[0]},
         reported=_reported(snap, "internet"))
@@ -73,16 +80,17 @@ def mobile_money(snap: Snapshot) -> Headline:
     afr_now = _last(snap, ind, mm.AFRICA)
     cited = [story.world.source_id, story.africa.source_id]
     trend = snap.series(ind, [mm.WORLD, mm.AFRICA])
-    trend["name"] = trend["entity"].map({mm.WORLD: "World", mm.AFRICA: "Africa (as reported)"})
+    trend["name"] = trend["entity"].map({mm.WORLD: _("World"), mm.AFRICA: _("Africa (as reported)")})
     return Headline(
-        theme="mobile_money", title="Mobile money: how much it moves",
+        theme="mobile_money", title=_("Mobile money: how much it moves"),
         figure=numbers.usd_bn(story.world.value),
-        lines=[f"moved through mobile money worldwide in {story.year}; {numbers.usd_bn(story.africa.value)} of it "
-               f"({numbers.pct(story.share)}) in Africa.",
-               f"Latest: {numbers.usd_bn(latest.world.value)} worldwide in {latest.year}, "
-               f"{numbers.usd_bn(afr_now[1])} in Africa in {afr_now[0]} (GSMA)."],
-        sources=[f"{snap.source(s)['title']} ({snap.source(s)['vintage']})" for s in dict.fromkeys(cited)],
-        trend=trend, trend_label="Transaction value", trend_unit="USD billion",
+        lines=[_("moved through mobile money worldwide in {year}; {africa} of it ({share}) in Africa.").format(
+                   year=story.year, africa=numbers.usd_bn(story.africa.value), share=numbers.pct(story.share)),
+               _("Latest: {world} worldwide in {year}, {africa} in Africa in {africa_year} (GSMA).").format(
+                   world=numbers.usd_bn(latest.world.value), year=latest.year, africa=numbers.usd_bn(afr_now[1]),
+                   africa_year=afr_now[0])],
+        sources=[f"{snap.source(s)['title']} ({data_(snap.source(s)['vintage'])})" for s in dict.fromkeys(cited)],
+        trend=trend, trend_label=N_("Transaction value"), trend_unit="USD billion",
         link_page="pages/mobile-money.py",
         link_params={"view": "regions", "metric": "value", "gsma": "WLD,GSMA_AFRICA,GSMA_SSA"},
         reported=_reported(snap, "mobile_money"))
@@ -99,16 +107,19 @@ def kaios(snap: Snapshot) -> Headline:
     top = peaks.iloc[0]
     trend = snap.series("kaios_share_all", [top["entity"], "WLD"])
     return Headline(
-        theme="kaios", title="KaiOS: the feature phone that went online",
+        theme="kaios", title=_("KaiOS: the feature phone that went online"),
         figure=numbers.qualified(last["qualifier"], numbers.million(last["value"])),
-        lines=[f"KaiOS phones shipped by {last['period']}, from "
-               f"{numbers.qualified(first['qualifier'], numbers.million(first['value']))} in "
-               f"{first['period']}; {google['title']} ({google['date'][:4]}).",
-               f"Its browser share of all page views was highest in {top['name']}: it "
-               f"{highest(numbers.pct(top['value'], 2), top['period'], top['first_period'])}; "
-               f"{alliance['title']} ({alliance['date'][:4]})."],
+        lines=[_("KaiOS phones shipped by {month}, from {first} in {first_month}; {event} ({year}).").format(
+                   month=numbers.month(last["period"], long=True),
+                   first=numbers.qualified(first["qualifier"], numbers.million(first["value"])),
+                   first_month=numbers.month(first["period"], long=True), event=data_(google["title"]),
+                   year=google["date"][:4]),
+               _("Its browser share of all page views was highest in {place}: it {highest}; {event} ({year}).").format(
+                   place=snap.name(top["entity"]),
+                   highest=highest(numbers.pct(top["value"], 2), top["period"], top["first_period"]),
+                   event=data_(alliance["title"]), year=alliance["date"][:4])],
         sources=[last["source_title"], first["source_title"], google["source_title"], snap.citation("kaios_share_all")],
-        trend=trend, trend_label="KaiOS share of page views", trend_unit="%",
+        trend=trend, trend_label=N_("KaiOS share of page views"), trend_unit="%",
         link_page="pages/kaios.py", link_params={"view": "trend", "places": f"{top['entity']},TZA,NGA,WLD"},
         reported=[])
 
@@ -163,6 +174,6 @@ def deck_notes(snap: Snapshot, kaios_month: str = "2019-05", money_year: str = "
     return notes
 
 
-@per_snapshot
 def headlines(snap: Snapshot) -> list[Headline]:
-    return [internet(snap), mobile_money(snap), kaios(snap)]
+    """The three cards, computed once per snapshot and language (their sentences are in the run's language)."""
+    return snap.memo((__name__, "headlines", lang()), lambda: [internet(snap), mobile_money(snap), kaios(snap)])

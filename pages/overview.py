@@ -2,16 +2,18 @@
 import streamlit as st
 
 from atlas import charts, story
+from atlas.i18n import _
+from atlas.ui import lang
 from atlas.ui.cache import store
 from atlas.ui.entry import through_app
 
 through_app()
 
 snap = store()
-st.title("Connectivity Atlas")
-st.markdown("How emerging markets get connected: **internet use**, **mobile money** and **KaiOS**, the "
-            "feature-phone system that brought web browsing to cheap phones in India and Africa. "
-            "Every figure names its source; revised figures are shown beside what was reported at the time.")
+st.title(_("Connectivity Atlas"))
+st.markdown(_("How emerging markets get connected: **internet use**, **mobile money** and **KaiOS**, the "
+              "feature-phone system that brought web browsing to cheap phones in India and Africa. "
+              "Every figure names its source; revised figures are shown beside what was reported at the time."))
 
 cards = st.columns(3, gap="medium")
 for column, h in zip(cards, story.headlines(snap)):
@@ -26,9 +28,9 @@ for column, h in zip(cards, story.headlines(snap)):
         st.vega_lite_chart(spec, width="stretch", key=f"overview.{h.theme}")
         for line in h.reported:
             st.info(line, icon=":material/history:")
-        st.caption("Sources: " + " · ".join(h.sources))
-        st.page_link(h.link_page, label="Open this view", icon=":material/arrow_forward:",
-                     query_params=h.link_params or None)
+        st.caption(_("Sources: {sources}").format(sources=" · ".join(h.sources)))
+        st.page_link(h.link_page, label=_("Open this view"), icon=":material/arrow_forward:",
+                     query_params=lang.link_params(h.link_params) or None)
 
-st.caption("Reported figures are kept as published; where the publisher has since revised its series, the "
-           "current figure is the one computed above. See Data and sources for every file and licence.")
+st.caption(_("Reported figures are kept as published; where the publisher has since revised its series, the "
+             "current figure is the one computed above. See Data and sources for every file and licence."))

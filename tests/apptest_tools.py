@@ -23,7 +23,9 @@ def run_page(page: str, query: dict | None = None, timeout: int = 30) -> AppTest
 # --- French pages -------------------------------------------------------------------------------------
 import re  # noqa: E402
 
-ENGLISH_NUMBER = re.compile(r"\d,\d{3}\b|\b\d+\.\d+\b")  # 1,234 or 58.4: an English-formatted number
+# 1,234 or 58.4: an English-formatted number. A group of three after "0," is a French decimal ("≤0,001 %"):
+# English never writes a thousands group after a lone zero.
+ENGLISH_NUMBER = re.compile(r"(?<![\d,.])[1-9]\d{0,2}(?:,\d{3})+\b|\b\d+\.\d+\b")
 # names that hold a dot between digits in every language: links, licence versions (CC BY 4.0), package versions
 NOT_A_NUMBER = re.compile(r"https?://\S+|\bCC BY(?:-[A-Z]{2})* \d\.\d\b|\b\d+\.\d+\.\d+\b")
 _TEXT_KINDS = ("title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "success")

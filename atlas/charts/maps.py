@@ -41,14 +41,16 @@ class ColourScale:
 
 
 def quintiles(values: pd.Series) -> pd.Series:
-    """Fifths of the values given (NaN stays NaN) as ordered labels 'low–high' (2 significant digits)."""
+    """Fifths of the values given (NaN stays NaN) as ordered labels 'low–high' (2 significant digits, written
+    by `atlas.numbers` in the run's language)."""
     have = values.dropna()
     if have.nunique() < 2:
-        labels = [f"{have.iloc[0]:.2g}"] if len(have) else []
+        labels = [numbers.significant(have.iloc[0], 2)] if len(have) else []
         return pd.Categorical(values.map(lambda v: labels[0] if pd.notna(v) else None), categories=labels,
                               ordered=True).pipe(pd.Series, index=values.index)
     bins = pd.qcut(have, 5, duplicates="drop")
-    labels = [f"{b.left if i else have.min():.2g}–{b.right:.2g}" for i, b in enumerate(bins.cat.categories)]
+    labels = [f"{numbers.significant(b.left if i else have.min(), 2)}–{numbers.significant(b.right, 2)}"
+              for i, b in enumerate(bins.cat.categories)]  # in the run's language ("0,001–0,0051")
     out = pd.Series(pd.Categorical.from_codes(bins.cat.codes, labels, ordered=True), index=have.index)
     return out.reindex(values.index)
 
@@ -172,7 +174,9 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         legend = alt.Legend(title=_("{label} ({unit}), log scale").format(label=_(label), unit=unit_text(unit)), orient="bottom", direction="horizontal",
                             gradientLength=300, titleLimit=500, format=",~g", values=_log_ticks(scale.domain),
                             labelOverlap="greedy",
-                            labelExpr=f"datum.value <= {floor} ? '≤{floor}' : format(datum.value, ',~g')")
+                            # the test compares numbers (a literal Vega reads); the label is in the run's language
+                            labelExpr=f"datum.value <= {float(scale.domain[0])!r} ? {js('≤' + floor)} : "
+                                      "format(datum.value, ',~g')")
     else:
         diverging = scale.kind == "diverging"
         sc = alt.Scale(type="linear", scheme=scale.scheme or (DIVERGING if diverging else SEQUENTIAL),

@@ -7,12 +7,18 @@ import functools
 import altair as alt
 import pandas as pd
 
+from .. import numbers
 from ..i18n import N_, _, per_lang
-from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value
+from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value, unit_text
 from .finish import title as _title
 
 
 # --- time series ----------------------------------------------------------------------------------
+def axis_title(label: str, unit: str, log: bool) -> str:
+    """'Internet use (%)', ', log scale' added on a log axis (label and unit already translated)."""
+    return _("{label} ({unit}), log scale").format(label=label, unit=unit) if log else f"{label} ({unit})"
+
+
 def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, unit: str, log: bool = False,
                 marker: pd.Timestamp | None = None, marker_label: str = "", events: pd.DataFrame | None = None,
                 time_unit: str = "year", height: int = 380, x_domain: tuple[int, int] | None = None,
@@ -33,6 +39,7 @@ def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, un
 @per_lang(64)  # templates hold words: one per language
 def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False) -> Spec:
     fmt = fmt_value(unit)
+    label, unit = _(label), unit_text(unit)
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
     time_fmt = "%Y" if time_unit == "year" else "%b %Y"
     base = alt.Chart(alt.NamedData("series")).encode(
@@ -40,8 +47,7 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
                                                     tickCount="year" if time_unit == "year" else alt.Undefined),
                 scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
                 if x_domain else alt.Undefined),
-        y=alt.Y("value:Q", title=None if compact else (_("{label} ({unit}), log scale") if log else "{label} ({unit})").format(
-                label=_(label), unit=_(unit)),
+        y=alt.Y("value:Q", title=None if compact else axis_title(_(label), unit_text(unit), log),
                 scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=2 if compact else 3,
                                                                 labelLimit=260, labelFontSize=12)),
@@ -76,20 +82,22 @@ def revised_series(points: pd.DataFrame, *, title: str, source: str, label: str,
     data = points[REVISED_COLUMNS].reset_index(drop=True)
     latest = data[data["latest"]]
     return fill(_revised_series_template(label, unit, log, height), title, source, {"revised_points": data},
-                describe_series("Line chart (latest report edition)", label, unit, latest)
-                + f" {len(data) - len(latest)} figures from other editions shown as hollow diamonds.")
+                describe_series(N_("Line chart (latest report edition)"), label, unit, latest) + " "
+                + _("{count} figures from other editions shown as hollow diamonds.").format(
+                    count=numbers.count(len(data) - len(latest))))
 
 
 @per_lang(32)  # templates hold words: one per language
 def _revised_series_template(label, unit, log, height) -> Spec:
     fmt = fmt_value(unit)
-    tooltip = [alt.Tooltip("name:N", title="Place"), alt.Tooltip("period:N", title="Year"),
+    label, unit = _(label), unit_text(unit)
+    tooltip = [alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Year")),
                alt.Tooltip("value:Q", title=f"{label} ({unit})", format=fmt),
-               alt.Tooltip("status:N", title="Figure"), alt.Tooltip("note:N", title="As reported"),
-               alt.Tooltip("source_title:N", title="Source"), alt.Tooltip("edition:N", title="Edition")]
+               alt.Tooltip("status:N", title=_("Figure")), alt.Tooltip("note:N", title=_("As reported")),
+               alt.Tooltip("source_title:N", title=_("Source")), alt.Tooltip("edition:N", title=_("Edition"))]
     base = alt.Chart(alt.NamedData("revised_points")).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year")),
-        y=alt.Y("value:Q", title=f"{label} ({unit}){', log scale' if log else ''}",
+        y=alt.Y("value:Q", title=axis_title(label, unit, log),
                 scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
                 axis=alt.Axis(format=fmt if not log else ",.3~r", labelFontSize=12, titleFontSize=12)),
         # tableau10: distinct hues (the theme's light/dark pairs would make Africa and a sub-region alike)
@@ -127,25 +135,27 @@ def milestone_series(series: pd.DataFrame, *, title: str, source: str, label: st
     band = pd.DataFrame({"start": [first] if first is not None and series_start is not None and first < series_start
                          else [], "end": [series_start] if first is not None and series_start is not None
                          and first < series_start else []})
-    band["text"] = [f"No series data\nbefore {series_start:%b %Y}"] * len(band)
+    band["text"] = [_("No series data\nbefore {month}").format(month=numbers.month(f"{series_start:%Y-%m}"))
+                    if series_start is not None else ""] * len(band)
     template = _milestone_series_template(label, unit, log, height)
     return fill(template, title, source, {"series": data, "marker": marks, "milestones": ms, "band": band},
-                describe_series("Line chart by month", label, unit, data)
-                + f" {len(ms)} numbered milestones on the time axis.")
+                describe_series(N_("Line chart by month"), label, unit, data) + " "
+                + _("{count} numbered milestones on the time axis.").format(count=numbers.count(len(ms))))
 
 
 @per_lang(32)  # templates hold words: one per language
 def _milestone_series_template(label, unit, log, height) -> Spec:
     fmt = "~g"
+    label, unit = _(label), unit_text(unit)
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=True)
     x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year"))
     base = alt.Chart(alt.NamedData("series")).encode(
         x=x,
-        y=alt.Y("value:Q", title=f"{label} ({unit}){', log scale' if log else ''}", scale=y_scale,
+        y=alt.Y("value:Q", title=axis_title(label, unit, log), scale=y_scale,
                 axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=3, labelLimit=360,
                                                                 labelFontSize=12)),
-        tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("period:N", title="Month"),
+        tooltip=[alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Month")),
                  alt.Tooltip("value:Q", title=label, format=fmt)],
     )
     dash = alt.StrokeDash("kind:N", title=None, scale=alt.Scale(domain=["built-in", "upload"],
@@ -153,8 +163,8 @@ def _milestone_series_template(label, unit, log, height) -> Spec:
     band = alt.Chart(alt.NamedData("band"))
     rule = alt.Chart(alt.NamedData("marker")).encode(x="date:T")
     ms = alt.Chart(alt.NamedData("milestones")).encode(
-        x="date:T", tooltip=[alt.Tooltip("n:N", title="Milestone"), alt.Tooltip("when:N", title="Date"),
-                             alt.Tooltip("title:N", title="What"), alt.Tooltip("source:N", title="Source")])
+        x="date:T", tooltip=[alt.Tooltip("n:N", title=_("Milestone")), alt.Tooltip("when:N", title=_("Date")),
+                             alt.Tooltip("title:N", title=_("What")), alt.Tooltip("source:N", title=_("Source"))])
     chart = alt.layer(
         band.mark_rect(aria=False, color="#eeeeee", opacity=0.7).encode(x="start:T", x2="end:T"),
         band.mark_text(aria=False, align="left", baseline="top", dx=4, y=26, fontSize=11, color="#666666", lineHeight=13,
@@ -180,12 +190,13 @@ def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, un
                           "label": [marker_label] if marker is not None else []})
     template = _stacked_area_template(label, unit, tuple(names), height)
     return fill(template, title, source, {"series": data, "marker": marks},
-                describe_series("Stacked area chart", label, unit, data))
+                describe_series(N_("Stacked area chart"), label, unit, data))
 
 
 @per_lang(32)  # templates hold words: one per language
 def _stacked_area_template(label, unit, names, height) -> Spec:
     fmt = fmt_value(unit)
+    label, unit = _(label), unit_text(unit)
     palette = ["#b15928", "#1f78b4", "#33a02c", "#6a3d9a", "#ff7f00", "#e31a1c", "#a6cee3", "#b2df8a",
                "#cab2d6", "#fdbf6f", "#fb9a99", "#999999", "#ffff99"]
     base = alt.Chart(alt.NamedData("series")).encode(
@@ -196,7 +207,7 @@ def _stacked_area_template(label, unit, names, height) -> Spec:
                         sort=list(names), legend=alt.Legend(orient="bottom", columns=4, labelFontSize=12)),
         order=alt.Order("order:Q", sort="ascending"),
         detail="segment:N",
-        tooltip=[alt.Tooltip("name:N", title="Browser"), alt.Tooltip("period:N", title="Month"),
+        tooltip=[alt.Tooltip("name:N", title=_("Browser")), alt.Tooltip("period:N", title=_("Month")),
                  alt.Tooltip("value:Q", title=label, format=".2~f")],
     )
     rule = alt.Chart(alt.NamedData("marker")).encode(x="date:T")

@@ -7,11 +7,13 @@ slide shows is what the page shows.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import pandas as pd
 
+from .. import numbers
 from ..charts import Spec
 from ..i18n import _
 from ..params import Param, parse_all
@@ -20,9 +22,26 @@ from ..store import Snapshot
 
 @dataclass(frozen=True)
 class Column:
-    """How the table view shows a column: its heading and a printf format for numbers ('' for text)."""
+    """How the table view shows a column: its heading and a printf-style format for numbers ('' for text,
+    'link' for a URL). The format only says how many digits: `text` writes the number through
+    `atlas.numbers`, so a French table shows '58,4' like the page around it."""
     label: str
     number: str = ""
+
+    def text(self, value) -> str:
+        """A cell's number as the reader's language writes it ('%.1f': 58.4 / 58,4; '%d': 1,234 / 1 234;
+        '%.4g': four significant digits; '%+.1f': a signed difference)."""
+        if value is None or value != value:  # None or NaN: an empty cell
+            return ""
+        hit = re.fullmatch(r"%([+]?)(?:\.(\d+))?([dfg])", self.number)
+        if not hit:
+            raise ValueError(f"no number format for {self.number!r}")
+        sign, digits, kind = hit.group(1), int(hit.group(2) or 0), hit.group(3)
+        if kind == "g":
+            text = numbers.significant(value, digits or 6)
+        else:
+            text = numbers.decimal(value, digits if kind == "f" else 0)
+        return ("+" + text) if sign and value > 0 and not text.startswith("+") else text
 
 
 @dataclass
@@ -50,7 +69,7 @@ class Control:
     widget: str                                  # "segmented", "select" or "multiselect"
     options: Callable[[Snapshot], list[str]]
     label_of: Callable[[Snapshot], Callable[[str], str]] = lambda snap: str
-    help: str | None = None
+    help: str | Callable[[], str] | None = None    # a text marked N_, or a function writing it (with numbers)
     disabled: Callable[[dict], bool] = lambda values: False
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import mobile_money as mm
 from .. import numbers
+from ..i18n import N_, _, data_
 from ..params import choice, codes, period
 from ..regions import FOCUS_LABELS
 from ..store import Snapshot
@@ -15,14 +16,14 @@ COUNTRY_VIEWS = ("map", "trend", "table")
 
 def params(snap: Snapshot) -> list:
     return [
-        choice("view", mm.VIEWS, "map", label="View"),
-        choice("measure", mm.MEASURES, "mobile_money", label="Indicator"),
-        choice("slice", mm.SLICES, "all", label="Group"),
-        period("year", mm.all_periods(snap), "2024", label="Year"),
-        choice("region", FOCUS_LABELS, "world", label="Region"),
-        codes("places", mm.place_codes(snap), mm.DEFAULT_PLACES, label="Places"),
-        choice("metric", mm.GSMA_METRICS, "value", label="GSMA measure"),
-        codes("gsma", mm.gsma_codes(snap), mm.DEFAULT_GSMA, label="GSMA regions"),
+        choice("view", mm.VIEWS, "map", label=N_("View")),
+        choice("measure", mm.MEASURES, "mobile_money", label=N_("Indicator")),
+        choice("slice", mm.SLICES, "all", label=N_("Group")),
+        period("year", mm.all_periods(snap), "2024", label=N_("Year")),
+        choice("region", FOCUS_LABELS, "world", label=N_("Region")),
+        codes("places", mm.place_codes(snap), mm.DEFAULT_PLACES, label=N_("Places")),
+        choice("metric", mm.GSMA_METRICS, "value", label=N_("GSMA measure")),
+        codes("gsma", mm.gsma_codes(snap), mm.DEFAULT_GSMA, label=N_("GSMA regions")),
         axis_param(),
     ]
 
@@ -45,16 +46,16 @@ def chosen(snap: Snapshot, v: dict) -> tuple[str, str, str | None]:
 
 
 def no_data(snap, ind, measure, slice_, year) -> Figure:
-    return Figure(mm.MEASURE_LABELS[measure], notice=mm.no_data_message(snap, ind, measure, slice_, year),
+    return Figure(_(mm.MEASURE_LABELS[measure]), notice=mm.no_data_message(snap, ind, measure, slice_, year),
                   source=snap.citation(ind) if ind else "")
 
 
 def map_caption(snap: Snapshot, values, ind: str, measure: str, year: str) -> str:
-    grey = ("Grey: not asked or not published for this wave (a Findex blank is 'not measured', not zero)."
-            if mm.is_findex(measure) else f"Grey: no IMF FAS value reported for {year}.")
+    grey = (_("Grey: not asked or not published for this wave (a Findex blank is 'not measured', not zero).")
+            if mm.is_findex(measure) else _("Grey: no IMF FAS value reported for {year}.").format(year=year))
     note = mm.scale_note(snap, ind)
-    return (f"{have_value(int(values['value'].notna().sum()), len(values))} {grey}{' ' + note if note else ''} "
-            f"Small states are drawn as dots. {MAP_CLICK}")
+    return " ".join([have_value(int(values["value"].notna().sum()), len(values)), grey] + ([note] if note else [])
+                    + [_("Small states are drawn as dots."), _(MAP_CLICK)])
 
 
 def cross_section(snap: Snapshot, v: dict):
@@ -79,22 +80,23 @@ def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 def draw_trend(snap: Snapshot, v: dict, extras: dict) -> Figure:
     measure, slice_, ind = chosen(snap, v)
-    label, places, log = mm.MEASURE_LABELS[measure], v["places"], v["axis"] == "log"
+    label, places, log = _(mm.MEASURE_LABELS[measure]), v["places"], v["axis"] == "log"
     if not places:
-        return Figure(label, notice=PICK_PLACES)
+        return Figure(label, notice=_(PICK_PLACES))
     if ind is None:
         return no_data(snap, ind, measure, slice_, v["year"])
     series = mm.trend_series(snap, ind, places, log)
     if series.empty:
-        group = f", {mm.SLICES[slice_].lower()}" if slice_ != "all" else ""
-        return Figure(label, source=snap.citation(ind), notice="No data for this choice: none of the chosen places "
-                      f"has a value for {label.split(' · ')[0]}{group}.")
+        group = f", {_(mm.SLICES[slice_]).lower()}" if slice_ != "all" else ""
+        return Figure(label, source=snap.citation(ind), notice=_(
+            "No data for this choice: none of the chosen places has a value for {what}.").format(
+            what=mm.measure_name(measure) + group))
     spec = mm.trend_spec(snap, series, ind, measure, v["year"], log)
-    notes = ["Findex: one point per survey wave, joined by lines; nothing is interpolated between waves."
-             if mm.is_findex(measure) else "IMF FAS: yearly values as reported by central banks."]
+    notes = [_("Findex: one point per survey wave, joined by lines; nothing is interpolated between waves.")
+             if mm.is_findex(measure) else _("IMF FAS: yearly values as reported by central banks.")]
     missing = mm.missing_places(snap, series, places)
     if missing:
-        notes.append(f"No values for: {', '.join(missing)}.")
+        notes.append(_("No values for: {places}.").format(places=", ".join(missing)))
     return Figure(label, spec, snap.citation(ind), table=series[["name", "period", "value"]], captions=[" ".join(notes)],
                   export=lambda: spec, file=f"mobile-money-{measure}-{slice_}-trend")
 
@@ -106,49 +108,54 @@ def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
     year, region = v["year"], v["region"]
     meta = snap.indicator(ind)
     return Figure(mm.map_title(snap, ind, measure, year, region), None, snap.citation(ind), table=mm.table(values),
-                  columns={"name": Column("Country"), "value": Column(f"{meta['short_label']} ({meta['unit']})", "%.1f"),
-                           "period": Column("Year of value"), "rank": Column("Rank", "%d"),
-                           "region": Column("Region"), "income_group": Column("Income group")},
+                  columns={"name": Column(N_("Country")),
+                           "value": Column(f"{meta['short_label']} ({mm.unit_text(snap, ind)})", "%.1f"),
+                           "period": Column(N_("Year of value")), "rank": Column(N_("Rank"), "%d"),
+                           "region": Column(N_("Region")), "income_group": Column(N_("Income group"))},
                   captions=[snap.citation(ind)], file=f"mobile-money-{measure}-{slice_}-{year}-{region}")
 
 
 def regions_caption(snap: Snapshot, points, regions: list[str]) -> list[str]:
     missing = [snap.name(c) for c in regions if c not in set(points["entity"])]
     revised = int((~points["latest"]).sum())
-    notes = ["Lines join the years that have a published figure; gaps are not filled."]
+    notes = [_("Lines join the years that have a published figure; gaps are not filled.")]
     if revised:
-        notes.append(f"Hollow diamonds: {numbers.plural(revised, 'figure')} from other report editions or pages; "
-                     "GSMA revises its back series, the line follows the latest edition.")
+        notes.append(_("Hollow diamonds: {figures} from other report editions or pages; GSMA revises its back "
+                       "series, the line follows the latest edition.").format(
+            figures=numbers.plural(revised, "figure", "figures")))
     if missing:
-        notes.append(f"No figure for: {', '.join(missing)}.")
+        notes.append(_("No figure for: {places}.").format(places=", ".join(missing)))
     check = mm.africa_parts_check(snap)
-    why = (f"for {check['period']}, GSMA's five African sub-regions, North Africa's "
-           f"{numbers.usd_bn(check['north'])} included, add up to {numbers.usd_bn(check['parts'])}, its 'Africa' total"
-           if check else "GSMA's 'Africa' figures include North Africa")
-    return [" ".join(notes), mm.md(f"'Africa, continent-wide (as reported)' and 'Sub-Saharan Africa' are kept "
-                                   f"apart: {why}. Press material often quotes the continent figure as Sub-Saharan "
-                                   "Africa's.")]
+    why = (_("for {year}, GSMA's five African sub-regions, North Africa's {north} included, add up to {parts}, its "
+             "'Africa' total").format(year=check["period"], north=numbers.usd_bn(check["north"]),
+                                      parts=numbers.usd_bn(check["parts"]))
+           if check else _("GSMA's 'Africa' figures include North Africa"))
+    return [" ".join(notes), mm.md(_("'Africa, continent-wide (as reported)' and 'Sub-Saharan Africa' are kept "
+                                     "apart: {why}. Press material often quotes the continent figure as Sub-Saharan "
+                                     "Africa's.").format(why=why))]
 
 
 def draw_regions(snap: Snapshot, v: dict, extras: dict) -> Figure:
     ind, regions = mm.GSMA_METRICS[v["metric"]], v["gsma"]
     meta = snap.indicator(ind)
-    title = f"{meta['label']} by region"
+    title = _("{label} by region").format(label=meta["label"])
     if not regions:
-        return Figure(title, notice="Pick one or more regions to draw their lines.")
+        return Figure(title, notice=_("Pick one or more regions to draw their lines."))
     points = mm.gsma_points(snap, ind, regions)
     if points.empty:
-        return Figure(title, source=snap.citation(ind), notice=f"No data for this choice: GSMA publishes no "
-                      f"{meta['label'].lower()} figures for the chosen regions in this snapshot.")
+        return Figure(title, source=snap.citation(ind), notice=_(
+            "No data for this choice: GSMA publishes no figures of {what} for the chosen regions in this "
+            "snapshot.").format(what=meta["label"].lower()))
     spec = mm.gsma_spec(snap, ind, points, v["axis"] == "log")
     table = mm.gsma_table(points)
     return Figure(title, spec, snap.citation(ind), table=table, captions=regions_caption(snap, points, regions),
                   export=lambda: spec, file=f"mobile-money-gsma-{v['metric']}",
-                  details=("Figures behind the chart, with their sources", table, {
-                      "name": Column("Region"), "period": Column("Year"),
-                      "value": Column(f"{meta['short_label']} ({meta['unit']})", "%.4g"), "status": Column("Figure"),
-                      "note": Column("As reported"), "source_title": Column("Source"), "edition": Column("Edition"),
-                      "source_url": Column("Page", "link")}))
+                  details=(N_("Figures behind the chart, with their sources"), table, {
+                      "name": Column(N_("Region")), "period": Column(N_("Year")),
+                      "value": Column(f"{meta['short_label']} ({mm.unit_text(snap, ind)})", "%.4g"),
+                      "status": Column(N_("Figure")), "note": Column(N_("As reported")),
+                      "source_title": Column(N_("Source")), "edition": Column(N_("Edition")),
+                      "source_url": Column(N_("Page"), "link")}))
 
 
 def headline(snap: Snapshot) -> Headline:
@@ -157,26 +164,30 @@ def headline(snap: Snapshot) -> Headline:
     years = [story] + ([latest] if latest.year != story.year else [])
     text = ""
     if story.world and story.africa and story.share is not None:
-        text = mm.md(f"In {story.year}, mobile money moved about {numbers.usd_bn(story.world.value)} worldwide, "
-                     f"{numbers.share_words(story.share)} of it ({numbers.usd_bn(story.africa.value)}) in Africa.")
+        text = mm.md(_("In {year}, mobile money moved about {world} worldwide, {share} of it ({africa}) in Africa.")
+                     .format(year=story.year, world=numbers.usd_bn(story.world.value),
+                             share=numbers.share_words(story.share), africa=numbers.usd_bn(story.africa.value)))
     metrics, used = [], []
     for h in years:
+        world, africa = _("Worldwide, {year}").format(year=h.year), _("Africa, {year}").format(year=h.year)
         if h.world is None:
-            metrics += [(f"Worldwide, {h.year}", "No data", None, None)]
+            metrics += [(world, _("No data"), None, None)]
             continue
-        metrics.append((f"Worldwide, {h.year}", numbers.usd_bn(h.world.value, short=True), None, mm.md(h.world.note) or None))
+        metrics.append((world, numbers.usd_bn(h.world.value, short=True), None, mm.md(data_(h.world.note)) or None))
         used.append(h.world.source_id)
         if h.africa is None:
-            metrics.append((f"Africa, {h.year}", "No data", None, None))
+            metrics.append((africa, _("No data"), None, None))
             continue
-        metrics.append((f"Africa, {h.year}", numbers.usd_bn(h.africa.value, short=True),
-                        f"{numbers.pct(h.share)} of world", mm.md(h.africa.note) or None))
+        metrics.append((africa, numbers.usd_bn(h.africa.value, short=True),
+                        _("{share} of world").format(share=numbers.pct(h.share)), mm.md(data_(h.africa.note)) or None))
         used += [h.africa.source_id] + ([h.share_source] if h.share_source else [])
-    shares = "; ".join(f"{h.year} {'as reported by GSMA' if h.share_reported else 'computed here from the two values'}"
+    shares = "; ".join(f"{h.year} " + (_("as reported by GSMA") if h.share_reported
+                                        else _("computed here from the two values"))
                        for h in years if h.share is not None)
-    caption = mm.md("Mobile money transaction value in the year (tn: trillion, bn: billion), GSMA State of the "
-                    "Industry Report figures as published or quoted. 'Africa' is GSMA's continent-wide figure, not "
-                    f"Sub-Saharan Africa. Africa's share of world value: {shares}. Sources: "
+    caption = mm.md(_("Mobile money transaction value in the year ({short}), GSMA State of the Industry Report "
+                      "figures as published or quoted. 'Africa' is GSMA's continent-wide figure, not Sub-Saharan "
+                      "Africa. Africa's share of world value: {shares}. Sources:").format(
+                        short=_("tn: trillion, bn: billion"), shares=shares) + " "
                     + "; ".join(mm.source_link(snap, s) for s in dict.fromkeys(used)) + ".")
     return Headline(text, metrics, caption)
 
@@ -190,52 +201,53 @@ def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
     check = mm.africa_parts_check(snap)
     fas_last = mm.measure_periods(snap, "tx_value_gdp")[-1]
     return shown + ["gsma_tx_value", "gsma_share_tx_value"], [
-        "Findex blanks mean 'not asked' (the mobile money question is asked only where mobile money is relevant), "
-        "not zero. Waves are irregular; the slider steps through waves only.",
-        f"In {mm.fieldwork_economies(snap)} economies the Findex 2021 wave was fielded in 2022; it is shown as the "
-        "2021 wave, as the World Bank does, and marked '(fieldwork in 2022)' in tooltips and tables.",
-        f"IMF FAS stops in {fas_last} in this snapshot (the newest global copy found). Amounts in national currency "
-        "and raw counts are not comparable across countries and are not mapped: "
-        + "; ".join(mm.left_out_fas(snap)) + ".",
-        "GSMA revises its back series every year: the latest report edition is drawn, figures from other editions "
-        "are kept as hollow markers with their page. Several pages are secondary (news sites, document mirrors).",
-        mm.md("GSMA's 'Africa (as reported)' is continent-wide and distinct from Sub-Saharan Africa"
-              + (f": for {check['period']} its five sub-regions, North Africa included, add up to its total."
-                 if check else ".")),
+        _("Findex blanks mean 'not asked' (the mobile money question is asked only where mobile money is relevant), "
+          "not zero. Waves are irregular; the slider steps through waves only."),
+        _("In {count} economies the Findex 2021 wave was fielded in 2022; it is shown as the 2021 wave, as the World "
+          "Bank does, and marked '(fieldwork in 2022)' in tooltips and tables.").format(
+            count=numbers.count(mm.fieldwork_economies(snap))),
+        _("IMF FAS stops in {year} in this snapshot (the newest global copy found). Amounts in national currency "
+          "and raw counts are not comparable across countries and are not mapped: {series}.").format(
+            year=fas_last, series="; ".join(mm.left_out_fas(snap))),
+        _("GSMA revises its back series every year: the latest report edition is drawn, figures from other editions "
+          "are kept as hollow markers with their page. Several pages are secondary (news sites, document mirrors)."),
+        mm.md(_("GSMA's 'Africa (as reported)' is continent-wide and distinct from Sub-Saharan Africa: for {year} its "
+                "five sub-regions, North Africa included, add up to its total.").format(year=check["period"])
+              if check else _("GSMA's 'Africa (as reported)' is continent-wide and distinct from Sub-Saharan Africa.")),
     ]
 
 
 def gsma_label(snap: Snapshot):
-    return lambda k: f"{snap.indicator(mm.GSMA_METRICS[k])['label']} ({snap.indicator(mm.GSMA_METRICS[k])['unit']})"
+    return lambda k: f"{snap.indicator(mm.GSMA_METRICS[k])['label']} ({mm.unit_text(snap, mm.GSMA_METRICS[k])})"
 
 
 EXPLORER = Explorer(
-    page="mobile-money", key="mobile_money", title="Mobile money",
-    intro=lambda snap: ("Who has a mobile money account (World Bank Global Findex survey), how much it is used "
-                        "country by country (IMF Financial Access Survey), and how much it moves by region (GSMA)."),
+    page="mobile-money", key="mobile_money", title=N_("Mobile money"),
+    intro=lambda snap: _("Who has a mobile money account (World Bank Global Findex survey), how much it is used "
+                         "country by country (IMF Financial Access Survey), and how much it moves by region (GSMA)."),
     params=params,
     controls={
-        "view": Control("view", "View", "segmented", *fixed(mm.VIEWS)),
+        "view": Control("view", N_("View"), "segmented", *fixed(mm.VIEWS)),
         "region": REGION,
-        "measure": Control("measure", "Indicator", "select", *fixed(mm.MEASURE_LABELS)),
-        "slice": Control("slice", "Group (Findex)", "select", *fixed(mm.SLICES),
-                         help="Findex account shares by group. The gender gap and IMF FAS series have no groups.",
+        "measure": Control("measure", N_("Indicator"), "select", *fixed(mm.MEASURE_LABELS)),
+        "slice": Control("slice", N_("Group (Findex)"), "select", *fixed(mm.SLICES),
+                         help=N_("Findex account shares by group. The gender gap and IMF FAS series have no groups."),
                          disabled=lambda v: not mm.sliceable(v["measure"])),
         "places": places_control("places", lambda snap: sorted(mm.place_codes(snap), key=snap.name),
                                  lambda snap: snap.name),
         "axis": AXIS,
-        "metric": Control("metric", "GSMA measure", "select", lambda snap: list(mm.GSMA_METRICS), gsma_label),
-        "gsma": Control("gsma", "Regions", "multiselect",
+        "metric": Control("metric", N_("GSMA measure"), "select", lambda snap: list(mm.GSMA_METRICS), gsma_label),
+        "gsma": Control("gsma", N_("Regions"), "multiselect",
                         lambda snap: sorted(mm.gsma_codes(snap), key=lambda c: (c != mm.WORLD, snap.name(c))),
                         lambda snap: snap.name),
     },
-    views={"map": View("map", "Map", draw_map, controls=(("measure", "slice"),)),
-           "trend": View("trend", "Trend", draw_trend, controls=(("measure", "slice"), ("places", "axis"))),
-           "table": View("table", "Table", draw_table, controls=(("measure", "slice"),)),
-           "regions": View("regions", "Regions (GSMA)", draw_regions, controls=(("metric", "gsma", "axis"),),
+    views={"map": View("map", N_("Map"), draw_map, controls=(("measure", "slice"),)),
+           "trend": View("trend", N_("Trend"), draw_trend, controls=(("measure", "slice"), ("places", "axis"))),
+           "table": View("table", N_("Table"), draw_table, controls=(("measure", "slice"),)),
+           "regions": View("regions", N_("Regions (GSMA)"), draw_regions, controls=(("metric", "gsma", "axis"),),
                            timeline=False)},
     top=(("region", ("map", "table")),),
     period="year", periods=lambda snap, v: mm.measure_periods(snap, v["measure"]),
-    period_label=lambda v: "Findex wave" if mm.is_findex(v["measure"]) else "Year",
+    period_label=lambda v: N_("Findex wave") if mm.is_findex(v["measure"]) else N_("Year"),
     settle=settle, caveats=caveats, headline=headline,
 )

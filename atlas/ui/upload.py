@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas import kaios, statcounter
+from atlas.i18n import _
 from atlas.store import Snapshot
 
 UPLOAD_KEY = "kaios.upload"
@@ -30,28 +31,29 @@ def statcounter_panel(snap: Snapshot, values: dict) -> dict:
     export, problem = read_upload()
     options = sorted(kaios.place_codes(snap), key=snap.name)
     guess = kaios.place_for_code(snap, export.place) if export is not None else None
-    with st.expander("Compare with your own StatCounter export", icon=":material/upload_file:",
+    with st.expander(_("Compare with your own StatCounter export"), icon=":material/upload_file:",
                      expanded=st.session_state.get(UPLOAD_KEY) is not None):
-        st.markdown(kaios.UPLOAD_HOWTO)
-        st.file_uploader("StatCounter CSV export", type=["csv", "txt"], key=UPLOAD_KEY, max_upload_size=5,
-                         help=f"Up to {statcounter.MAX_BYTES / 1e6:.0f} MB")
+        st.markdown(_(kaios.UPLOAD_HOWTO))
+        st.file_uploader(_("StatCounter CSV export"), type=["csv", "txt"], key=UPLOAD_KEY, max_upload_size=5,
+                         help=_("Up to {size}").format(size=statcounter.size_text(statcounter.MAX_BYTES)))
         if problem:
-            st.error(f"This file cannot be used: {problem} The built-in series are unchanged.", icon=":material/error:")
+            st.error(_("This file cannot be used: {problem} The built-in series are unchanged.").format(problem=problem),
+                     icon=":material/error:")
         elif export is not None:
             st.success(kaios.upload_summary(export), icon=":material/check_circle:")
             for note in export.notes:
                 st.info(note)
             if "KaiOS" not in export.systems:
-                st.info("This export has no KaiOS column (StatCounter folds small systems into Other); pick the "
-                        "column to draw.")
+                st.info(_("This export has no KaiOS column (StatCounter folds small systems into Other); pick the "
+                          "column to draw."))
             pick = st.columns(2)
-            pick[0].selectbox("Column to draw", export.systems, key="kaios.upload.system",
+            pick[0].selectbox(_("Column to draw"), export.systems, key="kaios.upload.system",
                               index=export.systems.index(kaios.default_system(export.systems)))
-            pick[1].selectbox("This export is for", options, format_func=snap.name, key="kaios.upload.place",
+            pick[1].selectbox(_("This export is for"), options, format_func=snap.name, key="kaios.upload.place",
                               index=options.index(guess) if guess in options else None,
-                              placeholder="Which place? (not in the file name)")
+                              placeholder=_("Which place? (not in the file name)"))
             if values["view"] != "trend":
-                st.caption("It is drawn on the Trend view, beside the built-in series.")
+                st.caption(_("It is drawn on the Trend view, beside the built-in series."))
     if export is None:
         return {"upload": None}
     system = st.session_state.get("kaios.upload.system")
