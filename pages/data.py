@@ -26,7 +26,7 @@ THEMES = {"internet": _("Internet use"), "mobile_money": _("Mobile money"), "kai
 theme = st.segmented_control(_("Theme"), list(THEMES), default="internet", format_func=THEMES.get, key="theme")
 ind = snap.catalogue(theme)
 st.dataframe(ind.assign(rows=ind["id"].map(m["rows_per_indicator"]), period_type=ind["period_type"].map(
-                 {"year": _("year"), "month": _("month")}))[
+                 {"year": _("yearly"), "month": _("monthly")}))[
                  ["label", "unit_label", "period_type", "rows", "publisher", "vintage", "licence", "definition",
                   "caveats"]],
              hide_index=True, width="stretch",

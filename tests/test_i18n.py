@@ -218,7 +218,7 @@ def test_data_page_in_french():
         assert french_problems(at) == []
         table = at.dataframe[0].value
         assert "Personnes utilisant Internet (% de la population)" in table["label"].tolist()
-        assert table["caveats"].str.contains("UIT").any() and set(table["period_type"]) == {"année"}
+        assert table["caveats"].str.contains("UIT").any() and set(table["period_type"]) == {"annuelle"}
         assert at.markdown[0].value.startswith("Dernière actualisation le ")
     finally:
         i18n.use("en")

@@ -246,7 +246,7 @@ def test_country_page_in_french_with_every_theme(snapshot):
     for spec in specs:
         assert spec["config"]["locale"]["number"]["decimal"] == ","   # the chart writes 41,2 in the browser
         encoding = spec["layer"][0]["encoding"]
-        assert [t["title"] for t in encoding["tooltip"]][:2] == ["Lieu", "Période"]
+        assert [t["title"] for t in encoding["tooltip"]][:2] == ["Pays ou région", "Période"]
         assert spec["description"].startswith("Graphique en courbes")
     assert specs[0]["layer"][0]["encoding"]["y"]["title"] == "Usage d’Internet (%)"
     assert " ".join(specs[0]["title"]["text"]) == "Usage d’Internet\u00a0: Sénégal et points de comparaison"
