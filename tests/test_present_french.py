@@ -149,8 +149,8 @@ def test_csv_for_french_spreadsheets_and_unchanged_in_english():
     fr = export.csv(frame, "Banque mondiale; WDI", lang="fr")
     assert fr.startswith(b"\xef\xbb\xbf")  # a byte-order mark: Excel then reads UTF-8
     lines = fr.decode("utf-8-sig").splitlines()
-    assert lines[0] == "name;value;period;source"  # the same column names in both languages
-    assert lines[1] == 'Côte d’Ivoire;58,4;2024;"Banque mondiale; WDI"'
+    assert lines[0] == '"name";"value";"period";"source"'  # the same column names in both languages
+    assert lines[1] == '"Côte d’Ivoire";"58,4";"2024";"Banque mondiale; WDI"'  # quoted: a "," never splits 58,4
     back = pd.read_csv(io.BytesIO(fr), sep=";", decimal=",", encoding="utf-8-sig", dtype={"period": str})
     assert back["value"].tolist() == [58.4] and back["source"].tolist() == ["Banque mondiale; WDI"]
     en = export.csv(frame, "World Bank, WDI", lang="en").decode("utf-8").splitlines()

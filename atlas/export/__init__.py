@@ -2,6 +2,7 @@
 The deck exports are modules beside this one: html_deck (one-file HTML), pptx (PowerPoint), animation (GIF, MP4)."""
 from __future__ import annotations
 
+import csv as pycsv
 import functools
 
 import pandas as pd
@@ -48,16 +49,18 @@ def png(spec: Spec, scale: float = 2.0) -> bytes:
 
 # CSV as each language's spreadsheets open it (measured with LibreOffice 7.4, see the README): in a
 # French-locale spreadsheet a comma-separated file with decimal points gives text, not numbers ("58.4"),
-# and a semicolon-separated one with decimal commas gives numbers. Excel set to French reads ";" and ","
-# by default and needs a byte-order mark to read UTF-8 ("Côte d’Ivoire"). Column names stay the same
-# machine-readable ones in both languages, so a script reads either file.
-CSV_FORMAT = {"en": {"sep": ",", "decimal": ".", "encoding": "utf-8"},
-              "fr": {"sep": ";", "decimal": ",", "encoding": "utf-8-sig"}}
+# and a semicolon-separated one with decimal commas gives numbers; every field quoted, so that a decimal
+# comma is not split off when the import dialog also ticks "," as a separator. Excel set to French reads
+# ";" and "," by default and needs a byte-order mark to read UTF-8 ("Côte d’Ivoire"). Column names stay
+# the same machine-readable ones in both languages, so a script reads either file.
+CSV_FORMAT = {"en": {"sep": ",", "decimal": ".", "encoding": "utf-8", "quoting": pycsv.QUOTE_MINIMAL},
+              "fr": {"sep": ";", "decimal": ",", "encoding": "utf-8-sig", "quoting": pycsv.QUOTE_ALL}}
 
 
 def csv(frame: pd.DataFrame, citation: str, lang: str | None = None) -> bytes:
     """The table as CSV with its citation as a last column, so the file stays tidy and traceable; in the
     conventions of the language's spreadsheets (`CSV_FORMAT`)."""
     fmt = CSV_FORMAT[lang or i18n.lang()]
-    text = frame.assign(source=citation).to_csv(index=False, sep=fmt["sep"], decimal=fmt["decimal"])
+    text = frame.assign(source=citation).to_csv(index=False, sep=fmt["sep"], decimal=fmt["decimal"],
+                                                quoting=fmt["quoting"])
     return text.encode(fmt["encoding"])
