@@ -114,6 +114,8 @@ def test_the_html_deck_in_french(snapshot, french_refs):
     assert [s["title"] for s in data["slides"]] == ["Évolution de l’usage d’Internet",
                                                     "Usage d’Internet, 2019 — Afrique (continent)", "Kenya en bref"]
     assert all(s["spec"]["config"]["locale"]["number"]["decimal"] == "," for s in data["slides"])
+    assert '"title":"Usage d’Internet (%)"' in json.dumps(data["slides"][0]["spec"], ensure_ascii=False,
+                                                          separators=(",", ":"))  # the axis title
     assert data["slides"][1]["frames"][0]["title"].startswith("Usage d’Internet, 1990")
     english = html_deck.file(snapshot, french_refs[:1], lang="en").decode("utf-8")
     assert '<html lang="en">' in english and '"previous":"Previous"' in english

@@ -30,6 +30,13 @@ def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, un
                 describe_series("Line chart", label, unit, data), narrow=narrow)
 
 
+def _axis_title(label: str, unit: str, log: bool) -> str:
+    """'Internet use (%)', in the run's language (the label and unit are catalogue messages or snapshot texts)."""
+    if log:
+        return _("{label} ({unit}), log scale").format(label=_(label), unit=_(unit))  # as the map's legend says
+    return f"{_(label)} ({_(unit)})"
+
+
 @per_lang(64)  # templates hold words: one per language
 def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False) -> Spec:
     fmt = fmt_value(unit)
@@ -40,12 +47,12 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
                                                     tickCount="year" if time_unit == "year" else alt.Undefined),
                 scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
                 if x_domain else alt.Undefined),
-        y=alt.Y("value:Q", title=None if compact else f"{label} ({unit}){', log scale' if log else ''}",
+        y=alt.Y("value:Q", title=None if compact else _axis_title(label, unit, log),
                 scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=2 if compact else 3,
                                                                 labelLimit=260, labelFontSize=12)),
-        tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("period:N", title="Period"),
-                 alt.Tooltip("value:Q", title=label, format=fmt)],
+        tooltip=[alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Period")),
+                 alt.Tooltip("value:Q", title=_(label), format=fmt)],
     )
     rule = alt.Chart(alt.NamedData("marker")).encode(x="date:T")
     ev = alt.Chart(alt.NamedData("events")).encode(
