@@ -156,4 +156,5 @@ def from_link(link: str) -> SlideRef:
     page = parsed.path.strip("/").split("/")[-1] if parsed.path.strip("/") else ""
     if not page:
         raise DeckError(_("this link does not name a page of the app (it should look like …/internet?year=2019)"))
-    return SlideRef(page, dict(parse_qsl(parsed.query)))
+    params = {k: v for k, v in parse_qsl(parsed.query) if k != LANG.name}  # the deck has its own language
+    return SlideRef(page, params)

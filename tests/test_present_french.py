@@ -35,6 +35,7 @@ def test_a_deck_stores_its_language_and_older_or_bad_ones_still_open():
     with i18n.using("fr"):
         bad = deck.decode_deck(_link({"lang": "de", "slides": [r.to_dict() for r in refs]}))
     assert bad.lang == "fr" and "« de »" in bad.notice and len(bad.slides) == 1
+    assert deck.from_link("http://x/internet?year=2019&lang=fr").params == {"year": "2019"}
 
 
 @pytest.mark.parametrize("call, words", [
