@@ -1,7 +1,11 @@
 """A presenter's deck: saved views with titles and notes, carried in a link or a small file.
 
 Nothing is stored on the server: the deck travels in the URL (compressed JSON) or as a JSON file the
-presenter keeps. Anything read back is validated; a damaged deck raises DeckError with a plain message.
+presenter keeps. Anything read back is validated; a damaged deck raises DeckError with a plain message
+in the run's language.
+
+A deck carries its language (`lang`): presenting and every export render in it. Links and files made
+before it was stored have none and open in the page's language.
 """
 from __future__ import annotations
 
@@ -12,6 +16,10 @@ import uuid
 import zlib
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlparse
+
+from . import i18n
+from .i18n import _
+from .params import LANG, choice, parse_value
 
 FORMAT = "connectivity-atlas-deck"
 MAX_SLIDES = 40
@@ -38,15 +46,44 @@ class SlideRef:
         return {"page": self.page, "params": self.params, "title": self.title, "notes": self.notes}
 
 
-def encode(slides: list[SlideRef]) -> str:
-    raw = json.dumps([s.to_dict() for s in slides], separators=(",", ":"), ensure_ascii=False).encode()
+@dataclass
+class Deck:
+    """A deck as read back: its slides, its language (None when it stored none: an older deck), and a
+    plain notice when its stored language could not be used (then `lang` is the run's language)."""
+    slides: list[SlideRef]
+    lang: str | None = None
+    notice: str | None = None
+
+
+def _lang_of(obj: dict) -> tuple[str | None, str | None]:
+    """The stored language; a bad one falls back to the run's language with the usual notice."""
+    text = obj.get("lang")
+    if text is None:
+        return None, None
+    return parse_value(choice(LANG.name, i18n.LANGS, i18n.lang(), label=LANG.label),
+                       text if isinstance(text, str) else repr(text))
+
+
+def _payload(slides: list[SlideRef], lang: str | None) -> dict:
+    return {"lang": lang or i18n.lang(), "slides": [s.to_dict() for s in slides]}
+
+
+def encode(slides: list[SlideRef], lang: str | None = None) -> str:
+    """The deck for a link; `lang` defaults to the run's language."""
+    raw = json.dumps(_payload(slides, lang), separators=(",", ":"), ensure_ascii=False).encode()
     return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode().rstrip("=")
 
 
 def decode(text: str) -> list[SlideRef]:
+    return decode_deck(text).slides
+
+
+def decode_deck(text: str) -> Deck:
+    """A deck from its link text: a list of slides (links made before the language was stored) or
+    {"lang": …, "slides": […]}."""
     if len(text) > MAX_LINK:
-        raise DeckError("the deck in this link is too long to be a deck made here")
-    damaged = DeckError("the deck in this link is damaged or incomplete (was it cut when copied?)")
+        raise DeckError(_("the deck in this link is too long to be a deck made here"))
+    damaged = DeckError(_("the deck in this link is damaged or incomplete (was it cut when copied?)"))
     try:
         packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         # Bounded by what comes out: zlib.decompress's bufsize is only a starting buffer, and a 23 KB
@@ -56,49 +93,59 @@ def decode(text: str) -> list[SlideRef]:
     except (binascii.Error, zlib.error, ValueError):
         raise damaged from None
     if len(raw) > MAX_FILE or inflater.unconsumed_tail:
-        raise DeckError(f"the deck in this link unpacks to more than {MAX_FILE // 1024} KB, more than a deck "
-                        "made here can hold")
+        raise DeckError(_("the deck in this link unpacks to more than {size} KB, more than a deck "
+                          "made here can hold").format(size=MAX_FILE // 1024))
     if not inflater.eof:
         raise damaged
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise damaged from None
-    return validate(data)
+    if isinstance(data, dict):
+        lang, notice = _lang_of(data)
+        return Deck(validate(data.get("slides")), lang, notice)
+    return Deck(validate(data))
 
 
-def to_file(slides: list[SlideRef]) -> bytes:
-    return json.dumps({"format": FORMAT, "version": 1, "slides": [s.to_dict() for s in slides]},
+def to_file(slides: list[SlideRef], lang: str | None = None) -> bytes:
+    return json.dumps({"format": FORMAT, "version": 1, **_payload(slides, lang)},
                       indent=2, ensure_ascii=False).encode()
 
 
 def from_file(data: bytes) -> list[SlideRef]:
+    return from_file_deck(data).slides
+
+
+def from_file_deck(data: bytes) -> Deck:
     if len(data) > MAX_FILE:
-        raise DeckError(f"this file is {len(data) // 1024} KB; a deck file is at most {MAX_FILE // 1024} KB")
+        raise DeckError(_("this file is {size} KB; a deck file is at most {most} KB").format(
+            size=len(data) // 1024, most=MAX_FILE // 1024))
     try:
         obj = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
-        raise DeckError("this file is not a deck saved from Connectivity Atlas (it is not readable JSON)") from None
+        raise DeckError(_("this file is not a deck saved from Connectivity Atlas (it is not readable JSON)")) from None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
-        raise DeckError("this file is not a deck saved from Connectivity Atlas")
-    return validate(obj.get("slides"))
+        raise DeckError(_("this file is not a deck saved from Connectivity Atlas"))
+    lang, notice = _lang_of(obj)
+    return Deck(validate(obj.get("slides")), lang, notice)
 
 
 def validate(data) -> list[SlideRef]:
     if not isinstance(data, list):
-        raise DeckError("the deck has no list of slides")
+        raise DeckError(_("the deck has no list of slides"))
     if len(data) > MAX_SLIDES:
-        raise DeckError(f"the deck has {len(data)} slides; at most {MAX_SLIDES} are allowed")
+        raise DeckError(_("the deck has {count} slides; at most {most} are allowed").format(
+            count=len(data), most=MAX_SLIDES))
     slides = []
     for i, item in enumerate(data, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("page"), str) or not isinstance(item.get("params", {}), dict):
-            raise DeckError(f"slide {i} is not a view of this app")
+            raise DeckError(_("slide {n} is not a view of this app").format(n=i))
         params = item.get("params", {})
         if any(not isinstance(k, str) or not isinstance(v, str) or len(v) > MAX_PARAM for k, v in params.items()):
-            raise DeckError(f"slide {i} has settings that are not plain text")
+            raise DeckError(_("slide {n} has settings that are not plain text").format(n=i))
         title, notes = item.get("title", ""), item.get("notes", "")
         if not isinstance(title, str) or not isinstance(notes, str):
-            raise DeckError(f"slide {i} has a title or notes that are not text")
+            raise DeckError(_("slide {n} has a title or notes that are not text").format(n=i))
         slides.append(SlideRef(item["page"][:40], dict(params), title[:MAX_TITLE], notes[:MAX_NOTES]))
     return slides
 
@@ -108,5 +155,6 @@ def from_link(link: str) -> SlideRef:
     parsed = urlparse(link.strip())
     page = parsed.path.strip("/").split("/")[-1] if parsed.path.strip("/") else ""
     if not page:
-        raise DeckError("this link does not name a page of the app (it should look like …/internet?year=2019)")
-    return SlideRef(page, dict(parse_qsl(parsed.query)))
+        raise DeckError(_("this link does not name a page of the app (it should look like …/internet?year=2019)"))
+    params = {k: v for k, v in parse_qsl(parsed.query) if k != LANG.name}  # the deck has its own language
+    return SlideRef(page, params)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts, profile, story
+from . import charts, numbers, profile, story
 from .deck import SlideRef
 from .explorers import EXPLORERS, Explorer
+from .i18n import N_, _, localise
 from .params import choice, parse_all
 from .store import Snapshot
 
@@ -29,7 +30,7 @@ class Slide:
 
 Renderer = Callable[[Snapshot, dict, bool, "str | None"], Slide]
 RENDERERS: dict[str, Renderer] = {}
-PAGE_TITLES: dict[str, str] = {}
+PAGE_TITLES: dict[str, str] = {}   # catalogue messages (N_): translate where shown
 
 
 def register(page: str, title: str):
@@ -40,19 +41,46 @@ def register(page: str, title: str):
 
 
 def render(snap: Snapshot, ref: SlideRef, inline: bool = False, period: str | None = None) -> Slide | None:
-    """The slide for a saved view, or None when the app has no such page any more."""
+    """The slide for a saved view in the run's language (its chart carries the language's number and
+    date locale), or None when the app has no such page any more."""
     renderer = RENDERERS.get(ref.page)
     if renderer is None:
         return None
     slide = renderer(snap, ref.params, inline, period)
     if ref.title:
         slide.title = ref.title
+    if slide.spec is not None:
+        slide.spec = localise(slide.spec)
     return slide
 
 
 def default_title(snap: Snapshot, ref: SlideRef) -> str:
     slide = render(snap, ref)
     return slide.title if slide else ref.page
+
+
+def settings(snap: Snapshot, ref: SlideRef, hidden: tuple[str, ...] = ("places", "from", "lang")) -> str:
+    """A saved view's settings as the page's own controls write them ('Vue Carte, Année 2024, Région
+    Afrique'), in the run's language; '' when there is nothing to say."""
+    ex = next((e for e in EXPLORERS.values() if e.page == ref.page), None)
+    parts = []
+    for name, value in ref.params.items():
+        if name in hidden:
+            continue
+        control = ex.controls.get(name) if ex else None
+        if control is not None:
+            try:
+                parts.append(f"{_(control.label)} {control.label_of(snap)(value)}")
+                continue
+            except (KeyError, ValueError, TypeError):
+                pass
+        if ref.page == "country" and name == "country":
+            parts.append(f"{_('Country')} {snap.name(value) if value in snap.entities.index else value}")
+            continue
+        param = next((p for p in ex.params(snap) if p.name == name), None) if ex else None
+        shown = numbers.period(value) if len(value) == 7 and value[4] == "-" else value  # "mai 2019"
+        parts.append(f"{_(param.label) if param and param.label else name} {shown}")
+    return ", ".join(parts)
 
 
 def explorer_slide(ex: Explorer) -> Renderer:
@@ -74,15 +102,15 @@ for _ex in EXPLORERS.values():
     register(_ex.page, _ex.title)(explorer_slide(_ex))
 
 
-@register("country", "Country profile")
+@register("country", N_("Country profile"))
 def _country(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
     codes = list(profile.countries(snap)["code"])
-    values, notices = parse_all([choice("country", codes, "KEN", label="Country")], given)
+    values, notices = parse_all([choice("country", codes, "KEN", label=N_("Country"))], given)
     code = values["country"]
     series = snap.series(profile.INTERNET, profile.comparators(snap, code, "wdi"))
-    spec = charts.time_series(series, title=f"Internet use: {snap.name(code)} and comparators",
-                              source=snap.citation(profile.INTERNET), label="Internet use", unit="%")
-    return Slide(f"{snap.name(code)} at a glance", spec, snap.citation(profile.INTERNET),
+    spec = charts.time_series(series, title=_("Internet use: {country} and comparators").format(country=snap.name(code)),
+                              source=snap.citation(profile.INTERNET), label=_("Internet use"), unit="%")
+    return Slide(_("{country} at a glance").format(country=snap.name(code)), spec, snap.citation(profile.INTERNET),
                  lines=[s.text for s in profile.summary(snap, code)], notices=notices)
 
 
@@ -146,21 +174,22 @@ def projector(spec: charts.Spec, height: int = 400, font: int = PROJECTOR_FONT) 
 
 
 def default_deck(snap: Snapshot) -> list[SlideRef]:
-    """The overview's story, ready to present."""
+    """The overview's story, ready to present, its notes in the run's language."""
     notes = story.deck_notes(snap, kaios_month="2019-05")  # figures computed from the snapshot
     refs = [
         SlideRef("internet", {"view": "trend", "places": "ITU:ITU_AFR,ITU:WLD,SSF,WLD", "year": "2024"},
                  notes=notes["internet_trend"]),
         SlideRef("internet", {"view": "map", "year": "2024", "region": "africa"},
-                 notes="Press Play to step through the years."),
+                 notes=_("Press Play to step through the years.")),
         SlideRef("mobile-money", {"view": "regions", "metric": "value", "gsma": "WLD,GSMA_AFRICA,GSMA_SSA"},
                  notes=notes["mobile_money_regions"]),
         SlideRef("mobile-money", {"view": "map", "measure": "mobile_money", "year": "2024", "region": "africa"},
-                 notes="Share of adults with a mobile money account, Global Findex 2024. Grey: not asked."),
+                 notes=_("Share of adults with a mobile money account, Global Findex 2024. Grey: not asked.")),
         SlideRef("kaios", {"view": "map", "month": "2019-05", "colours": "log"},
                  notes=notes["kaios_map"]),
         SlideRef("kaios", {"view": "trend", "places": "IND,TZA,NGA,WLD"},
-                 notes="India's fall in 2020 may partly be user-agent classification. Triangles: milestones."),
-        SlideRef("country", {"country": "KEN"}, notes="Kenya: the mobile money country."),
+                 notes=_("India's fall in 2020 may partly be user-agent classification. Triangles: milestones.")),
+        SlideRef("country", {"country": "KEN"}, notes=_("{country}: the mobile money country.").format(
+            country=snap.name("KEN"))),
     ]
     return refs

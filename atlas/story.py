@@ -138,39 +138,51 @@ def kaios_peaks(snap: Snapshot) -> pd.DataFrame:
 
 
 def deck_notes(snap: Snapshot, kaios_month: str = "2019-05", money_year: str = "2022") -> dict[str, str]:
-    """The story deck's speaker notes, every figure from the snapshot (so a rebuild updates them):
-    'internet_trend', 'mobile_money_regions', 'kaios_map' (the device milestone of `kaios_month`)."""
+    """The story deck's speaker notes in the run's language, every figure from the snapshot (so a rebuild
+    updates them): 'internet_trend', 'mobile_money_regions', 'kaios_map' (the device milestone of
+    `kaios_month`). Whole sentences are catalogue messages, so a translator can reorder them."""
     notes = {}
     ev = snap.events
     press = ev[(ev["theme"] == "internet") & (ev["kind"] == "reported_figure")]
-    text = "Africa (ITU region) against the world."
+    text = _("Africa (ITU region) against the world.")
     if len(press):
         p = press.iloc[0]
         year = p["title"].rstrip(")").rsplit("(", 1)[-1]  # the year the press figure is for, as titled
         current = snap.value("itu_internet_use_rate", "ITU_AFR", year) if year.isdigit() else None
-        said = f" The {p['date'][:4]} press figure of {numbers.pct(p['value'], 0)} for {year}"
+        said = {"press_year": p["date"][:4], "value": numbers.pct(p["value"], 0), "year": year}
         if current is None:
-            text += said + " is shown as reported."
+            text += " " + _("The {press_year} press figure of {value} for {year} is shown as reported.").format(**said)
         elif numbers.rounded(current) == numbers.rounded(p["value"]):
-            text += said + f" matches the current ITU series ({numbers.pct(current)})."
+            text += " " + _("The {press_year} press figure of {value} for {year} matches the current ITU series "
+                            "({current}).").format(**said, current=numbers.pct(current))
         else:
-            text += said + f" has since been revised by ITU to {numbers.pct(current)}: the chart shows the current series."
+            text += " " + _("The {press_year} press figure of {value} for {year} has since been revised by ITU to "
+                            "{current}: the chart shows the current series.").format(**said, current=numbers.pct(current))
     notes["internet_trend"] = text
     world = snap.value("gsma_tx_value", "WLD", money_year)
     share = snap.value("gsma_share_tx_value", "GSMA_AFRICA", money_year)
-    money = (f"About {numbers.usd_bn(world)} moved in {money_year}" if world is not None
-             else f"GSMA publishes no world transaction value for {money_year}")
-    if share is not None:
-        money += f", {numbers.pct(share, 0)} of it in Africa"
-    notes["mobile_money_regions"] = money + " (GSMA). Hollow diamonds are earlier editions' figures, since revised."
+    amount = numbers.usd_bn(world) if world is not None else None
+    africa = numbers.pct(share, 0) if share is not None else None
+    if world is not None and share is not None:
+        money = _("About {amount} moved in {year}, {share} of it in Africa (GSMA).")
+    elif world is not None:
+        money = _("About {amount} moved in {year} (GSMA).")
+    elif share is not None:
+        money = _("GSMA publishes no world transaction value for {year}; Africa's share: {share}.")
+    else:
+        money = _("GSMA publishes no world transaction value for {year}.")
+    notes["mobile_money_regions"] = (money.format(amount=amount, year=money_year, share=africa) + " "
+                                     + _("Hollow diamonds are earlier editions' figures, since revised."))
     f = snap.facts
     shipped = f[(f["metric"] == "kaios_devices_shipped_cumulative") & (f["period"] == kaios_month)]
+    when = numbers.month(kaios_month, long=True)
+    when = when[:1].upper() + when[1:]  # French months are lower case, but this one opens the note
     if len(shipped):
-        r = shipped.iloc[0]
-        notes["kaios_map"] = (f"{numbers.month(kaios_month, long=True)}: KaiOS passes {numbers.million(r['value'])} devices shipped. "
-                              "Browser page-view share, not devices.")
+        notes["kaios_map"] = _("{month}: KaiOS passes {count} devices shipped.").format(
+            month=when, count=numbers.million(shipped.iloc[0]["value"]))
     else:
-        notes["kaios_map"] = f"{numbers.month(kaios_month, long=True)}. Browser page-view share, not devices."
+        notes["kaios_map"] = _("{month}.").format(month=when)
+    notes["kaios_map"] += " " + _("Browser page-view share, not devices.")
     return notes
 
 

@@ -1,5 +1,6 @@
 """A map view's Play as an animated GIF or an MP4 (for social posts and slides in other tools): one frame
-per period, the period in large type on each frame, the title and the source line on every frame.
+per period, the period in large type on each frame, the title and the source line on every frame, in the
+deck's language (`lang=`).
 Rendered offline: vl-convert draws each period's map, Pillow adds the type, imageio-ffmpeg encodes MP4."""
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .. import slides
+from .. import numbers, slides
 from ..deck import SlideRef
+from ..i18n import _
 from ..store import Snapshot
-from . import png
+from . import in_language, png
 from .html_deck import play_range
 
 WIDTH, HEIGHT = 1280, 720        # 16:9, what social sites and slide tools expect
@@ -33,7 +35,8 @@ class Frame:
 
 def _comment(shots: list[Frame]) -> bytes:
     """The file names its title, periods and source in its metadata too (a GIF comment), not only in pixels."""
-    return f"{shots[-1].title}. {shots[0].period}–{shots[-1].period}. {shots[-1].source}"[:240].encode("utf-8")
+    periods = f"{numbers.period(shots[0].period)}–{numbers.period(shots[-1].period)}"
+    return f"{shots[-1].title}. {periods}. {shots[-1].source}"[:240].encode("utf-8")
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
@@ -69,6 +72,7 @@ def _frame(title: str, period: str, source: str, chart: Image.Image) -> Image.Im
     canvas.paste(chart, (20 + (WIDTH - 40 - chart.width) // 2, MAP_TOP))
     draw = ImageDraw.Draw(canvas)
     big, head, small = _font(64, bold=True), _font(30, bold=True), _font(15)
+    period = numbers.period(period)  # a month as the language writes it: "mai 2019"
     draw.text((WIDTH - 24, 12), period, font=big, fill="black", anchor="ra")
     width_for_title = WIDTH - 48 - int(draw.textlength(period, font=big)) - 24
     for i, line in enumerate(_wrap(draw, title, head, width_for_title)[:2]):
@@ -82,7 +86,7 @@ def frames(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | N
     """One frame per period from `start` (default: the first) to `end` (default: the view's own)."""
     first = slides.render(snap, ref, inline=True)
     if first is None or not first.periods or first.spec is None:
-        raise AnimationError("only a map view with a timeline can be animated")
+        raise AnimationError(_("only a map view with a timeline can be animated"))
     own = end if end in first.periods else first.period
     out = []
     for period in play_range(first.periods, own, start):
@@ -94,6 +98,7 @@ def frames(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | N
     return out
 
 
+@in_language
 def gif(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | None = None,
         pace: float = PACE) -> bytes:
     """An animated GIF: plays once through the periods, holding the last one (then loops)."""
@@ -108,6 +113,7 @@ def gif(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | None
     return buf.getvalue()
 
 
+@in_language
 def mp4(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | None = None,
         pace: float = PACE) -> bytes:
     """An H.264 MP4 (yuv420p, plays in browsers, PowerPoint and phones): each period held `pace` seconds."""

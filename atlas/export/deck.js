@@ -165,6 +165,7 @@
     d.write("<!doctype html><meta charset='utf-8'><title></title><body></body>");
     d.close();
     d.title = T.speaker_title;
+    d.documentElement.lang = T.lang;
     const style = d.createElement("style");
     style.textContent = "body{font-family:Helvetica,Arial,sans-serif;margin:2vh 2vw;background:#111;color:#fff}" +
       "#sp-top{display:flex;justify-content:space-between;font-size:4vh;font-weight:700}" +
@@ -245,7 +246,7 @@
     const pace = $("pace");
     for (const s of DECK.paces) {
       const o = document.createElement("option");
-      o.value = String(s); o.textContent = T.pace_option.replace("{s}", String(s)); o.selected = s === DECK.pace;
+      o.value = String(s); o.textContent = T.pace_option.replace("{s}", T.paces[String(s)] || String(s)); o.selected = s === DECK.pace;
       pace.appendChild(o);
     }
     pace.onchange = () => { state.pace = Number(pace.value); };

@@ -21,10 +21,11 @@ from pathlib import Path
 
 import vl_convert as vlc
 
-from .. import geo, slides
+from .. import geo, i18n, numbers, slides
 from ..deck import SlideRef
+from ..i18n import N_, _
 from ..store import Snapshot
-from . import jsonable
+from . import in_language, jsonable
 
 HERE = Path(__file__).resolve().parent
 PLAY_FROM = "from"      # a slide's saved start for Play: a view parameter the pages ignore
@@ -32,26 +33,37 @@ PACES = [0.5, 1, 1.5, 2, 3]
 PACE = 1
 SLIDE_HEIGHT = 800      # the spec's plot height before the slide fits it to the screen
 
-# Every text the deck shows, in one place (to be put into message catalogues).
+# Every text the deck shows, in one place: catalogue messages, translated in `strings()` and handed to
+# deck.js in the deck's JSON (the engine has no translations of its own).
 STRINGS = {
-    "lang": "en",
-    "document_title": "Connectivity Atlas — {title}",
-    "deck_title": "Presentation",
-    "previous": "Previous", "next": "Next", "play": "Play", "pause": "Pause",
-    "pace": "Pace", "pace_option": "{s} s per step",
-    "not_used": "Setting not used:",
-    "no_notes": "(No notes for this slide.)",
-    "chart_failed": "This chart could not be drawn:",
-    "popup_blocked": "The browser blocked the speaker's window: allow pop-ups for this page, then press S again.",
-    "speaker_title": "Speaker's view — Connectivity Atlas",
-    "slide": "Slide", "next_slide": "Next:", "last_slide": "Last slide.", "elapsed": "Elapsed",
-    "reset_clock": "Reset the clock",
-    "no_script": "This presentation needs JavaScript to draw its charts.",
-    "skipped": "Slide {n} shows a view this app no longer has ('{page}'); it is left out.",
-    "keys": [["→ Space PgDn", "next slide"], ["← PgUp", "previous slide"], ["Home / End", "first / last slide"],
-             ["P", "play or pause the map's years"], ["S", "speaker's view (second window)"],
-             ["N", "notes under the slide"], ["F", "full screen"], ["?", "this help"]],
+    "document_title": N_("Connectivity Atlas — {title}"),
+    "deck_title": N_("Presentation"),
+    "previous": N_("Previous"), "next": N_("Next"), "play": N_("Play"), "pause": N_("Pause"),
+    "pace": N_("Pace"), "pace_option": N_("{s} s per step"),
+    "not_used": N_("Setting not used:"),
+    "no_notes": N_("(No notes for this slide.)"),
+    "chart_failed": N_("This chart could not be drawn:"),
+    "popup_blocked": N_("The browser blocked the speaker's window: allow pop-ups for this page, then press S again."),
+    "speaker_title": N_("Speaker's view — Connectivity Atlas"),
+    "slide": N_("Slide"), "next_slide": N_("Next:"), "last_slide": N_("Last slide."), "elapsed": N_("Elapsed"),
+    "reset_clock": N_("Reset the clock"),
+    "no_script": N_("This presentation needs JavaScript to draw its charts."),
+    "keys": [[N_("→ Space PgDn"), N_("next slide")], [N_("← PgUp"), N_("previous slide")],
+             [N_("Home / End"), N_("first / last slide")], ["P", N_("play or pause the map's years")],
+             ["S", N_("speaker's view (second window)")], ["N", N_("notes under the slide")],
+             ["F", N_("full screen")], ["?", N_("this help")]],
 }
+
+SKIPPED = N_("Slide {n} shows a view this app no longer has ('{page}'); it is left out.")
+
+
+def strings() -> dict:
+    """The engine's texts in the run's language, the number format of its pace menu included."""
+    out = {k: _(v) for k, v in STRINGS.items() if isinstance(v, str)}
+    out["keys"] = [[_(k) if len(k) > 1 else k, _(v)] for k, v in STRINGS["keys"]]
+    out["lang"] = i18n.lang()
+    out["paces"] = {str(p): numbers.significant(p, 2) for p in PACES}  # "1,5 s" in French
+    return out
 
 
 @functools.cache
@@ -106,7 +118,7 @@ def slide_data(snap: Snapshot, refs: list[SlideRef]) -> tuple[list[dict], list[s
         shown = SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != PLAY_FROM}, ref.title, ref.notes)
         slide = slides.render(snap, shown)
         if slide is None:
-            skipped.append(STRINGS["skipped"].format(n=number, page=ref.page[:40]))
+            skipped.append(_(SKIPPED).format(n=number, page=ref.page[:40]))
             continue
         spec = _spec(slide.spec) if slide.spec is not None else None
         item = {"title": slide.title, "source": slide.source, "notes": ref.notes, "lines": list(slide.lines),
@@ -151,18 +163,19 @@ def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: boo
          notices: list[str] = ()) -> str:
     """The deck as one HTML page. `embedded`: shown inside the app (Esc leaves presenting there)."""
     data, skipped = slide_data(snap, refs)
-    deck = {"strings": STRINGS, "slides": data, "shared": _shared(), "embedded": embedded,
+    texts = strings()
+    deck = {"strings": texts, "slides": data, "shared": _shared(), "embedded": embedded,
             "start": max(1, min(start, len(data) or 1)), "pace": PACE, "paces": PACES,
             "notices": [*notices, *skipped]}
-    name = title or (data[0]["title"] if data else STRINGS["deck_title"])
+    name = title or (data[0]["title"] if data else texts["deck_title"])
     css = (HERE / "deck.css").read_text(encoding="utf-8")
     bundle, engine = inline_scripts()
     return f"""<!doctype html>
-<html lang="{STRINGS['lang']}">
+<html lang="{texts['lang']}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(STRINGS['document_title'].format(title=name))}</title>
+<title>{escape(texts['document_title'].format(title=name))}</title>
 <style>{css}</style>
 </head>
 <body>
@@ -182,7 +195,7 @@ def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: boo
   <div id="slide-notes"></div>
 </div>
 <dl id="help"></dl>
-<noscript>{escape(STRINGS['no_script'])}</noscript>
+<noscript>{escape(texts['no_script'])}</noscript>
 <script id="deck-data" type="application/json">{_json_script(deck)}</script>
 <script>{bundle}</script>
 <script>{engine}</script>
@@ -191,5 +204,6 @@ def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: boo
 """
 
 
+@in_language
 def file(snap: Snapshot, refs: list[SlideRef], title: str = "") -> bytes:
     return html(snap, refs, title=title).encode("utf-8")

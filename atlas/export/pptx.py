@@ -1,6 +1,7 @@
 """A deck as a PowerPoint file (python-pptx): one slide per view, its chart as a high-resolution image
 filling the slide below a real title, the source line as text, the speaker's notes in the notes pane.
-Rendered offline (vl-convert); opens in PowerPoint and LibreOffice Impress."""
+Rendered offline (vl-convert); opens in PowerPoint and LibreOffice Impress. Titles, source lines, notes
+and the charts' number format are in the deck's language."""
 from __future__ import annotations
 
 import io
@@ -11,7 +12,7 @@ from pptx.util import Emu, Inches, Pt
 from .. import slides
 from ..deck import SlideRef
 from ..store import Snapshot
-from . import html_deck, png
+from . import html_deck, in_language, png
 
 WIDE, TALL = Inches(13.333), Inches(7.5)   # 16:9, PowerPoint's default widescreen
 MARGIN = Inches(0.4)
@@ -52,7 +53,9 @@ def _text(slide, left, top, width, height, lines: list[str], size: int, bullets:
         para.space_after = Pt(size * 0.4)
 
 
+@in_language
 def file(snap: Snapshot, refs: list[SlideRef]) -> bytes:
+    """The deck as a .pptx, in `lang` (default: the run's language)."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDE, TALL
     for ref in refs:

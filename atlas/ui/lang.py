@@ -54,6 +54,12 @@ def link_params(params: dict | None = None) -> dict:
     return out
 
 
+def set_language(code: str) -> None:
+    """Change the session's language from code (a loaded deck's); the next run shows it."""
+    st.session_state[KEY] = code
+    st.query_params["lang"] = code
+
+
 def _switched() -> None:
     code = st.session_state["_lang.switch"]
     if code:

@@ -7,9 +7,9 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from atlas import export
+from atlas import export, i18n
 from atlas.charts import Spec
-from atlas.i18n import _
+from atlas.i18n import N_, _
 from atlas.store import Snapshot
 
 from . import lang
@@ -22,15 +22,26 @@ def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, cita
     Pass a map's chart as a function: its export spec inlines the world geometry, which costs a second
     or more to build, so it is built only on a click."""
     cols = st.columns(3)
-    cols[0].download_button("CSV", lambda: export.csv(frame, citation), f"{name}.csv", "text/csv", key=f"{key}.csv",
-                            icon=":material/table:", on_click="ignore", width="stretch")
+    code = i18n.lang()  # a download is made after this run, in another thread: in this run's language
+    cols[0].download_button("CSV", lambda: export.csv(frame, citation, lang=code), f"{name}.csv", "text/csv",
+                            key=f"{key}.csv", icon=":material/table:", on_click="ignore", width="stretch",
+                            help=_(CSV_HELP[code]))
     if chart is None:
         return
     make = chart if callable(chart) else (lambda: chart)
-    cols[1].download_button("PNG", lambda: export.png(make()), f"{name}.png", "image/png",
+
+    def drawn() -> Spec:
+        with i18n.using(code):
+            return i18n.localise(make(), code)  # "58,4 %" on a French chart's axes and labels
+    cols[1].download_button("PNG", lambda: export.png(drawn()), f"{name}.png", "image/png",
                             key=f"{key}.png", icon=":material/image:", on_click="ignore", width="stretch")
-    cols[2].download_button("SVG", lambda: export.svg(make()), f"{name}.svg", "image/svg+xml",
+    cols[2].download_button("SVG", lambda: export.svg(drawn()), f"{name}.svg", "image/svg+xml",
                             key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="stretch")
+
+
+CSV_HELP = {"en": N_("Comma-separated, decimal point, UTF-8; the last column cites the source"),
+            "fr": N_("Semicolon-separated with decimal commas, as a spreadsheet set to French opens it; "
+                     "the last column cites the source")}
 
 
 def caveats(snap: Snapshot, indicators: list[str], extra: list[str] = ()) -> None:
