@@ -8,8 +8,7 @@ import altair as alt
 import pandas as pd
 
 from ..i18n import _, per_lang
-from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value
-from .finish import title as _title
+from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value, template
 
 
 # --- time series ----------------------------------------------------------------------------------
@@ -25,13 +24,13 @@ def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, un
     marks = pd.DataFrame({"date": [marker] if marker is not None else [], "label": [marker_label] if marker is not None else []})
     ev = (events[["date", "title", "source"]] if events is not None
           else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "title": [], "source": []}))
-    template = _time_series_template(label, unit, log, time_unit, height, x_domain, compact)
+    template = _time_series_template(label, unit, log, time_unit, height, x_domain, compact, narrow)
     return fill(template, title, source, {"series": data, "marker": marks, "events": ev.reset_index(drop=True)},
-                describe_series("Line chart", label, unit, data), narrow=narrow)
+                describe_series("Line chart", label, unit, data))
 
 
 @per_lang(64)  # templates hold words: one per language
-def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False) -> Spec:
+def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False, narrow=False) -> Spec:
     fmt = fmt_value(unit)
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
     time_fmt = "%Y" if time_unit == "year" else "%b %Y"
@@ -59,8 +58,8 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
         rule.mark_text(aria=False, align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
         ev.mark_rule(aria=False, color="#b15928", strokeWidth=1.2, opacity=0.8),
         ev.mark_point(aria=False, shape="triangle-down", size=110, filled=True, color="#b15928", y=0, opacity=1),
-    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
-    return chart.to_dict(validate=False)
+    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return template(chart, narrow)
 
 
 # --- figures revised between editions -------------------------------------------------------------
@@ -102,8 +101,8 @@ def _revised_series_template(label, unit, log, height) -> Spec:
         latest.mark_point(filled=True, size=40, opacity=1),
         base.transform_filter("!datum.latest").mark_point(shape="diamond", filled=False, size=110,
                                                           strokeWidth=1.6, opacity=0.5),
-    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
-    return chart.to_dict(validate=False)
+    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return template(chart)
 
 
 def milestone_series(series: pd.DataFrame, *, title: str, source: str, label: str, unit: str,
@@ -166,8 +165,8 @@ def _milestone_series_template(label, unit, log, height) -> Spec:
         ms.mark_rule(color="#b15928", strokeWidth=1.2, opacity=0.8),
         ms.mark_circle(size=260, color="#b15928", opacity=1, y=8),
         ms.mark_text(color="white", fontSize=11, fontWeight="bold", y=8).encode(text="n:N"),
-    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
-    return chart.to_dict(validate=False)
+    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return template(chart)
 
 
 def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, unit: str, names: tuple[str, ...],
@@ -204,5 +203,5 @@ def _stacked_area_template(label, unit, names, height) -> Spec:
         base.mark_point(aria=False, size=40, opacity=0.001, filled=True),  # hover targets for per-month tooltips
         rule.mark_rule(aria=False, color="#444444", strokeDash=[4, 3]),
         rule.mark_text(aria=False, align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
-    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
-    return chart.to_dict(validate=False)
+    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return template(chart)
