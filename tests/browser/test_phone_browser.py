@@ -29,6 +29,7 @@ MEASURE = """(sel) => {  // the map as a person sees it (the union of its drawn 
     ("/kaios", 170, "phone-kaios-map", True),
     ("/mobile-money", 40, "phone-mobile-money-map", True),
     ("/internet?view=map&region=africa", 40, "phone-internet-africa-map", False),  # taller than wide: 460 px
+    ("/internet?lang=fr", 170, "phone-internet-map-fr", True),  # French titles run longer
 ])
 def test_a_map_on_a_phone_fills_its_width_and_names_its_source(browser, app_url, path, shapes, name, world):
     context = browser.new_context(**PHONE)
