@@ -265,7 +265,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
                 x=alt.X("x:Q", scale=None), y=KEY_Y, fill=alt.Fill("fill:N", scale=None)),
             key_base.mark_text(align="left", dx=10, fontSize=11, color="#333333").encode(
                 x=alt.X("x:Q", scale=None), y=KEY_Y, text="label:N")))
-    # The view takes the map's own shape up to `height` (a world on a phone is a 390 x 170 px strip, not a
+    # The view takes the map's own shape up to `height` (a world 349 px wide is 153 px tall in a phone, not a
     # 460 px box with the world lost in its middle); a taller region keeps `height`.
     # A zeros map adds a strip for its key below the map, and the projection fits the map above it.
     shape = f"width * {aspect(focus):.4f}"

@@ -24,8 +24,8 @@ def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, un
     marks = pd.DataFrame({"date": [marker] if marker is not None else [], "label": [marker_label] if marker is not None else []})
     ev = (events[["date", "title", "source"]] if events is not None
           else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "title": [], "source": []}))
-    template = _time_series_template(label, unit, log, time_unit, height, x_domain, compact, narrow)
-    return fill(template, title, source, {"series": data, "marker": marks, "events": ev.reset_index(drop=True)},
+    cached = _time_series_template(label, unit, log, time_unit, height, x_domain, compact, narrow)
+    return fill(cached, title, source, {"series": data, "marker": marks, "events": ev.reset_index(drop=True)},
                 describe_series("Line chart", label, unit, data))
 
 
@@ -126,8 +126,8 @@ def milestone_series(series: pd.DataFrame, *, title: str, source: str, label: st
                          else [], "end": [series_start] if first is not None and series_start is not None
                          and first < series_start else []})
     band["text"] = [f"No series data\nbefore {series_start:%b %Y}"] * len(band)
-    template = _milestone_series_template(label, unit, log, height)
-    return fill(template, title, source, {"series": data, "marker": marks, "milestones": ms, "band": band},
+    cached = _milestone_series_template(label, unit, log, height)
+    return fill(cached, title, source, {"series": data, "marker": marks, "milestones": ms, "band": band},
                 describe_series("Line chart by month", label, unit, data)
                 + f" {len(ms)} numbered milestones on the time axis.")
 
@@ -176,8 +176,8 @@ def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, un
     data = frame[["name", "date", "value", "period", "segment", "order"]].reset_index(drop=True)
     marks = pd.DataFrame({"date": [marker] if marker is not None else [],
                           "label": [marker_label] if marker is not None else []})
-    template = _stacked_area_template(label, unit, tuple(names), height)
-    return fill(template, title, source, {"series": data, "marker": marks},
+    cached = _stacked_area_template(label, unit, tuple(names), height)
+    return fill(cached, title, source, {"series": data, "marker": marks},
                 describe_series("Stacked area chart", label, unit, data))
 
 
