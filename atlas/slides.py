@@ -161,8 +161,7 @@ def projector(spec: charts.Spec, height: int = 400, font: int = PROJECTOR_FONT) 
 
     datasets = spec.get("datasets", {})  # data stays as it is (and may be DataFrames)
     out = bigger({k: v for k, v in spec.items() if k not in ("datasets", "title")})
-    out["datasets"] = datasets
-    out["height"] = height
+    out = charts.sized({**out, "datasets": datasets}, height)
     config = out.setdefault("config", {})
     for part in ("axis", "legend"):
         config[part] = {**config.get(part, {}), "labelFontSize": font, "titleFontSize": font,

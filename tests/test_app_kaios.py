@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas import kaios
+from atlas import charts, kaios
 from tests.apptest_tools import chart_data, run_page
 
 PAGE = "../pages/kaios.py"
@@ -41,14 +41,14 @@ def test_the_month_slider_changes_the_map_data_and_the_url():
     at = run()
     assert not at.exception
     frames, spec = chart_data(at)
-    assert spec["title"]["text"][0] == "KaiOS share, Aug 2026 — World"
-    assert "caniuse.com" in " ".join(spec["title"]["subtitle"])
+    assert charts.heading(spec) == "KaiOS share, Aug 2026 — World"
+    assert "caniuse.com" in charts.source_line(spec)
     before = frames["map_values"]
     assert period_of(spec) == "2026-08" and len(before) == 38  # latest month (refreshed)
     at.select_slider(key="kaios.month").set_value("2019-06").run()
     assert not at.exception
     frames, spec = chart_data(at)
-    assert spec["title"]["text"][0] == "KaiOS share, Jun 2019 — World"
+    assert charts.heading(spec) == "KaiOS share, Jun 2019 — World"
     after = frames["map_values"].set_index("id")
     assert period_of(spec) == "2019-06" and after.loc["IND", "v"] == pytest.approx(3.17177, abs=1e-4)
     assert at.query_params["month"] == "2019-06"
@@ -65,8 +65,8 @@ def test_measure_toggle_switches_to_the_mobile_share():
     frames, _ = chart_data(at)
     at.segmented_control(key="kaios.measure").set_value("mobile").run()
     mobile, spec = chart_data(at)
-    assert spec["title"]["text"][0].startswith("KaiOS share of mobile, Jun 2023")
-    assert "mobile and tablet page views" in " ".join(spec["title"]["subtitle"])
+    assert charts.heading(spec).startswith("KaiOS share of mobile, Jun 2023")
+    assert "mobile and tablet page views" in charts.source_line(spec)
     both = frames["map_values"].set_index("id")["v"].to_frame("all").join(mobile["map_values"].set_index("id")["v"])
     both = both.dropna()
     assert len(both) > 70 and (both["v"] >= both["all"] - 1e-4).all() and (both["v"] > both["all"]).any()
@@ -87,8 +87,9 @@ def test_each_colour_scale_draws_with_an_honest_legend(scale):
     else:
         assert colour["scale"]["type"] == scale and colour["scale"]["domain"][0] == (0.001 if scale == "log" else 0)
         assert ("Log colour scale from ≤0.001 %" in caption) == (scale == "log")
-    keys = [f for f in frames.values() if "label" in f.columns]  # the zero colour is named in the chart itself
-    assert keys and "0 or none recorded" in keys[0]["label"].tolist()
+    # the zero colour is named in the chart itself (two rows, inline in the spec: no Arrow table per move)
+    keys = [layer["data"]["values"] for layer in spec["layer"] if "values" in layer.get("data", {})]
+    assert keys and "0 or none recorded" in [k["label"] for k in keys[0]]
 
 
 def test_hiding_small_samples_hides_the_flagged_places(snapshot):
@@ -191,7 +192,7 @@ def test_a_valid_export_is_drawn_dashed_beside_the_built_in_series():
     mine = frames["series"][frames["series"]["kind"] == "upload"]
     assert mine["name"].unique().tolist() == ["India — your StatCounter file: KaiOS share of mobile OS"]
     assert mine.set_index("period")["value"]["2019-01"] == 6.5
-    assert "Dashed: your uploaded file" in " ".join(spec["title"]["subtitle"])
+    assert "Dashed: your uploaded file" in charts.source_line(spec)
     assert "Read 24 months (2019-01 to 2020-12)" in texts(at.success)
     assert at.selectbox(key="kaios.upload.place").value == "IND"
     at.selectbox(key="kaios.upload.system").set_value("Android").run()
@@ -269,12 +270,12 @@ def test_an_upload_survives_switching_views():
 def test_browsers_view_follows_place_and_group():
     at = run({"view": "browsers"})
     frames, spec = chart_data(at)
-    assert spec["title"]["text"][0].endswith("— India")
+    assert charts.heading(spec).endswith("— India")
     assert frames["series"]["name"].nunique() == 1 + len(kaios.LOW_END)
     at.selectbox(key="kaios.context").set_value("TZA").run()
     at.segmented_control(key="kaios.browsers").set_value("mobile").run()
     frames, spec = chart_data(at)
-    assert spec["title"]["text"][0].endswith("— Tanzania") and frames["series"]["name"].nunique() == 13
+    assert charts.heading(spec).endswith("— Tanzania") and frames["series"]["name"].nunique() == 13
     assert at.query_params["context"] == "TZA" and at.query_params["browsers"] == "mobile"
 
 
@@ -303,7 +304,7 @@ def test_bad_links_fall_back_with_a_notice_each():
                   "Colour scale: 'rainbow' is not one of the choices", "View: 'pie' is not one of the choices",
                   "Browsers for: 'ZZZ' is not one of the choices", "Ignored unknown link setting(s): tab"]:
         assert words in notice, words
-    assert at.select_slider(key="kaios.month").value == "2026-08" and chart_data(at)[1]["title"]["text"]
+    assert at.select_slider(key="kaios.month").value == "2026-08" and charts.heading(chart_data(at)[1])
 
 
 def test_markup_in_a_link_is_not_echoed():

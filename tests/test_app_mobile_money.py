@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from atlas import charts
 from atlas import mobile_money as mm
 from atlas.ui.cache import DATA_DIR
 from tests.apptest_tools import chart_data, run_page
@@ -18,7 +19,7 @@ def run(query=None):
 
 
 def title(spec) -> str:
-    return " ".join(spec["title"]["text"])
+    return charts.heading(spec)
 
 
 def texts(at) -> str:
@@ -31,7 +32,7 @@ def test_the_wave_slider_changes_the_map_and_the_url():
     assert not at.exception
     frames, spec = chart_data(at)
     assert title(spec).startswith("Mobile money account (% of adults 15+) — 2024 wave")
-    assert "World Bank, Global Findex" in " ".join(spec["title"]["subtitle"])
+    assert "World Bank, Global Findex" in charts.source_line(spec)
     before = frames["map_values"]
     assert 70 <= len(before) <= 90 and set(before["p"]) == {"2024"}
     assert at.select_slider(key="mobile_money.year").options == ["2014", "2017", "2021", "2024"]
@@ -73,7 +74,7 @@ def test_a_fas_indicator_steps_through_its_years_on_a_log_scale():
     frames, spec = chart_data(at)
     assert spec["layer"][0]["encoding"]["color"]["scale"]["type"] == "log"
     assert "log scale from 0.001 to 1,000" in texts(at)
-    assert "International Monetary Fund" in " ".join(spec["title"]["subtitle"])
+    assert "International Monetary Fund" in charts.source_line(spec)
     assert set(frames["map_values"]["p"]) == {"2019"}
     slider.set_value("2012").run()
     assert set(chart_data(at)[0]["map_values"]["p"]) == {"2012"} and at.query_params["year"] == "2012"
@@ -163,7 +164,7 @@ def test_regional_view_draws_latest_figures_and_keeps_revised_ones():
     revised = points[~points["latest"]]
     assert len(revised) >= 3 and revised["status"].str.contains("revised to").any()
     assert points["source_title"].notna().all() and points["edition"].notna().all()
-    assert "GSMA" in " ".join(spec["title"]["subtitle"])
+    assert "GSMA" in charts.source_line(spec)
     shown = texts(at)
     assert "kept apart" in shown and "North Africa" in shown  # why Africa is not Sub-Saharan Africa
     assert at.query_params["view"] == "regions" and at.query_params["metric"] == "value"

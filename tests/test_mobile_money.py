@@ -132,7 +132,7 @@ def test_revised_series_spec_draws_lines_and_faint_markers_and_exports(snapshot)
     assert [m["type"] for m in marks] == ["line", "point", "point"]
     assert marks[2]["filled"] is False and marks[2]["opacity"] < 1
     assert spec["layer"][2]["transform"] == [{"filter": "!datum.latest"}]
-    assert "GSMA" in " ".join(spec["title"]["subtitle"])
+    assert "GSMA" in charts.source_line(spec)
     assert len(spec["datasets"]["revised_points"]) == len(points)
     tooltip = {t["field"] for t in spec["layer"][2]["encoding"]["tooltip"]}
     assert {"source_title", "edition", "status", "note"} <= tooltip

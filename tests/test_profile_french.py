@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from atlas import i18n, numbers, profile, profile_views
+from atlas import charts, i18n, numbers, profile, profile_views
 from atlas.i18n import places
 from tests.apptest_tools import ENGLISH_NUMBER
 from tests.test_i18n import french_catalogue
@@ -249,8 +249,8 @@ def test_country_page_in_french_with_every_theme(snapshot):
         assert [t["title"] for t in encoding["tooltip"]][:2] == ["Pays ou région", "Période"]
         assert spec["description"].startswith("Graphique en courbes")
     assert specs[0]["layer"][0]["encoding"]["y"]["title"] == "Usage d’Internet (%)"
-    assert " ".join(specs[0]["title"]["text"]) == "Usage d’Internet\u00a0: Sénégal et points de comparaison"
-    assert " ".join(specs[2]["title"]["text"]) == "Part des navigateurs dans l’ensemble des pages vues au Sénégal"
+    assert charts.heading(specs[0]) == "Usage d’Internet\u00a0: Sénégal et points de comparaison"
+    assert charts.heading(specs[2]) == "Part des navigateurs dans l’ensemble des pages vues au Sénégal"
     peers = json.loads(at.dataframe[1].proto.columns)
     assert [peers[c]["label"] for c in ("name", "value", "period", "difference")] == [
         "Pays", "Usage d’Internet (%)", "Année", "Écart (points)"]

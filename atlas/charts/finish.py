@@ -9,8 +9,6 @@ data, which Vega renders as the SVG's accessible name (what a screen reader says
 """
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 
@@ -36,14 +34,43 @@ def fmt_value(unit: str) -> str:
     return {"%": ".1f", "people": ",.0f", "percentage points": "+.1f"}.get(unit, ",.2~f")
 
 
-def title() -> alt.Title:
-    return alt.Title("", subtitle=[""], anchor="start", fontSize=16, subtitleFontSize=11, subtitleColor="#555555",
-                     font=FONT, subtitleFont=FONT)
+# Text wraps in the browser, to the chart's own width: Vega cuts a title longer than the chart with "…" and
+# cannot wrap it, and Python does not know how wide a phone is. Each line takes as many words as fit at a
+# generous width per character: over every explorer's titles and source lines, English and French, lines of
+# 20+ characters measured at most 8.5 px (bold 16 px) and 5.6 px (11 px) a character in Chromium (Helvetica/
+# Arial's metrics). `CAPS` keeps desktop lines as they were (shorter for a half-width chart).
+PX_PER_CHAR = {"heading": 9, "source_line": 6}
+CAPS = {False: {"heading": 70, "source_line": 120}, True: {"heading": 45, "source_line": 75}}
 
 
-def lines(text: str, width: int) -> list[str]:
-    """Vega titles do not wrap: break long titles and source lines ourselves."""
-    return textwrap.wrap(text, width) or [""]
+def wrapped(param: str, cap: int) -> str:
+    """A Vega expression: the text param `param` broken at spaces into lines that fit the chart's width."""
+    return (f"split(trim(replace({param} + ' ', regexp('(.{{1,' + floor(clamp(width / {PX_PER_CHAR[param]}, 12, {cap}))"
+            " + '}) ', 'g'), '$1\\n')), '\\n')")
+
+
+def title(narrow: bool = False) -> dict:
+    """The title and source line of a template: texts filled in per call (params `heading`, `source_line`),
+    wrapped in the browser. `narrow` keeps the shorter desktop lines of a half-width chart.
+    (The font is the config's: one copy of it per spec, since every rerun resends the spec.)"""
+    caps = CAPS[narrow]
+    return {"text": {"expr": wrapped("heading", caps["heading"])},
+            "subtitle": {"expr": wrapped("source_line", caps["source_line"])},
+            "anchor": "start", "fontSize": 16, "subtitleFontSize": 11, "subtitleColor": "#555555"}
+
+
+def heading(spec: Spec) -> str:
+    """The title text of a filled spec (tests, captions)."""
+    return _param(spec, "heading")
+
+
+def source_line(spec: Spec) -> str:
+    """The source line of a filled spec."""
+    return _param(spec, "source_line")
+
+
+def _param(spec: Spec, name: str):
+    return next(p["value"] for p in spec.get("params", []) if p["name"] == name)
 
 
 def js(text: str) -> str:
@@ -52,17 +79,52 @@ def js(text: str) -> str:
 
 
 def fill(template: Spec, heading: str, source: str, datasets: dict[str, pd.DataFrame], description: str,
-         narrow: bool = False, **params) -> Spec:
+         **params) -> Spec:
     """A copy of a cached spec with this call's data, title, description and param values (shallow where
-    unchanged). `narrow` wraps the title and source line for a half-width chart."""
+    unchanged). The title and source line travel as params; the template's title wraps them."""
     spec = localise(dict(template))  # French: decimal comma, narrow no-break space, "juin 2026" in the chart
-    spec["title"] = {**template["title"], "text": lines(heading, 45 if narrow else 70),
-                     "subtitle": lines(source, 75 if narrow else 120)}
     spec["description"] = description
     spec["datasets"] = {**template.get("datasets", {}), **datasets}
-    if params:
-        spec["params"] = [{**p, "value": params[p["name"]]} if p["name"] in params else p
-                          for p in template.get("params", [])]
+    spec["params"] = [{**p, "value": params[p["name"]]} if p["name"] in params else p
+                      for p in template.get("params", [])] + [{"name": "heading", "value": heading},
+                                                              {"name": "source_line", "value": source}]
+    return spec
+
+
+def sized(spec: Spec, height: int) -> Spec:
+    """The spec at a fixed plot height, for a slide or an image that sets its own size: a map's height that
+    follows its width (a param named "height") gives way."""
+    out = {**spec, "height": height}
+    if "params" in spec:
+        out["params"] = [p for p in spec["params"] if p.get("name") != "height"]
+    return out
+
+
+def template(chart: alt.TopLevelMixin, narrow: bool = False) -> Spec:
+    """A chart as a cached template: with its wrapping title (see `title`), and without what every rerun
+    would resend for nothing: Altair's default view size (the charts set their own) and small inline tables
+    Altair moved to `datasets` (each would travel as its own Arrow table, ~1 KB of schema for two rows);
+    they go back inline in their layer."""
+    spec = chart.to_dict(validate=False)
+    spec["title"] = title(narrow)
+    config = {k: v for k, v in spec.get("config", {}).items() if k != "view"}
+    view = {k: v for k, v in spec.get("config", {}).get("view", {}).items()
+            if k not in ("continuousWidth", "continuousHeight")}
+    spec["config"] = {**config, **({"view": view} if view else {})}
+    small = {k: v for k, v in spec.get("datasets", {}).items() if isinstance(v, list) and len(v) <= 10}
+
+    def inline(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("data"), dict) and node["data"].get("name") in small:
+                node = {**node, "data": {"values": small[node["data"]["name"]]}}
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+    rest = {k: v for k, v in spec.get("datasets", {}).items() if k not in small}
+    spec = inline({k: v for k, v in spec.items() if k != "datasets"})
+    if rest:
+        spec["datasets"] = rest
     return spec
 
 

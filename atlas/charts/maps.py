@@ -22,9 +22,11 @@ import pandas as pd
 from .. import geo, i18n, numbers
 from ..i18n import _, per_lang
 from .finish import (AUTOSIZE, BORDER, DIVERGING, FONT, NO_DATA, SEQUENTIAL, ZERO_FILL, Spec, brief, extremes, fill,
-                     js, title, unit_text)
+                     js, template, unit_text)
 
 KINDS = ("linear", "log", "quantile", "diverging")
+KEY = 26  # px below a width-bound map for the zeros key (the two colours outside the scale)
+KEY_Y = alt.value({"expr": "height - 8"})
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,8 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
         classes = quintiles(rows["value"].where(status[rows.index] == "value"))
         data["k"] = classes.astype("category")
         params["classes"] = [str(c) for c in classes.cat.categories]
-    template = _template(label, unit, scale, zeros, earlier, notes, focus, inline_geometry, height)
-    return fill(template, title_text, source, {"map_values": data.reset_index(drop=True)},
+    cached = _template(label, unit, scale, zeros, earlier, notes, focus, inline_geometry, height)
+    return fill(cached, title_text, source, {"map_values": data.reset_index(drop=True)},
                 describe(keep, status, label, unit, period, where, zeros), **params)
 
 
@@ -128,13 +130,58 @@ def _log_ticks(domain: tuple[float, float]) -> list[float]:
     return ticks + ([round(high, 2)] if not ticks or ticks[-1] < high * 0.99 else [])
 
 
+# Equal Earth (Šavrič, Patterson, Jenny 2018), as d3-geo's geoEqualEarth: only the ratio of the projected
+# extent matters here, so the scale is left out.
+_EE = (1.340264, -0.081106, 0.000893, 0.003796)
+
+
+def _equal_earth(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    a1, a2, a3, a4 = _EE
+    m = math.sqrt(3) / 2
+    t = np.arcsin(m * np.sin(np.radians(lat)))
+    t2, t6 = t * t, t ** 6
+    x = np.radians(lon) * np.cos(t) / (m * (a1 + 3 * a2 * t2 + t6 * (7 * a3 + 9 * a4 * t2)))
+    y = t * (a1 + a2 * t2 + t6 * (a3 + a4 * t2))
+    return x, y
+
+
+@functools.cache
+def aspect(focus: tuple[str, str] | None = None) -> float:
+    """Height over width of the drawn map (shapes and dots of the places in `focus`, or the world) in the
+    map's projection: what the projection fits into the view, so the view can take the same shape."""
+    rows = [r for r in geo.place_rows() if focus is None or r.get(focus[0]) == focus[1]]
+    ids = {r["id"] for r in rows}
+    topo = geo.topology()
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    used: set[int] = set()
+
+    def arcs_of(node):
+        for a in node:
+            if isinstance(a, list):
+                arcs_of(a)
+            else:
+                used.add(a if a >= 0 else ~a)
+    for g in topo["objects"][geo.FEATURE]["geometries"]:
+        if str(g.get("id")) in ids:
+            arcs_of(g.get("arcs", []))
+    # TopoJSON arcs are quantised and delta-encoded: running sums, then the file's transform
+    arcs = [np.cumsum(np.array(topo["arcs"][i], dtype=float), axis=0) for i in sorted(used)]
+    shapes = np.vstack(arcs) * [sx, sy] + [tx, ty] if arcs else np.empty((0, 2))
+    dots = np.array([(r["lon"], r["lat"]) for r in rows if r.get("small") and r.get("lon") is not None]).reshape(-1, 2)
+    lonlat = np.vstack([shapes, dots])
+    if not len(lonlat):
+        return 1.0
+    x, y = _equal_earth(lonlat[:, 0], lonlat[:, 1])
+    return float((y.max() - y.min()) / max(x.max() - x.min(), 1e-9))
+
+
 @per_lang(128)  # templates hold words: one per language
 def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
               focus: tuple[str, str] | None, inline_geometry: bool, height: int) -> Spec:
     fields = ["v", "r"] + ([] if zeros else ["p"]) + (["e"] if earlier else []) \
         + (["k"] if scale.kind == "quantile" else [])
     lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=fields)
-    focus_test = f"datum.{focus[0]} === {js(focus[1])}" if focus else "true"
+    focus_test = f"datum.{focus[0]} === {js(focus[1])}" if focus else None
     none_recorded, hidden, no_data_for = _(": none recorded"), _("Hidden (small sample)"), _("No data for") + " "
     latest, of = " (" + _("latest available") + ")", " " + _("of") + " "
     calc = {  # tooltip texts and the coloured value, computed in the browser
@@ -204,12 +251,14 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
               .transform_filter("isValid(datum.geo)")
               .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
               .encode(shape=alt.Shape("geo:G"))
-              .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
+              .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False))
+              .properties(name="shapes"))
     dots = (alt.Chart()
             .transform_filter("datum.small")
             .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
             .encode(longitude="lon:Q", latitude="lat:Q"))
-    layers = [alt.layer(shapes, dots, data=geo.places(inline_geometry)).transform_filter(focus_test)
+    places = alt.layer(shapes, dots, data=geo.places(inline_geometry))
+    layers = [(places.transform_filter(focus_test) if focus else places)
               .transform_lookup(lookup="id", from_=lookup).transform_calculate(**calc)
               .encode(color=color, tooltip=tooltip)]
     if zeros:  # the two colours outside the scale, named in the chart itself (an exported image keeps them)
@@ -218,18 +267,23 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         key_base = alt.Chart(alt.InlineData(values=keys))
         layers.append(alt.layer(
             key_base.mark_square(size=140, stroke="#999999", strokeWidth=0.5).encode(
-                x=alt.X("x:Q", scale=None), y=alt.value(height - 8), fill=alt.Fill("fill:N", scale=None)),
+                x=alt.X("x:Q", scale=None), y=KEY_Y, fill=alt.Fill("fill:N", scale=None)),
             key_base.mark_text(align="left", dx=10, fontSize=11, color="#333333").encode(
-                x=alt.X("x:Q", scale=None), y=alt.value(height - 8), text="label:N")))
+                x=alt.X("x:Q", scale=None), y=KEY_Y, text="label:N")))
+    # The view takes the map's own shape up to `height` (a world 349 px wide is 153 px tall in a phone, not a
+    # 460 px box with the world lost in its middle); a taller region keeps `height`.
+    # A zeros map adds a strip for its key below the map, and the projection fits the map above it.
+    shape = f"width * {aspect(focus):.4f}"
+    fit = alt.param(name="height", expr=f"min({height}, {shape}{f' + {KEY}' if zeros else ''})")
+    # only the params this shape of map uses: the spec travels with every rerun
+    used = {"period_label": "", "n_ranked": 0, **({"classes": []} if scale.kind == "quantile" else {}),
+            **({"status_ids": {}, "zero_rank": 0} if zeros else {}), **({"note_text": [], "note_of": {}} if notes else {})}
     chart = (alt.layer(*layers)
-             .add_params(alt.param(name="period_label", value=""), alt.param(name="n_ranked", value=0),
-                         alt.param(name="classes", value=[]), alt.param(name="status_ids", value={}),
-                         alt.param(name="zero_rank", value=0),
-                         alt.param(name="note_text", value=[]), alt.param(name="note_of", value={}))
-             .project(type="equalEarth")
-             .properties(title=title(), height=height, width="container", autosize=AUTOSIZE)
+             .add_params(fit, *(alt.param(name=k, value=v) for k, v in used.items()))
+             .project(type="equalEarth", **({"size": alt.ExprRef(f"[width, min(height, {shape})]")} if zeros else {}))
+             .properties(height=height, width="container", autosize=AUTOSIZE)
              .configure_view(stroke=None).configure(font=FONT))
-    return chart.to_dict(validate=False)
+    return template(chart)
 
 
 # The no-data brief for tests and captions

@@ -9,8 +9,7 @@ import pandas as pd
 
 from .. import numbers
 from ..i18n import N_, _, per_lang
-from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value, unit_text
-from .finish import title as _title
+from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value, template, unit_text
 
 
 # --- time series ----------------------------------------------------------------------------------
@@ -31,13 +30,13 @@ def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, un
     marks = pd.DataFrame({"date": [marker] if marker is not None else [], "label": [marker_label] if marker is not None else []})
     ev = (events[["date", "title", "source"]] if events is not None
           else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "title": [], "source": []}))
-    template = _time_series_template(label, unit, log, time_unit, height, x_domain, compact)
-    return fill(template, title, source, {"series": data, "marker": marks, "events": ev.reset_index(drop=True)},
-                describe_series(N_("Line chart"), label, unit, data), narrow=narrow)
+    cached = _time_series_template(label, unit, log, time_unit, height, x_domain, compact, narrow)
+    return fill(cached, title, source, {"series": data, "marker": marks, "events": ev.reset_index(drop=True)},
+                describe_series(N_("Line chart"), label, unit, data))
 
 
 @per_lang(64)  # templates hold words: one per language
-def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False) -> Spec:
+def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False, narrow=False) -> Spec:
     fmt = fmt_value(unit)
     label, unit = _(label), unit_text(unit)
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
@@ -47,7 +46,7 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
                                                     tickCount="year" if time_unit == "year" else alt.Undefined),
                 scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
                 if x_domain else alt.Undefined),
-        y=alt.Y("value:Q", title=None if compact else axis_title(_(label), unit_text(unit), log),
+        y=alt.Y("value:Q", title=None if compact else axis_title(label, unit, log),
                 scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=2 if compact else 3,
                                                                 labelLimit=260, labelFontSize=12)),
@@ -66,8 +65,8 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
         rule.mark_text(aria=False, align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
         ev.mark_rule(aria=False, color="#b15928", strokeWidth=1.2, opacity=0.8),
         ev.mark_point(aria=False, shape="triangle-down", size=110, filled=True, color="#b15928", y=0, opacity=1),
-    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
-    return chart.to_dict(validate=False)
+    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return template(chart, narrow)
 
 
 # --- figures revised between editions -------------------------------------------------------------
@@ -111,8 +110,8 @@ def _revised_series_template(label, unit, log, height) -> Spec:
         latest.mark_point(filled=True, size=40, opacity=1),
         base.transform_filter("!datum.latest").mark_point(shape="diamond", filled=False, size=110,
                                                           strokeWidth=1.6, opacity=0.5),
-    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
-    return chart.to_dict(validate=False)
+    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return template(chart)
 
 
 def milestone_series(series: pd.DataFrame, *, title: str, source: str, label: str, unit: str,
@@ -137,8 +136,8 @@ def milestone_series(series: pd.DataFrame, *, title: str, source: str, label: st
                          and first < series_start else []})
     band["text"] = [_("No series data\nbefore {month}").format(month=numbers.month(f"{series_start:%Y-%m}"))
                     if series_start is not None else ""] * len(band)
-    template = _milestone_series_template(label, unit, log, height)
-    return fill(template, title, source, {"series": data, "marker": marks, "milestones": ms, "band": band},
+    cached = _milestone_series_template(label, unit, log, height)
+    return fill(cached, title, source, {"series": data, "marker": marks, "milestones": ms, "band": band},
                 describe_series(N_("Line chart by month"), label, unit, data) + " "
                 + _("{count} numbered milestones on the time axis.").format(count=numbers.count(len(ms))))
 
@@ -177,8 +176,8 @@ def _milestone_series_template(label, unit, log, height) -> Spec:
         ms.mark_rule(color="#b15928", strokeWidth=1.2, opacity=0.8),
         ms.mark_circle(size=260, color="#b15928", opacity=1, y=8),
         ms.mark_text(color="white", fontSize=11, fontWeight="bold", y=8).encode(text="n:N"),
-    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
-    return chart.to_dict(validate=False)
+    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return template(chart)
 
 
 def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, unit: str, names: tuple[str, ...],
@@ -188,8 +187,8 @@ def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, un
     data = frame[["name", "date", "value", "period", "segment", "order"]].reset_index(drop=True)
     marks = pd.DataFrame({"date": [marker] if marker is not None else [],
                           "label": [marker_label] if marker is not None else []})
-    template = _stacked_area_template(label, unit, tuple(names), height)
-    return fill(template, title, source, {"series": data, "marker": marks},
+    cached = _stacked_area_template(label, unit, tuple(names), height)
+    return fill(cached, title, source, {"series": data, "marker": marks},
                 describe_series(N_("Stacked area chart"), label, unit, data))
 
 
@@ -216,5 +215,5 @@ def _stacked_area_template(label, unit, names, height) -> Spec:
         base.mark_point(aria=False, size=40, opacity=0.001, filled=True),  # hover targets for per-month tooltips
         rule.mark_rule(aria=False, color="#444444", strokeDash=[4, 3]),
         rule.mark_text(aria=False, align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
-    ).properties(title=_title(), height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
-    return chart.to_dict(validate=False)
+    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    return template(chart)

@@ -1,0 +1,84 @@
+"""Charts that fit a phone, laid out by Vega itself (vl-convert, offline): a map's height follows its width,
+titles and source lines wrap to the chart's width, desktops and slides keep their sizes."""
+import re
+import textwrap
+
+import pytest
+import vl_convert as vlc
+
+from atlas import charts, export, i18n, slides
+from atlas.charts import maps
+from atlas.explorers import EXPLORERS
+
+PHONE, DESKTOP = 358, 1460  # a chart's container on a 390 px phone and on a 1920 px screen (measured in Chromium)
+
+
+def exported(snapshot, page: str, given: dict, lang: str = "en", app: bool = False) -> dict:
+    """The view's spec as exported (geometry inline, drawable offline), or as the app sends it (`app`)."""
+    with i18n.using(lang):
+        e = EXPLORERS[page]
+        values, _ = e.values(snapshot, given)
+        fig = e.figure(snapshot, values)
+        return fig.spec if app else fig.export()
+
+
+def view(spec: dict, width: int) -> dict:
+    """The laid-out root view (plot width and height) and its title lines, at this container width."""
+    root = vlc.vegalite_to_scenegraph(export.jsonable(spec, width))["scenegraph"]["items"][0]
+    title = next(m for m in root["items"] if m.get("role") == "title")["items"][0]["items"]
+    lines = {t["role"]: t["items"][0]["text"] for t in title}
+    return {"width": root["width"], "height": root["height"], "heading": lines["title-text"],
+            "source": lines["title-subtitle"]}
+
+
+@pytest.mark.parametrize("page, given, key", [("internet", {"view": "map"}, False),
+                                              ("kaios", {"view": "map", "month": "2023-10"}, True)])
+def test_a_world_map_takes_the_worlds_shape_on_a_phone_and_keeps_its_height_on_a_desktop(snapshot, page, given, key):
+    spec = exported(snapshot, page, given)
+    phone, desktop = view(spec, PHONE), view(spec, DESKTOP)
+    assert desktop["height"] == 460
+    world = phone["width"] * maps.aspect()  # the world's height at this width, from the geometry
+    # the view is the world's own shape (plus a strip for the zeros key under a KaiOS map), not a 460 px box
+    assert world - 0.5 <= phone["height"] <= world + (30 if key else 0.5)
+    assert phone["height"] < 460 / 2
+
+
+def test_a_region_taller_than_wide_keeps_its_height(snapshot):
+    spec = exported(snapshot, "internet", {"view": "map", "region": "africa"})
+    assert maps.aspect(("continent", "Africa")) > 1
+    assert view(spec, PHONE)["height"] == view(spec, DESKTOP)["height"] == 460
+
+
+def test_the_world_aspect_is_the_projected_extent_of_its_shapes():
+    assert 0.40 < maps.aspect() < 0.47  # Equal Earth's world is about 2.1-2.3 times as wide as tall
+    assert maps.aspect(("continent", "Africa")) > 3 * maps.aspect()
+
+
+def test_a_slide_sets_its_own_map_height(snapshot):
+    spec = slides.projector(exported(snapshot, "internet", {"view": "map"}), 400)
+    assert not [p for p in spec["params"] if p["name"] == "height"]
+    assert view({**spec, "title": charts.finish.title()}, PHONE)["height"] == 400
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_titles_and_source_lines_wrap_to_the_chart_and_are_never_cut(snapshot, lang):
+    spec = exported(snapshot, "kaios", {"view": "map", "month": "2023-10"}, lang)  # the longest source line
+    heading, source = charts.heading(spec), charts.source_line(spec)
+    phone = view(spec, PHONE)
+    assert " ".join(phone["heading"]) == heading and " ".join(phone["source"]) == source
+    assert len(phone["source"]) >= 4
+    # Vega cuts a line longer than the chart with "…": none is, drawn at a phone's width
+    svg = vlc.vegalite_to_svg(export.jsonable(spec, PHONE))
+    title = "".join(re.findall(r'<g class="mark-text role-title-(?:text|subtitle)".*?</g>', svg))
+    assert title and "…" not in title
+    # a desktop keeps the lines it had when Python wrapped them (70 and 120 characters)
+    desktop = view(spec, DESKTOP)
+    assert desktop["heading"] == textwrap.wrap(heading, 70, break_on_hyphens=False)
+    assert desktop["source"] == textwrap.wrap(source, 120, break_on_hyphens=False)
+
+
+def test_a_map_move_sends_no_small_table_apart(snapshot):
+    """The zeros key's two rows ride inline in the cached template: as a dataset they would travel as an
+    Arrow table of ~1.3 KB with every period move."""
+    spec = exported(snapshot, "kaios", {"view": "map", "month": "2023-10"}, app=True)
+    assert set(spec.get("datasets", {})) == {"map_values"}
