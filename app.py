@@ -6,8 +6,8 @@ from atlas.ui import lang
 from atlas.ui.presenter import add_view_button
 from atlas.ui.state import mark_page
 
-st.set_page_config(page_title="Connectivity Atlas", page_icon="static/favicon.png", layout="wide")
 lang.setup(show=False)  # the page shows the notice for a bad ?lang=
+st.set_page_config(page_title=_("Connectivity Atlas"), page_icon="static/favicon.png", layout="wide")
 
 PAGES = {
     N_("Explore"): [

@@ -6,7 +6,7 @@ import pandas as pd
 from . import charts
 from .i18n import N_, _
 from .regions import FOCUS_LABELS, focus_filter, map_values
-from .store import Snapshot, per_snapshot, period_date
+from .store import Snapshot, per_snapshot, period_date, shown_groups
 
 WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
 TOLERANCE = 3  # years back a map may reach for a country's latest value
@@ -42,8 +42,8 @@ def map_spec(snap: Snapshot, values: pd.DataFrame, year: str, region: str, inlin
 
 def table(values: pd.DataFrame) -> pd.DataFrame:
     """The values behind a map, highest first."""
-    return values[values["value"].notna()].sort_values("rank")[
-        ["name", "value", "period", "rank", "region", "income_group"]]
+    return shown_groups(values[values["value"].notna()].sort_values("rank")[
+        ["name", "value", "period", "rank", "region", "income_group"]])
 
 
 def trend_series(snap: Snapshot, places: list[str], log: bool) -> pd.DataFrame:

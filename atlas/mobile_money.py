@@ -16,7 +16,7 @@ import re
 from . import charts, numbers
 from .i18n import N_, _, data_
 from .regions import FOCUS_LABELS, focus_filter, map_values
-from .store import Snapshot, period_date
+from .store import Snapshot, period_date, shown_groups
 
 VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table"), "regions": N_("Regions (GSMA)")}
 # The units of the indicators these views show, as the charts write them (`_(unit)`).
@@ -140,8 +140,8 @@ def map_table(snap: Snapshot, ind: str, year: str, region: str) -> pd.DataFrame:
 
 def table(values: pd.DataFrame) -> pd.DataFrame:
     """The values behind a map, highest first."""
-    return values[values["value"].notna()].sort_values(["rank", "name"])[
-        ["name", "value", "period", "rank", "region", "income_group"]]
+    return shown_groups(values[values["value"].notna()].sort_values(["rank", "name"])[
+        ["name", "value", "period", "rank", "region", "income_group"]])
 
 
 def colour_scale(snap: Snapshot, ind: str) -> dict:

@@ -313,3 +313,9 @@ def refresh_report(snap: Snapshot) -> dict | None:
 def _named(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
     """The report's place names in the run's language (a place gone from the snapshot keeps the report's)."""
     return frame.assign(name=frame["entity"].map(snap.names()).fillna(frame["name"]))
+
+
+def shown_groups(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table's World Bank region and income group in the run's language (the codes compare in English;
+    only what a reader sees is translated)."""
+    return frame.assign(**{c: frame[c].map(data_) for c in ("region", "income_group") if c in frame})

@@ -62,11 +62,16 @@ def english_messages() -> set[str]:
     return out
 
 
+def readable(text: str) -> str:
+    """What a person reads of a Markdown text: not a page's CSS, not a tag's style ("line-height:1.1")."""
+    return re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", text, flags=re.S))
+
+
 def french_problems(at, texts: list[str] | None = None, allow=()) -> list:
     """English interface texts and English-formatted numbers on a French page (empty when all is French).
     `allow`: substrings that may stay (a proper name, a source's own title)."""
     texts = page_texts(at) if texts is None else texts
-    texts = [t for t in texts if not any(a in t for a in allow)]
+    texts = [readable(t) for t in texts if not any(a in t for a in allow)]
     english = english_messages()
     leaks = [(t[:80], m) for t in texts for m in english if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", t)]
     # years (2019) and ISO periods (2024-06) are not English numbers; 1,234 and 58.4 are

@@ -40,7 +40,7 @@ def test_a_deck_stores_its_language_and_older_or_bad_ones_still_open():
 
 @pytest.mark.parametrize("call, words", [
     (lambda: deck.decode("not-base64!!"), "endommagée ou incomplète"),
-    (lambda: deck.from_file(b"<html>"), "n’est pas une présentation enregistrée depuis Connectivity Atlas"),
+    (lambda: deck.from_file(b"<html>"), "n’est pas une présentation enregistrée depuis l’Atlas de la connectivité"),
     (lambda: deck.from_file(json.dumps({"format": deck.FORMAT, "slides": [{"page": 3}]}).encode()),
      "la diapositive 1 n’est pas une vue"),
     (lambda: deck.from_link("http://localhost:8501/"), "ne désigne aucune page"),

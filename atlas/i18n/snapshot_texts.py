@@ -27,6 +27,7 @@ _COLUMNS = {
     "sources": ["publisher", "licence", "vintage", "title"],
     "events": ["title", "detail", "note"],       # geography: named by its entity (Snapshot.events_table)
     "facts": ["original_publisher", "note"],
+    "entities": ["region", "income_group", "region_source"],  # a country's World Bank groups (tables, profile)
 }
 
 
