@@ -67,8 +67,8 @@ def add_view_button(page_url_path: str, page_title: str) -> None:
 # Presenting: the deck page fills the window, over Streamlit's own chrome.
 PROJECTOR_CSS = """
 <style>
-[data-testid="stSidebar"), [data-testid="stSidebarCollapsedControl"), header[data-testid="stHeader"),
-[data-testid="stToolbar"), [data-testid="stDecoration"), footer, .st-key-present-exit { display: none !important; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer, .st-key-present-exit { display: none !important; }
 .st-key-present-deck iframe { position: fixed; inset: 0; width: 100vw !important; height: 100vh !important;
   border: 0; z-index: 999990; background: #ffffff; }
 </style>
