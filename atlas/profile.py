@@ -122,16 +122,6 @@ def everything(snap: Snapshot, code: str, indicators: list[str]) -> pd.DataFrame
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def highest(value: str, period: str, first_period: str) -> str:
-    """Words for a series' highest value that match the data: a maximum in the series' first month is not a
-    peak (nothing before it was measured) but the highest since the series began."""
-    if period == first_period:
-        return (f"was {value} in {numbers.month(period, long=True)}, the highest since the series began in "
-                f"{numbers.month(period, long=True)}")
-    return (f"peaked at {value} in {numbers.month(period, long=True)} (series from "
-            f"{numbers.month(first_period, long=True)})")
-
-
 # A country's latest internet figure this many years or more behind the world's is said to be old.
 OLD_AFTER = 3
 # KaiOS shares are written to two decimals: below half of 0.01 % they would read "0.00 %".

@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import numbers
 from .i18n import N_, _, data_, lang
-from .profile import highest
+from .i18n.places import place
 from .store import Snapshot
 
 
@@ -114,9 +114,14 @@ def kaios(snap: Snapshot) -> Headline:
                    first=numbers.qualified(first["qualifier"], numbers.million(first["value"])),
                    first_month=numbers.month(first["period"], long=True), event=data_(google["title"]),
                    year=google["date"][:4]),
-               _("Its browser share of all page views was highest in {place}: it {highest}; {event} ({year}).").format(
-                   place=snap.name(top["entity"]),
-                   highest=highest(numbers.pct(top["value"], 2), top["period"], top["first_period"]),
+               # a maximum in the series' first month is not a peak (nothing before it was measured)
+               (_("Its browser share of all page views was highest {place:in}: {value} in {month}, the highest "
+                  "since the series began; {event} ({year}).") if top["period"] == top["first_period"] else
+                _("Its browser share of all page views was highest {place:in}: it peaked at {value} in {month} "
+                  "(series from {first}); {event} ({year}).")).format(
+                   place=place(top["entity"], snap.name(top["entity"])), value=numbers.pct(top["value"], 2),
+                   month=numbers.month(top["period"], long=True),
+                   first=numbers.month(top["first_period"], long=True),
                    event=data_(alliance["title"]), year=alliance["date"][:4])],
         sources=[last["source_title"], first["source_title"], google["source_title"], snap.citation("kaios_share_all")],
         trend=trend, trend_label=N_("KaiOS share of page views"), trend_unit="%",

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .. import geo, i18n, numbers
-from ..i18n import _, per_lang
+from ..i18n import _, data_, per_lang
 from .finish import (AUTOSIZE, BORDER, DIVERGING, FONT, NO_DATA, SEQUENTIAL, ZERO_FILL, Spec, brief, extremes, fill,
                      js, template, unit_text)
 
@@ -176,6 +176,16 @@ def aspect(focus: tuple[str, str] | None = None) -> float:
 
 
 @per_lang(128)  # templates hold words: one per language
+def _region_names() -> str:
+    """The place's World Bank region in the run's language: the places file holds it in English (the focus
+    filters compare it), so a French template names the seven regions in a small literal."""
+    regions = sorted({r["region"] for r in geo.place_rows() if r.get("region")})
+    shown = {r: data_(r) for r in regions if data_(r) != r}
+    if not shown:
+        return "datum.region"
+    return "{" + ", ".join(f"{js(k)}: {js(v)}" for k, v in shown.items()) + "}[datum.region] || datum.region"
+
+
 def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
               focus: tuple[str, str] | None, inline_geometry: bool, height: int) -> Spec:
     fields = ["v", "r"] + ([] if zeros else ["p"]) + (["e"] if earlier else []) \
@@ -189,6 +199,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         # the places file holds both languages' names and notes (fetched once): pick this template's
         "name": "datum.{n} ? datum.{p} + ' (' + datum.{n} + ')' : datum.{p}".format(
             p="name_fr" if i18n.lang() == "fr" else "name", n="note_fr" if i18n.lang() == "fr" else "note"),
+        "region_shown": _region_names(),
         **({"s": "isValid(datum.v) ? 'value' : " + " : ".join(
                 f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? '{st}'" for st in ("zero", "none", "hidden"))
                 + " : null", "p": "period_label"} if zeros else {}),
@@ -238,7 +249,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     tooltip = [alt.Tooltip("name:N", title=_("Country")),
                alt.Tooltip("shown:Q", title=f"{_(label)} ({unit_text(unit)})", format=fmt),
                alt.Tooltip("when:N", title=_("Year of value") if not zeros else _("Month")),
-               alt.Tooltip("rank_text:N", title=_("Rank")), alt.Tooltip("region:N", title=_("Region"))]
+               alt.Tooltip("rank_text:N", title=_("Rank")), alt.Tooltip("region_shown:N", title=_("Region"))]
     if notes:
         tooltip.append(alt.Tooltip("flag:N", title=_("Note")))
     # One data source for both layers, the places file (every shape's name, region, dot position), so the

@@ -77,7 +77,7 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
             else:
                 st.session_state[playing_key] = False
                 st.rerun(scope="app")  # drop the timer
-        left, right = st.columns([1, 9], vertical_alignment="bottom")
+        left, right = st.columns([3, 17], vertical_alignment="bottom")  # room for "Lecture"
         clicked = left.button(_("Pause") if playing else _("Play"), key=f"{key}._play",
                               icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch",
                               help=_("Step through the periods, one every second or so"))

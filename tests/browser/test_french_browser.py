@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 
 from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
 
-FRENCH_PCT = re.compile(r"\d[\u202f\u00a0]%")  # "58,4 %": a (narrow) no-break space before %
 ENGLISH_DECIMAL = re.compile(r"\d\.\d")
 
 
@@ -23,15 +22,25 @@ def test_internet_map_tooltip_and_legend_in_french(page, app_url):
     expect(page.get_by_text("Individuals using the internet")).to_have_count(0)  # the indicator's own label too
     legend = svg_texts(page, "role-legend")
     assert legend and not [t for t in legend if ENGLISH_DECIMAL.search(t)], legend
-    assert any(FRENCH_PCT.search(t) for t in legend), legend
+    assert "Usage d’Internet (%)" in legend and "Internet use (%)" not in legend, legend
     shape = page.locator(SHAPES).nth(0)
     shape.hover()
     tooltip = page.locator("#vg-tooltip-element")
     expect(tooltip).to_be_visible()
     text = tooltip.inner_text()
     assert "Pays" in text and "Rang" in text, text
-    assert re.search(r"\d,\d[\u202f\u00a0]%", text) and not ENGLISH_DECIMAL.search(text), text
+    assert re.search(r"\n\d{1,3},\d\n", text) and not ENGLISH_DECIMAL.search(text), text  # "33,3"
+    assert "Afrique subsaharienne" in text and "Sub-Saharan" not in text, text
     screenshot(page, "fr-internet-map")
+
+
+def test_a_map_legend_writes_decimals_the_french_way(page, app_url):
+    page.goto(f"{app_url}/kaios?lang=fr&colours=quantile&month=2020-06")
+    wait_idle(page)
+    wait_shapes(page, 100)
+    legend = svg_texts(page, "role-legend")
+    assert [t for t in legend if re.search(r"\d,\d", t)], legend  # class bounds such as "0,001–0,0084"
+    assert not [t for t in legend if ENGLISH_DECIMAL.search(t)], legend
 
 
 def test_internet_trend_axis_in_french(page, app_url):
@@ -45,3 +54,38 @@ def test_internet_trend_axis_in_french(page, app_url):
     assert not [t for t in values if ENGLISH_DECIMAL.search(t)], values
     assert "Internet use" not in " ".join(axis), axis  # the axis title is French too
     expect(page.get_by_text("Côte d’Ivoire").first).to_be_visible()
+
+
+def test_overview_in_french_and_its_links_keep_the_language(page, app_url):
+    from atlas import i18n, story
+    from atlas.store import DATA_DIR, Snapshot
+    with i18n.using("fr"):  # the cards' figures, computed from the snapshot as the page computes them
+        cards = story.headlines(Snapshot.load(DATA_DIR))
+    page.goto(f"{app_url}/?lang=fr")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Atlas de la connectivité")).to_be_visible()
+    for card in cards:
+        expect(page.get_by_role("heading", name=card.title)).to_be_visible()
+        expect(page.get_by_text(card.figure, exact=True)).to_be_visible()
+    assert all("," in c.figure or not any(ch.isdigit() for ch in c.figure.split()[-1]) for c in cards)
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 3",
+                           arg='path[aria-roledescription="line mark"]')
+    axis = svg_texts(page, "role-axis")
+    assert axis and not [t for t in axis if ENGLISH_DECIMAL.search(t)], axis
+    screenshot(page, "fr-overview")
+    links = page.get_by_role("link", name="Ouvrir cette vue")
+    expect(links).to_have_count(3)
+    links.first.click()
+    page.wait_for_url(re.compile(r"/internet\?.*lang=fr"))
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Usage d’Internet")).to_be_visible()
+
+
+def test_country_profile_in_french(page, app_url):
+    page.goto(f"{app_url}/country?country=SEN&lang=fr")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Sénégal", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"de la population du Sénégal utilisait Internet")).first).to_be_visible()
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 1",
+                           arg='path[aria-roledescription="line mark"]')
+    screenshot(page, "fr-country-senegal")
