@@ -28,8 +28,8 @@ case "${1:-compile}" in
       fi
     done ;;
   compile)
-    "$PYBABEL" compile --statistics -d "$LOCALES"
-    # the snapshot's texts: compiled without pybabel's %-format check ("% of GDP" is a unit, not a format)
+    # both domains, with Babel's write_mo rather than `pybabel compile`, whose %-format check misreads
+    # "% of GDP" as a placeholder and fails (see atlas/i18n/snapshot_texts.py, compile_mo)
     "${PYTHON:-.venv/bin/python}" -m atlas.i18n.snapshot_texts --compile "$LOCALES" ;;
   *) echo "usage: $0 extract|compile" >&2; exit 2 ;;
 esac

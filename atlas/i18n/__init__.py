@@ -5,7 +5,7 @@ Texts are written in English in the code and marked for extraction: `_("…")` t
 called; `N_("…")` only marks a text kept in a module-level declaration, which the renderer translates
 where it is shown (`_(label)`), so each text is translated once. `plural(n, one, many)` in
 `atlas.numbers` is marked too. The catalogues live in `atlas/i18n/locales/<lang>/LC_MESSAGES/messages.po`
-(extracted with `pybabel extract -F babel.cfg`, compiled with `pybabel compile`; see the README).
+(extracted with `pybabel extract -F babel.cfg`, compiled by `scripts/i18n.sh compile` with Babel's write_mo; see the README).
 
 The language is per script run (a `ContextVar`): each Streamlit session's run, fragment run or export
 sets it before drawing, so two visitors in two languages never see each other's words.
@@ -61,7 +61,7 @@ def po_path(code: str, domain: str = DOMAIN) -> Path:
 
 @functools.cache
 def catalogue(code: str, domain: str = DOMAIN) -> NullTranslations:
-    """The compiled catalogue of a language (`pybabel compile` writes the .mo). A checkout where the .mo
+    """The compiled catalogue of a language (`scripts/i18n.sh compile` writes the .mo). A checkout where the .mo
     is missing or older than its .po compiles the .po in memory, so a translator's edit shows at once."""
     po, mo = po_path(code, domain), po_path(code, domain).with_suffix(".mo")
     if code == DEFAULT or not po.exists():

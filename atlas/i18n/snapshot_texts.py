@@ -64,18 +64,19 @@ def write_pot(path: Path, data_dir: Path = DATA_DIR) -> int:
 
 
 def compile_mo(locales: Path) -> None:
-    """Each language's snapshot.po -> snapshot.mo. Not `pybabel compile`: Babel flags any msgid where a '%'
-    precedes a letter as a Python format ("% of GDP") and then rejects the French ("% du PIB") as an
-    incompatible placeholder; these texts are never %-formatted, so the check does not apply."""
+    """Every language's .po (both domains) -> .mo, with Babel's `write_mo`. Not `pybabel compile`: Babel flags
+    any msgid where a '%' precedes a letter as a Python %-format ("% of GDP", "(% of adults)") and then
+    rejects the French ("% du PIB") as an incompatible placeholder, failing the setup. Our texts are never
+    %-formatted (placeholders are `{name}`, checked by tests/test_i18n.py), so that check does not apply."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
-    for po in sorted(locales.glob("*/LC_MESSAGES/snapshot.po")):
+    for po in sorted(locales.glob("*/LC_MESSAGES/*.po")):
         with open(po, "rb") as f:
             cat = read_po(f)
         with open(po.with_suffix(".mo"), "wb") as f:
             write_mo(f, cat)
         done = sum(1 for m in cat if m.id and m.string and "fuzzy" not in m.flags)
-        print(f"{done} of {len(cat)} snapshot texts translated in {po}")
+        print(f"{done} of {len(cat)} messages translated in {po}")
 
 
 if __name__ == "__main__":
