@@ -89,3 +89,23 @@ def test_country_profile_in_french(page, app_url):
     page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 1",
                            arg='path[aria-roledescription="line mark"]')
     screenshot(page, "fr-country-senegal")
+
+
+def test_presenter_mode_in_french_on_a_projector(browser, app_url):
+    from .test_present_browser import DECK, shown
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.set_default_timeout(60_000)  # entering Present on a cold server builds the deck's templates
+    page.goto(f"{app_url}/present?lang=fr&mode=show&slide=2")
+    deck = page.frame_locator(DECK)
+    try:
+        shown(deck, 2)
+    finally:
+        screenshot(page, "fr-present-slide2-1920x1080")
+    assert deck.locator("html").get_attribute("lang") == "fr"
+    expect(deck.locator("#next")).to_have_text("Suivante")
+    expect(deck.locator("#prev")).to_have_text("Précédente")
+    axis = [t for t in deck.locator("g.role-axis text, g.role-legend text").all_text_contents() if t.strip()]
+    assert axis and not [t for t in axis if ENGLISH_DECIMAL.search(t)], axis
+    screenshot(page, "fr-present-slide2-1920x1080")
+    context.close()
