@@ -116,7 +116,7 @@ def kaios(snap: Snapshot) -> Headline:
                    year=google["date"][:4]),
                # a maximum in the series' first month is not a peak (nothing before it was measured)
                (_("Its browser share of all page views was highest {place:in}: {value} in {month}, the highest "
-                  "since the series began; {event} ({year}).") if top["period"] == top["first_period"] else
+                  "since the series began in {first}; {event} ({year}).") if top["period"] == top["first_period"] else
                 _("Its browser share of all page views was highest {place:in}: it peaked at {value} in {month} "
                   "(series from {first}); {event} ({year}).")).format(
                    place=place(top["entity"], snap.name(top["entity"])), value=numbers.pct(top["value"], 2),

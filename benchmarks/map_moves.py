@@ -29,6 +29,10 @@ MAPS = {
     "kaios": ("/kaios?view=map", "Month", "month"),
     # the heaviest KaiOS months: the most places above 0 (about 85), on fifths (a class per place)
     "kaios (quantiles, from Nov 2023)": ("/kaios?view=map&month=2023-11&colours=quantile", "Month", "month"),
+    # French pages: the same moves with French words (the region names in the tooltip are a literal per move)
+    "internet, French": ("/internet?view=map&year=2024&lang=fr", "Année", "year"),
+    "kaios (quantiles, from Nov 2023), French": ("/kaios?view=map&month=2023-11&colours=quantile&lang=fr", "Mois",
+                                                 "month"),
 }
 BUDGET_KB = 15
 
