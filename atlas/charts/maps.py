@@ -175,7 +175,6 @@ def aspect(focus: tuple[str, str] | None = None) -> float:
     return float((y.max() - y.min()) / max(x.max() - x.min(), 1e-9))
 
 
-@per_lang(128)  # templates hold words: one per language
 def _region_names() -> str:
     """The place's World Bank region in the run's language: the places file holds it in English (the focus
     filters compare it), so a French template names the seven regions in a small literal."""
@@ -186,6 +185,7 @@ def _region_names() -> str:
     return "{" + ", ".join(f"{js(k)}: {js(v)}" for k, v in shown.items()) + "}[datum.region] || datum.region"
 
 
+@per_lang(128)  # templates hold words: one per language
 def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
               focus: tuple[str, str] | None, inline_geometry: bool, height: int) -> Spec:
     fields = ["v", "r"] + ([] if zeros else ["p"]) + (["e"] if earlier else []) \
