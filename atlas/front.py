@@ -39,6 +39,7 @@ BUILD = ROOT / ".front"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf"}
+LIGHT_FILES = ("light-http.conf", "light.conf", "light-page.conf")  # deploy/: the light pages' part (issue 23)
 UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/statcounter.py: 1,000,000 bytes)
 
 # Streamlit settings of every replica, each with the measurement that justifies it (docs/PERFORMANCE.md).
@@ -177,6 +178,83 @@ def build_static(build: Path = BUILD) -> Path:
     return dest
 
 
+# ------------------------------------------------------------------------------------------ light pages
+# The views people land on as plain HTML (atlas/light.py), built here like the static files: once per key
+# (snapshot, code, catalogues, Streamlit's index page, public URL) into .front/light-<key>/. Not with the
+# snapshot: the pages hold words and chart templates from the code, so a code or translation change must
+# rebuild them too, and 500 generated pages do not belong in the repository. The landing pages (overview and
+# maps, 14) are built before nginx starts (about 10 s of CPU, once); the 480 profiles by a background
+# process at low priority while the front serves (a profile not yet built is served as the plain app).
+LIGHT_PUBLIC_URL = os.environ.get("ATLAS_PUBLIC_URL", "").rstrip("/")  # absolute og: URLs, e.g. https://atlas.example
+
+
+def light_key(static: Path) -> str:
+    data = Path(os.environ.get("ATLAS_DATA_DIR", ROOT / "data"))
+    digest = hashlib.sha256(f"{static.name} {LIGHT_PUBLIC_URL} {data}".encode())
+    for f in sorted([*data.rglob("*"), *(ROOT / "atlas").rglob("*.py"), *(ROOT / "atlas/i18n").rglob("*.po"),
+                     *(ROOT / "atlas/i18n").rglob("*.csv")]):
+        if f.is_file():
+            digest.update(str(f.relative_to(f.parents[1])).encode() + f.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _light_cmd(dest: Path, static: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "atlas.light", str(dest), "--index", str(static / "streamlit" / "index.html"),
+            "--public-url", LIGHT_PUBLIC_URL, *extra]
+
+
+def build_light(static: Path, build: Path = BUILD) -> Path:
+    """The landing light pages of this key (built into a temporary folder, then renamed); once per key."""
+    dest = build / f"light-{light_key(static)}"
+    if (dest / "landing.done").exists():
+        return dest
+    tmp = Path(tempfile.mkdtemp(prefix="tmp-light-", dir=build))
+    subprocess.run(_light_cmd(tmp, static), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    try:
+        tmp.rename(dest)
+    except OSError:  # another front built the same key meanwhile
+        shutil.rmtree(tmp, ignore_errors=True)
+    for old in build.glob("light-*"):
+        if old != dest:
+            shutil.rmtree(old, ignore_errors=True)
+    return dest
+
+
+def start_light_profiles(dest: Path, static: Path, log: Path) -> subprocess.Popen | None:
+    """Every country's profile, in the background at low priority (one builder per key: a lock file)."""
+    if (dest / "profiles.done").exists():
+        return None
+    lock = dest / "profiles.lock"
+    try:
+        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        pid = int(lock.read_text() or 0)
+        try:
+            os.kill(pid, 0)
+            return None  # another front is building them
+        except (ProcessLookupError, ValueError):
+            lock.unlink(missing_ok=True)
+            return start_light_profiles(dest, static, log)
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(_light_cmd(dest, static, "--profiles", "--workers", str(min(2, os.cpu_count() or 1))),
+                                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, preexec_fn=lambda: os.nice(10),
+                                start_new_session=True)  # its own group: stop() ends it and its workers
+    os.write(fd, str(proc.pid).encode())
+    os.close(fd)
+    return proc
+
+
+def light_config(light: Path) -> str:
+    """nginx locations for the app's paths that have light pages (routes.json, written by the builder)."""
+    import json
+    routes = json.loads((light / "routes.json").read_text())
+    out = []
+    for path, names in routes.items():
+        tries = " ".join(f"/$light_dir/$light_lang/{n}.html" for n in names)
+        out.append(f"location = {path} {{ try_files {tries} @app; include @@PREFIX@@/light-page.conf; }}")
+    return "\n        ".join(out)
+
+
 # ---------------------------------------------------------------------------------------------- config
 def csp(index_html: str) -> str:
     """Only this origin; by hash, Streamlit's inline script(s) of the index page and the presenter deck's
@@ -194,7 +272,7 @@ def csp(index_html: str) -> str:
             "base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
 
 
-def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[int]) -> Path:
+def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[int], light: Path | None = None) -> Path:
     for sub in ("tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     shutil.copy("/etc/nginx/mime.types", prefix / "mime.types")
@@ -205,10 +283,16 @@ def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[in
         "UPSTREAMS": upstreams, "UPLOAD_BODY": f"{UPLOAD_MB + 1}m",
         "CSP": csp((static / "streamlit" / "index.html").read_text()),
     }
-    for name in ("nginx.conf", "proxy.conf", "security-headers.conf"):
+    if light:
+        values.update(LIGHT=str(light), LIGHT_LOCATIONS=light_config(light))
+    for name in ("nginx.conf", "proxy.conf", "security-headers.conf", *LIGHT_FILES):
+        if name in LIGHT_FILES and not light:
+            (prefix / name).write_text("# no light pages\n")
+            continue
         text = (DEPLOY / name).read_text()
         for key, value in values.items():
             text = text.replace(f"@@{key}@@", value)
+        text = text.replace("@@PREFIX@@", str(prefix))  # LIGHT_LOCATIONS names it
         if re.search(r"@@[A-Z_]+@@", text):
             raise RuntimeError(f"{name}: a placeholder was left unfilled")
         (prefix / name).write_text(text)
@@ -238,6 +322,7 @@ class Front:
         self.secret = os.environ.get("ATLAS_COOKIE_SECRET") or secrets.token_hex(32)
         self.replicas: list[subprocess.Popen | None] = [None] * replicas
         self.nginx: subprocess.Popen | None = None
+        self.light_builder: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
@@ -271,9 +356,10 @@ class Front:
     def start(self) -> "Front":
         try:
             static = build_static()
+            light = build_light(static)
             for i in range(len(self.replicas)):
                 self._start_replica(i)
-            conf = write_config(self.prefix, static, f"{self.host}:{self.port}", self.replica_ports)
+            conf = write_config(self.prefix, static, f"{self.host}:{self.port}", self.replica_ports, light)
             # -e: nginx opens its error log before reading the config; not Debian's /var/log/nginx.
             args = [NGINX, "-p", str(self.prefix), "-c", str(conf), "-e", str(self.prefix / "error.log")]
             subprocess.run([*args, "-t", "-q"], check=True)
@@ -281,6 +367,7 @@ class Front:
             for i, proc in enumerate(self.replicas):
                 self._wait_healthy(self.replica_url(i), proc)
             self._wait_healthy(self.url, self.nginx, 20)
+            self.light_builder = start_light_profiles(light, static, self.prefix / "light-build.log")
         except BaseException:
             self.stop()
             raise
@@ -321,6 +408,9 @@ class Front:
         return 0
 
     def stop(self) -> None:
+        if self.light_builder is not None and self.light_builder.poll() is None:
+            os.killpg(self.light_builder.pid, signal.SIGTERM)  # the builder and its workers (a group we started)
+            self.light_builder.wait(timeout=15)
         procs = [p for p in (self.nginx, *self.replicas) if p is not None and p.poll() is None]
         for p in procs:
             p.terminate()  # nginx: fast shutdown; Streamlit: closes its sessions

@@ -6,7 +6,7 @@ import unicodedata
 
 import pandas as pd
 
-from . import profile, regions
+from . import charts, profile, regions
 from .explorers.base import Column
 from .i18n import N_, _, data_, lang
 from .store import Snapshot
@@ -83,3 +83,20 @@ def peer_columns(label: str) -> dict[str, Column]:
 def lower_first(text: str) -> str:
     """'Internet use' -> 'internet use', 'Usage d’Internet' -> 'usage d’Internet' (a proper noun keeps its capital)."""
     return text[:1].lower() + text[1:]
+
+
+AXIS = (2000, 2026)  # one time axis for every chart of a profile
+DEFAULT_COUNTRY = "KEN"  # the profile shown when the link names no country
+
+
+def trend_spec(snap: Snapshot, code: str, ind: str, entities: list[str], title: str, label: str,
+               time_unit: str = "year", events: pd.DataFrame | None = None, height: int = 260,
+               narrow: bool = True) -> tuple[pd.DataFrame, charts.Spec | None]:
+    """The series of a profile's chart and its spec (None when the country has no value to draw): the page
+    and its light version (`atlas.light`) draw the same chart."""
+    series = snap.series(ind, entities)
+    if series.empty or code not in set(series["entity"]):
+        return series, None
+    return series, charts.time_series(series, title=title, source=snap.citation(ind), label=label,
+                                      unit=snap.indicator(ind)["unit"], time_unit=time_unit, x_domain=AXIS,
+                                      height=height, events=events, narrow=narrow)

@@ -15,13 +15,12 @@ through_app()
 
 snap = store()
 labels = views.picker_labels(snap)
-AXIS = (2000, 2026)  # one time axis for every chart on the page
 PEER_ON = {"internet_users_pct": N_("Internet use"), "findex_mobile_money": N_("Mobile money account"),
            "findex_account": N_("Account ownership")}
 WITHIN = {"region": N_("its region"), "income": N_("its income group")}
 
 view = state.View("country", [
-    state.choice("country", labels, "KEN", label=N_("Country")),
+    state.choice("country", labels, views.DEFAULT_COUNTRY, label=N_("Country")),
     state.choice("peers", PEER_ON, "internet_users_pct", label=N_("Peers by")),
     state.choice("within", list(WITHIN), "region", label=N_("Peers within")),
 ])
@@ -42,14 +41,11 @@ st.markdown("\n".join(f"- {s.text}" for s in profile.summary(snap, code)))
 def trend(ind: str, entities: list[str], title: str, label: str, key: str, time_unit: str = "year",
           events: pd.DataFrame | None = None) -> pd.DataFrame:
     """One chart of the indicator for the entities, or a plain sentence when there is nothing to draw."""
-    series = snap.series(ind, entities)
-    if series.empty or code not in set(series["entity"]):
+    series, spec = views.trend_spec(snap, code, ind, entities, title, label, time_unit, events)
+    if spec is None:
         st.info(_("No {indicator} figures for {country:the} in the data.").format(
             indicator=views.lower_first(label), country=where))
         return series
-    spec = charts.time_series(series, title=title, source=snap.citation(ind), label=label,
-                              unit=snap.indicator(ind)["unit"], time_unit=time_unit, x_domain=AXIS, height=260,
-                              events=events, narrow=True)
     st.vega_lite_chart(spec, width="stretch", key=f"country.{key}")
     widgets.downloads(spec, series[["name", "period", "value"]], snap.citation(ind), f"{code}-{key}",
                       key=f"country.{key}.dl")
@@ -83,7 +79,7 @@ if browsers.empty:
 else:
     spec = charts.time_series(browsers, title=_("Browser share of all page views {country:in}").format(country=where),
                               source=snap.citation("kaios_share_all"), label=_("Share of page views"), unit="%",
-                              time_unit="month", x_domain=AXIS, height=300, events=ev)
+                              time_unit="month", x_domain=views.AXIS, height=300, events=ev)
     st.vega_lite_chart(spec, width="stretch", key="country.browsers")
     st.caption(_("Browser page-view share (caniuse, based on StatCounter), not devices or operating systems. "
                  "Triangles mark events that concern this country, its continent or the world: hover for the source."))
