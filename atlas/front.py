@@ -356,7 +356,11 @@ class Front:
     def start(self) -> "Front":
         try:
             static = build_static()
-            light = build_light(static)
+            try:
+                light = build_light(static)
+            except subprocess.CalledProcessError as e:  # the app is served all the same, without light pages
+                print(f"light pages not built ({e}); serving the app alone", file=sys.stderr)
+                light = None
             for i in range(len(self.replicas)):
                 self._start_replica(i)
             conf = write_config(self.prefix, static, f"{self.host}:{self.port}", self.replica_ports, light)
@@ -367,7 +371,8 @@ class Front:
             for i, proc in enumerate(self.replicas):
                 self._wait_healthy(self.replica_url(i), proc)
             self._wait_healthy(self.url, self.nginx, 20)
-            self.light_builder = start_light_profiles(light, static, self.prefix / "light-build.log")
+            if light:
+                self.light_builder = start_light_profiles(light, static, self.prefix / "light-build.log")
         except BaseException:
             self.stop()
             raise

@@ -419,8 +419,9 @@ def write(pages: list[Page], out: Path, lang: str, index_html: str, public_url: 
 
 
 def landing(snap: Snapshot) -> list[Page]:
-    """The views people land on: the overview and each map (seconds to build)."""
-    return [overview_page(snap), *map_pages(snap)]
+    """The views people land on: the overview, each map, and the profile a link without a country shows
+    (seconds to build); the other profiles come after (`profiles=True`)."""
+    return [overview_page(snap), *map_pages(snap), profile_page(snap, views.DEFAULT_COUNTRY)]
 
 
 def build(out: Path, index_html: str, snap: Snapshot | None = None, profiles: bool = False,
