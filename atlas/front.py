@@ -193,7 +193,7 @@ def light_key(static: Path) -> str:
     digest = hashlib.sha256(f"{static.name} {LIGHT_PUBLIC_URL} {data}".encode())
     for f in sorted([*data.rglob("*"), *(ROOT / "atlas").rglob("*.py"), *(ROOT / "atlas/i18n").rglob("*.po"),
                      *(ROOT / "atlas/i18n").rglob("*.csv")]):
-        if f.is_file():
+        if f.is_file() and f.name != "front.py" and "ui" not in f.parts[-2:-1]:  # what the pages are made of
             digest.update(str(f.relative_to(f.parents[1])).encode() + f.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -323,6 +323,7 @@ class Front:
         self.replicas: list[subprocess.Popen | None] = [None] * replicas
         self.nginx: subprocess.Popen | None = None
         self.light_builder: subprocess.Popen | None = None
+        self.light_pages = os.environ.get("ATLAS_LIGHT_PAGES", "1") != "0"  # 0: the app alone (to compare, or off)
 
     @property
     def url(self) -> str:
@@ -356,11 +357,12 @@ class Front:
     def start(self) -> "Front":
         try:
             static = build_static()
+            light = None
             try:
-                light = build_light(static)
+                if self.light_pages:
+                    light = build_light(static)
             except subprocess.CalledProcessError as e:  # the app is served all the same, without light pages
                 print(f"light pages not built ({e}); serving the app alone", file=sys.stderr)
-                light = None
             for i in range(len(self.replicas)):
                 self._start_replica(i)
             conf = write_config(self.prefix, static, f"{self.host}:{self.port}", self.replica_ports, light)

@@ -88,10 +88,16 @@ INIT = """
 """
 
 
-def wait_for_profiles(front: Front, seconds: float = 900) -> None:
+def wait_for_light(front: Front, paths: list[str], seconds: float = 1200) -> None:
+    """Until every path is served with its light block (a profile may still be building in the background)."""
+    import urllib.request
     deadline = time.monotonic() + seconds
-    while front.light_builder is not None and front.light_builder.poll() is None and time.monotonic() < deadline:
-        time.sleep(1)
+    for path in paths:
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(front.url + path) as r:
+                if b'id="light"' in r.read():
+                    break
+            time.sleep(2)
 
 
 def main() -> int:
@@ -99,27 +105,42 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--networks", nargs="*", default=list(NETWORKS))
     parser.add_argument("--paths", nargs="*", default=PATHS)
+    parser.add_argument("--compare", action="store_true",
+                        help="also each load with the light pages turned off (ATLAS_LIGHT_PAGES=0), run for run")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
     rows = []
-    with Front(replicas=2) as front, sync_playwright() as pw:
-        wait_for_profiles(front)
+    fronts = {"light": Front(replicas=2)}
+    if args.compare:
+        import os
+        os.environ["ATLAS_LIGHT_PAGES"] = "0"
+        fronts["app alone"] = Front(replicas=2)  # built now, without light pages
+        del os.environ["ATLAS_LIGHT_PAGES"]
+    with fronts["light"] as front, sync_playwright() as pw:
+        wait_for_light(front, args.paths)
+        if front.light_builder is not None:  # the profiles' background build would compete with the page loads
+            front.light_builder.wait(timeout=1800)
+        others = {name: f.start() for name, f in fronts.items() if name != "light"}
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for net in args.networks:
                 for path in args.paths:
                     for run in range(args.runs):
-                        r = measure(browser, front.url, path, NETWORKS[net])
-                        rows.append({"network": net, "path": path, "run": run + 1, **r})
-                        print(json.dumps(rows[-1]), flush=True)
+                        for name, f in {"light": front, **others}.items():
+                            r = measure(browser, f.url, path, NETWORKS[net])
+                            rows.append({"front": name, "network": net, "path": path, "run": run + 1, **r})
+                            print(json.dumps(rows[-1]), flush=True)
         finally:
             browser.close()
+            for f in others.values():
+                f.stop()
     print(f"\n{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
           f"{len(__import__('os').sched_getaffinity(0))} cores, load {open('/proc/loadavg').read().split()[:3]}")
-    print("| network | path | first map/chart (s) | from the light page | app drawn, light hidden (s) |")
-    print("| --- | --- | ---: | --- | ---: |")
+    print("| front | network | path | first map/chart (s) | from the light page | app drawn, light hidden (s) |")
+    print("| --- | --- | --- | ---: | --- | ---: |")
     for r in rows:
-        print(f"| {r['network']} | `{r['path']}` | {r['first_s']} | {'yes' if r['light'] else 'no'} | {r['app_s']} |")
+        print(f"| {r['front']} | {r['network']} | `{r['path']}` | {r['first_s']} | {'yes' if r['light'] else 'no'} "
+              f"| {r['app_s']} |")
     return 0
 
 
