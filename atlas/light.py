@@ -413,7 +413,8 @@ def write(pages: list[Page], out: Path, lang: str, index_html: str, public_url: 
         _write(out / "shell" / lang / f"{page.name}.html", shell(page, lang, index_html, public_url).encode(),
                quality=quality)
         if images and page.image:
-            _write(out / "light" / lang / f"{page.name}.png", vlc.svg_to_png(page.image, scale=2.0), compress=False)
+            # 630 px wide, under the 300 KB some previewers (WhatsApp) take (scale 2: 230-310 KB)
+            _write(out / "light" / lang / f"{page.name}.png", vlc.svg_to_png(page.image, scale=1.5), compress=False)
         sizes[page.name] = len(light)
     return sizes
 
