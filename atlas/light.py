@@ -27,6 +27,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -35,7 +36,7 @@ from . import profile_views as views
 from .explorers import EXPLORERS
 from .explorers.common import MAP_CLICK
 from .export import jsonable
-from .i18n import N_, _, data_
+from .i18n import N_, _
 from .i18n.places import place
 from .regions import FOCUS_LABELS
 from .store import DATA_DIR, Snapshot
@@ -46,7 +47,6 @@ SVG_WIDTH = 420         # px a chart is drawn at; the SVG scales to the page (36
 ROWS = 10               # the short table: the highest and the lowest this many
 MAP_VIEW, TABLE_VIEW = "map", "table"
 OVERVIEW = "overview"
-PAGE_PATH = {OVERVIEW: "/"}  # the app's URL path of a page; an explorer's is its own `page`
 
 
 # The light pages' own texts (marked here: Babel does not read calls inside f-strings)
@@ -122,7 +122,7 @@ def source(text: str) -> str:
 
 
 def link(path: str, query: dict[str, str]) -> str:
-    q = "&".join(f"{k}={v}" for k, v in query.items())
+    q = urlencode(query, safe=",:")
     return esc(path + (f"?{q}" if q else ""))
 
 
