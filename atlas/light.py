@@ -6,8 +6,9 @@ Each light page holds the view's chart as inline SVG, drawn by vl-convert from t
 a short table as text, and a source line under every figure. No script, no request to another origin (nor to
 this one: no font, no image), readable at 360 px, at most `BUDGET` bytes compressed.
 
-Which views: every explorer with a map view (read from the explorers' declarations, never named here) at its
-default period, for the world and Africa; the overview; every country's profile; in every language. Each is
+Which views: every theme's map view (read from the registry, `atlas.themes`: no theme is named here) at its
+default period, for the world and Africa; the overview (the themes' cards); every country's profile (the themes'
+profile sections); in every language. Each is
 written twice: as a page of its own (`light/<lang>/<name>.html`, for a visitor who stays light: a link, or the
 `Save-Data: on` request header) and inside Streamlit's own index page (`shell/<lang>/<name>.html`), in a block
 before the app's `<div id="root">`: the browser draws it as soon as it arrives, and a style hides it once the
@@ -33,13 +34,12 @@ import pandas as pd
 
 from . import geo, i18n, numbers, profile, story
 from . import profile_views as views
-from .explorers import EXPLORERS
-from .explorers.common import MAP_CLICK
 from .export import jsonable
 from .i18n import N_, _
-from .i18n.places import place
 from .regions import FOCUS_LABELS
 from .store import DATA_DIR, Snapshot
+from .themes import themes
+from .themes.common import MAP_CLICK
 
 BUDGET = 150_000        # bytes, compressed (brotli): what a phone on "Slow 3G" gets in about three seconds
 REGIONS = ("world", "africa")
@@ -149,7 +149,7 @@ def table(frame: pd.DataFrame, columns: dict, caption: str = "", right: tuple[st
     return f'<div class="t"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def figure(spec: dict, image: bool = False, width: int = SVG_WIDTH) -> tuple[str, str | None]:
+def figure(spec: dict, image: bool = False, width: int = SVG_WIDTH, level: int = 2) -> tuple[str, str | None]:
     """(HTML of a chart, with `image` the SVG of the chart whole for the preview PNG). The chart's title and
     source line are written as text around it (readable at any width, where the SVG scales) and its
     description below it."""
@@ -157,7 +157,7 @@ def figure(spec: dict, image: bool = False, width: int = SVG_WIDTH) -> tuple[str
     bare = {**spec, "params": [{**p, "value": ""} if p.get("name") in ("heading", "source_line") else p
                                for p in spec.get("params", [])]}
     drawn = svg(bare, width)
-    html_ = (f"{f'<h2>{esc(title)}</h2>' if title else ''}<figure>{drawn}"
+    html_ = (f"{f'<h{level}>{esc(title)}</h{level}>' if title else ''}<figure>{drawn}"
              f'<figcaption>{esc(spec.get("description", ""))}</figcaption></figure>{source(src)}')
     return html_, (svg(spec, width) if title else drawn) if image else None
 
@@ -169,8 +169,13 @@ def _param(spec: dict, name: str) -> str:
 # ------------------------------------------------------------------------------------------ the pages
 def map_pages(snap: Snapshot) -> list[Page]:
     """Every explorer's map view at its default period, for each of REGIONS."""
-    return [page for ex in EXPLORERS.values() if MAP_VIEW in ex.views for region in REGIONS
-            for page in [map_page(snap, ex, region)] if page is not None]
+    return [page for ex in explorers() for region in REGIONS for page in [map_page(snap, ex, region)]
+            if page is not None]
+
+
+def explorers() -> list:
+    """The registry's explorers that have a map view."""
+    return [t.explorer for t in themes() if MAP_VIEW in t.explorer.views]
 
 
 def map_page(snap: Snapshot, ex, region: str) -> Page | None:
@@ -220,34 +225,34 @@ def short_table(snap: Snapshot, ex, values: dict, fig) -> str:
 
 
 def overview_page(snap: Snapshot) -> Page:
+    """The overview: the themes' cards (`Theme.card`, as the app's overview draws them), links to every map and
+    every country's profile."""
     from .charts import time_series
-    parts = [f"<h1>{esc(_('Connectivity Atlas'))}</h1>",
-             f"<p>{md(_(INTRO))}</p>"]
+    intro = _(INTRO).format(themes=numbers.words([_(t.blurb) for t in themes() if t.blurb]))
+    parts = [f"<h1>{esc(_('Connectivity Atlas'))}</h1>", f"<p>{md(intro)}</p>"]
     first = None
-    for h in story.headlines(snap):
-        spec = time_series(h.trend, title="", source="", label=h.trend_label, unit=h.trend_unit,
-                           time_unit="month" if h.theme == "kaios" else "year", height=140, compact=True)
+    for theme, card in story.cards(snap):
+        spec = time_series(card.trend, title="", source="", label=card.trend_label, unit=card.trend_unit,
+                           time_unit=card.time_unit, height=140, compact=True)
         chart, drawn = figure(spec, image=first is None)
         first = first or drawn
-        page = h.link_page.removeprefix("pages/").removesuffix(".py")
-        parts += [f"<section><h2>{esc(h.title)}</h2>", f'<p class="fig">{esc(h.figure)}</p>',
-                  *(f"<p>{esc(line)}</p>" for line in h.lines), chart,
-                  *(f"<p>{esc(line)}</p>" for line in h.reported),
-                  f'<p class="src">{esc(_("Sources: {sources}").format(sources=" · ".join(h.sources)))}</p>',
-                  f'<p><a href="{link("/" + page, app_query(h.link_params))}">{esc(_("Open this view"))}</a></p>'
-                  "</section>"]
-    maps = [p for p in EXPLORERS.values() if MAP_VIEW in p.views]
+        parts += [f"<section><h2>{esc(card.title)}</h2>", f'<p class="fig">{esc(card.figure)}</p>',
+                  *(f"<p>{md(line)}</p>" for line in card.lines), chart,
+                  *(f"<p>{esc(line)}</p>" for line in card.reported),
+                  f'<p class="src">{esc(_("Sources: {sources}").format(sources=" · ".join(card.sources)))}</p>',
+                  f'<p><a href="{link("/" + theme.page, app_query(card.link_params))}">{esc(_("Open this view"))}</a>'
+                  "</p></section>"]
     parts.append("<h2>" + esc(_("Maps")) + "</h2><ul>" + "".join(
         f'<li><a href="{light_url(name_of(ex.page, r))}">{esc(_(ex.title))}, {esc(_(FOCUS_LABELS[r]))}</a></li>'
-        for ex in maps for r in REGIONS) + "</ul>")
+        for ex in explorers() for r in REGIONS) + "</ul>")
     parts.append(country_index(snap))
-    return Page(OVERVIEW, "/", {}, _("Connectivity Atlas"), _(INTRO).replace("**", ""), "\n".join(parts), first,
-                built=built(snap))
+    return Page(OVERVIEW, "/", {}, _("Connectivity Atlas"), re.sub(r"\*\*|\[|\]\([^)]*\)", "", intro),
+                "\n".join(parts), first, built=built(snap))
 
 
-INTRO = N_("How emerging markets get connected: **internet use**, **mobile money** and **KaiOS**, the "
-           "feature-phone system that brought web browsing to cheap phones in India and Africa. "
-           "Every figure names its source; revised figures are shown beside what was reported at the time.")
+# the app's overview opening sentence (pages/overview.py), the themes' blurbs filled in
+INTRO = N_("How emerging markets get connected: {themes}. Every figure names its source; revised figures are "
+           "shown beside what was reported at the time.")
 
 
 def country_index(snap: Snapshot) -> str:
@@ -257,40 +262,32 @@ def country_index(snap: Snapshot) -> str:
         + "</ul>")
 
 
-# The profile's key figures: indicator, its label (a catalogue message), and how its value is written.
-KEY_FIGURES = [(profile.INTERNET, N_("Internet use"), "%.1f"), (profile.MOBILE_MONEY, N_("Mobile money account"), "%.1f"),
-               (profile.ACCOUNT, N_("Account ownership"), "%.1f"), (profile.KAIOS, N_("KaiOS share of page views"), "%.2f")]
-
-
 def profile_page(snap: Snapshot, code: str) -> Page:
-    from .explorers.base import Column
-    where = place(code, snap.name(code))
+    """A country's profile: its sentences, then each theme's section (`Theme.profile`, the figures the app's
+    profile draws): charts as SVG, tables as text, notices as sentences, each with its source."""
     name = snap.name(code)
-    parts = [f"<h1>{esc(name)}</h1>", f'<p class="src">{esc(views.classification(snap, code))}</p>',
-             f"<h2>{esc(_('In brief'))}</h2><ul>" + "".join(f"<li>{esc(s.text)}</li>" for s in profile.summary(snap, code))
-             + "</ul>"]
-    rows = []
-    for ind, label, fmt in KEY_FIGURES:
-        own, world = profile.latest(snap, ind, code), profile.latest(snap, ind, "WLD")
-        if own:
-            number = Column("", fmt)
-            rows.append({"what": _(label), "value": number.text(own[1]), "period": numbers.period(own[0]),
-                         "world": number.text(world[1]) if world else "", "source": snap.citation(ind)})
-    if rows:
-        frame = pd.DataFrame(rows)
-        parts.append(table(frame, {"what": Column(N_("Indicator")), "value": Column(N_("Value (%)")),
-                                   "period": Column(N_("Period")), "world": Column(N_("World (%)"))},
-                           _("Key figures"), right=("value", "world")))
-    # the sentences' and the table's sources (the sentences use these indicators)
-    parts += [source(snap.citation(i)) for i in dict.fromkeys([profile.INTERNET, profile.MOBILE_MONEY, profile.KAIOS,
-                                                               *(r for r, *_x in KEY_FIGURES)])]
-    for ind, source_id, title, label in (
-            (profile.INTERNET, "wdi", _("Internet use: {country} and comparators").format(country=where),
-             _("Internet use")),
-            (profile.MOBILE_MONEY, "findex", _("Mobile money account, Findex waves"), _("Mobile money account"))):
-        _series, spec = views.trend_spec(snap, code, ind, profile.comparators(snap, code, source_id), title, label)
-        if spec is not None:
-            parts.append(figure(spec)[0])
+    parts = [f"<h1>{esc(name)}</h1>", f'<p class="src">{esc(views.classification(snap, code))}</p>']
+    sections = []
+    for theme in (t for t in themes() if t.profile):
+        figs = theme.profile.figures(snap, code)
+        body = [f"<h2>{esc(_(theme.profile.title))}</h2>"]
+        for fig in figs:
+            if fig.spec is not None:
+                body.append(figure(fig.spec, level=3)[0])  # under the theme's heading
+                if fig.source != _param(fig.spec, "source_line"):
+                    body.append(source(fig.source))
+            elif fig.columns is not None and fig.table is not None and len(fig.table):
+                body += [table(fig.table.head(ROWS), fig.columns, fig.title), source(fig.source)]
+            if fig.notice:
+                body.append(f"<p>{esc(fig.notice)}</p>")
+            body += [f"<p>{md(c)}</p>" for c in fig.captions]
+        sections.append((body, [f.source for f in figs if f.source]))
+    cited = list(dict.fromkeys(s for _body, sources in sections for s in sources))
+    parts += [f"<h2>{esc(_('In brief'))}</h2><ul>" + "".join(f"<li>{esc(s.text)}</li>"
+                                                             for s in profile.summary(snap, code)) + "</ul>",
+              *(source(s) for s in cited)]
+    for body, _sources in sections:
+        parts += body
     summary = " ".join(s.text for s in profile.summary(snap, code)[:1])
     return Page(f"country-{code}", "/country", {"country": code}, _("Country profile") + f": {name}", summary,
                 "\n".join(parts), None, preview=False, built=built(snap))
@@ -300,6 +297,7 @@ def profile_page(snap: Snapshot, code: str) -> Page:
 STYLE = ("#light{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;"
          "max-width:52rem;margin:0 auto;padding:.5rem 1rem 2rem;overflow-wrap:break-word}"
          "#light h1{font-size:1.7rem;line-height:1.2;margin:.6rem 0}#light h2{font-size:1.25rem;margin:1.4rem 0 .4rem}"
+         "#light h3{font-size:1.05rem;margin:1rem 0 .3rem}"
          "#light svg{display:block;width:100%;height:auto;max-width:46rem}#light figure{margin:.5rem 0}"
          "#light figcaption,#light .src{color:#4a4a4a;font-size:.85rem}"
          "#light .t{overflow-x:auto}#light table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0;"
@@ -422,7 +420,7 @@ def write(pages: list[Page], out: Path, lang: str, index_html: str, public_url: 
 def landing(snap: Snapshot) -> list[Page]:
     """The views people land on: the overview, each map, and the profile a link without a country shows
     (seconds to build); the other profiles come after (`profiles=True`)."""
-    return [overview_page(snap), *map_pages(snap), profile_page(snap, views.DEFAULT_COUNTRY)]
+    return [overview_page(snap), *map_pages(snap), profile_page(snap, profile.DEFAULT_COUNTRY)]
 
 
 def build(out: Path, index_html: str, snap: Snapshot | None = None, profiles: bool = False,
@@ -448,10 +446,9 @@ def routes(snap: Snapshot) -> dict[str, list[str]]:
     """The app's URL paths that have light pages -> the files nginx tries for them, in order (nginx variables
     set from the request: deploy/light-http.conf). Read by `atlas.front` from the build's routes.json."""
     out = {"/": [OVERVIEW], f"/{OVERVIEW}": [OVERVIEW],
-           "/country": ["country-$light_country", f"country-{views.DEFAULT_COUNTRY}"]}
-    for ex in EXPLORERS.values():
-        if MAP_VIEW in ex.views:
-            out[f"/{ex.page}"] = [name_of(ex.page, "$light_region")]
+           "/country": ["country-$light_country", f"country-{profile.DEFAULT_COUNTRY}"]}
+    for ex in explorers():
+        out[f"/{ex.page}"] = [name_of(ex.page, "$light_region")]
     return out
 
 

@@ -8,7 +8,6 @@ import pytest
 import streamlit
 
 from atlas import i18n, light
-from atlas.explorers import EXPLORERS
 from atlas.i18n import _
 
 INDEX = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
@@ -18,7 +17,7 @@ SHAPES = 'aria-roledescription="geoshape"'
 @pytest.fixture(scope="module")
 def pages(snapshot):
     """(lang, page) for the first explorer's world map in both languages, the overview and a profile."""
-    ex = next(e for e in EXPLORERS.values() if light.MAP_VIEW in e.views)
+    ex = light.explorers()[0]
     out = []
     for lang, build in (("fr", lambda: light.map_page(snapshot, ex, "world")), ("en", lambda: light.map_page(snapshot, ex, "world")),
                         ("en", lambda: light.overview_page(snapshot)), ("fr", lambda: light.profile_page(snapshot, "SEN"))):
