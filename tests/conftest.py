@@ -9,24 +9,28 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT.parent / "shared" / "data" / "raw"
 
 # --- parallel runs (pytest-xdist: scripts/test.sh runs `-n 2 --dist loadgroup`) ----------------------------
-# Fixtures that start servers or Chromium (session-scoped): the tests using them run on one worker.
-SERVERS = {"app_url", "browser", "page", "front"}
+# Session fixtures that start servers: the tests using one run on one worker, so it starts once.
+SERVERS = {"front": "front", "app_url": "app"}  # fixture -> group (the front first: it is the heavier)
 
 
 def group_of(item) -> str | None:
     """The worker group of a test (None: any free worker).
-    - "servers": a test using the app server, Chromium or the production front (nginx + replicas), so each
-      starts once, and one Chromium at a time shares the two cores with the other worker's AppTests;
+    - "front": a test using the production front (nginx + 2 replicas), which then starts once;
+    - "app": a test using the app server (`app_url`), which then starts once; these browser tests run one
+      after another on one worker, the front's on the other when it is free;
     - its module's path: a test module with its own module- or session-scoped fixture (a build, a rendered
       deck), so the fixture is computed once;
-    - the name of an explicit `@pytest.mark.xdist_group("…")`."""
+    - the name of an explicit `@pytest.mark.xdist_group("…")`.
+    A browser test with neither server (its own fresh server, a file from disk) runs anywhere: Chromium
+    (`browser`, session-scoped) starts once on each worker that needs it."""
     marker = item.get_closest_marker("xdist_group")
     if marker:
         return str(marker.args[0] if marker.args else marker.kwargs.get("name", "default"))
     ours = {name: defs[-1] for name, defs in item._fixtureinfo.name2fixturedefs.items()
             if defs and getattr(defs[-1].func, "__module__", "").startswith("tests.")}
-    if SERVERS & set(ours):
-        return "servers"
+    for fixture, group in SERVERS.items():
+        if fixture in ours:
+            return group
     if any(d.scope != "function" and not d.func.__module__.endswith("conftest") for d in ours.values()):
         return item.nodeid.split("::")[0]
     return None
