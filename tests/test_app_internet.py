@@ -4,7 +4,7 @@ import json
 from atlas import charts
 from tests.apptest_tools import chart_data, run_page
 
-PAGE = "../pages/internet.py"
+PAGE = "internet"
 
 
 def run(query=None):

@@ -21,7 +21,7 @@ def test_overview_shows_three_cards_with_sources_and_links(snapshot):
     assert not at.exception and at.title[0].value
     body = texts(at)
     from atlas import numbers, story
-    for card in story.headlines(snapshot):  # each card's figure, computed from the snapshot
+    for _theme, card in story.cards(snapshot):  # each card's figure, computed from the snapshot
         assert card.figure in body, card.figure
     assert numbers.usd_bn(snapshot.value("gsma_tx_value", "GSMA_AFRICA", "2022")) in body
     assert body.count("Sources:") == 3

@@ -5,8 +5,10 @@ import json
 
 import pytest
 
-from atlas.explorers import EXPLORERS
 from atlas.params import parse_all
+from atlas.themes import themes
+
+EXPLORERS = {t.page: t.explorer for t in themes()}
 
 BAD_LINKS = [  # page, URL parameters, words of the notice, the parameter that falls back to its default
     ("internet", {"year": "1800"}, "Year: '1800' is not available", "year"),
