@@ -6,6 +6,7 @@ from atlas.i18n import _, data_
 from atlas.store import refresh_report, source_vintages
 from atlas.ui.cache import store
 from atlas.ui.entry import through_app
+from atlas.ui.widgets import dataset_section
 
 through_app()
 
@@ -20,6 +21,8 @@ cols[0].metric(_("Observations"), numbers.count(m["tables"]["observations"]))
 cols[1].metric(_("Indicators"), numbers.count(m["tables"]["indicators"]))
 cols[2].metric(_("Places and groups"), numbers.count(m["tables"]["entities"]))
 cols[3].metric(_("Cited sources"), numbers.count(m["tables"]["sources"]))
+
+dataset_section()  # the whole-dataset zip and the data API (issue 24)
 
 st.subheader(_("Indicators"))
 THEMES = {"internet": _("Internet use"), "mobile_money": _("Mobile money"), "kaios": _("KaiOS and browsers")}

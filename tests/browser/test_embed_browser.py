@@ -1,0 +1,107 @@
+"""Embedding (issue 24) in Chromium: pages served from two other local origins (other ports) frame the front's
+French internet map; the one named in ATLAS_FRAME_ANCESTORS shows it, the other is refused by the browser."""
+from __future__ import annotations
+
+import http.server
+import re
+import shutil
+import threading
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from benchmarks.harness import IDLE
+
+from .conftest import SHAPES, _free_port, screenshot
+
+VIEW = "/internet?embed=true&lang=fr"
+
+
+def host_page(front_url: str, port: int | None = None):
+    """Another origin's page with one frame on the atlas, on `port` (a free one if None); returns (server, origin)."""
+    page = (f'<!doctype html><html lang="en"><title>Ministry portal</title><h1>Ministry portal</h1>'
+            f'<iframe src="{front_url}{VIEW}" title="Internet use, Connectivity Atlas" width="1200" height="860" '
+            f'style="border:0"></iframe>').encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port or _free_port()), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture(scope="module")
+def embedding_front():
+    """A front (nginx + 1 replica) that lets one origin (a port kept free for the host page) frame it."""
+    from atlas.front import FRAME_ANCESTORS_ENV, Front
+    port = _free_port()
+    mp = pytest.MonkeyPatch()
+    mp.setenv(FRAME_ANCESTORS_ENV, f"http://127.0.0.1:{port}")
+    try:
+        with Front(replicas=1) as front:
+            yield front, port
+        shutil.rmtree(front.prefix, ignore_errors=True)
+    finally:
+        mp.undo()
+
+
+def test_an_allowed_site_shows_the_french_map_in_its_frame_and_another_is_refused(embedding_front, browser):
+    front, port = embedding_front
+    ok_server, allowed = host_page(front.url, port)
+    other_server, other = host_page(front.url)
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        refused: list[str] = []
+        page.on("console", lambda m: refused.append(m.text) if "frame-ancestors" in m.text else None)
+
+        response = page.goto(allowed)
+        assert response.ok
+        frame = page.frame_locator("iframe")
+        frame.locator(IDLE).wait_for()
+        frame.locator(SHAPES).nth(40).wait_for()  # the map drew its countries
+        expect(frame.get_by_role("heading", name="Usage d’Internet")).to_be_visible()
+        expect(frame.get_by_role("slider", name="Année")).to_be_visible()  # the view's own controls stay
+        expect(frame.get_by_text("Source :").first).to_be_visible()        # and its source line
+        screenshot(page, "embed-allowed-origin-fr")
+        expect(frame.get_by_test_id("stSidebar")).to_be_hidden()           # embed: no sidebar, no header
+        expect(frame.get_by_test_id("stSidebarCollapsedControl")).to_have_count(0)
+        expect(frame.get_by_test_id("stToolbar")).to_be_hidden()              # (the header is left empty)
+        expect(frame.get_by_text("Intégrer cette vue")).to_have_count(0)   # no snippet inside a snippet
+        inner = page.frames[1]
+        assert {k: v[0] for k, v in parse_qs(urlparse(inner.url).query).items()}.items() >= {"embed": "true", "lang": "fr"}.items()
+        assert refused == []
+        # The app's own links stay in the frame, embedded and French: a map click opens the country's profile.
+        frame.locator(SHAPES).nth(40).click()
+        page.frames[1].wait_for_url(re.compile(r"/country\?"))
+        frame.locator(IDLE).wait_for()
+        inner = page.frames[1]
+        assert {k: v[0] for k, v in parse_qs(urlparse(inner.url).query).items()}.items() >= {"embed": "true", "lang": "fr"}.items()
+        expect(frame.get_by_test_id("stSidebar")).to_be_hidden()
+        screenshot(page, "embed-allowed-origin-fr-profile")
+
+        page.goto(other)
+        waited = 0
+        while not refused and waited < 10_000:  # lets Playwright deliver the console event
+            page.wait_for_timeout(100)
+            waited += 100
+        assert any("frame-ancestors" in text and allowed in text for text in refused), refused
+        assert page.frames[1].url.startswith("chrome-error://"), page.frames[1].url
+        expect(page.frame_locator("iframe").locator(SHAPES)).to_have_count(0)
+        screenshot(page, "embed-other-origin-refused")
+    finally:
+        context.close()
+        for server in (ok_server, other_server):
+            server.shutdown()
+            server.server_close()
