@@ -39,6 +39,7 @@ BUILD = ROOT / ".front"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf", ".csv"}
+HEALTH_PATH = "/_stcore/health"  # Streamlit's; the launcher's watch and the cluster's probes (deploy/k8s) ask it
 UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/statcounter.py: 1,000,000 bytes)
 
 # Streamlit settings of every replica, each with the measurement that justifies it (docs/PERFORMANCE.md).
@@ -295,7 +296,7 @@ class Front:
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise RuntimeError(f"{url} exited (code {proc.returncode}); see the logs in {self.prefix}")
-            if _healthy(url + "/_stcore/health", 1):
+            if _healthy(url + HEALTH_PATH, 1):
                 return
             time.sleep(0.2)
         raise RuntimeError(f"{url} did not become healthy within {seconds:.0f} s")
@@ -341,7 +342,7 @@ class Front:
                 return self.nginx.returncode or 1
             for i, proc in enumerate(self.replicas):
                 alive = proc is not None and proc.poll() is None
-                misses[i] = 0 if alive and _healthy(self.replica_url(i) + "/_stcore/health", 5) else misses[i] + 1
+                misses[i] = 0 if alive and _healthy(self.replica_url(i) + HEALTH_PATH, 5) else misses[i] + 1
                 if not alive or misses[i] >= strikes:
                     print(f"replica {i + 1} on port {self.replica_ports[i]} "
                           f"{'exited' if not alive else 'stopped answering'}: restarting it", file=sys.stderr)
