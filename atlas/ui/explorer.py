@@ -100,7 +100,7 @@ def show(fig: Figure, key: str) -> None:
             dataframe(frame, columns)
     if fig.table is not None:
         widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
-                          key=f"{key}.dl")
+                          key=f"{key}.dl", whole=True)
 
 
 def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None = None) -> None:

@@ -17,12 +17,14 @@ from .state import View
 
 
 def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, citation: str, name: str,
-              key: str) -> None:
-    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked.
+              key: str, whole: bool = False) -> None:
+    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked; with `whole`
+    (an explorer's), the link to the whole dataset.
     Pass a map's chart as a function: its export spec inlines the world geometry, which costs a second
     or more to build, so it is built only on a click."""
-    cols = st.columns(4)
-    dataset_link(cols[3])
+    cols = st.columns(4 if whole else 3)
+    if whole:
+        dataset_link(cols[3])
     code = i18n.lang()  # a download is made after this run, in another thread: in this run's language
     cols[0].download_button("CSV", lambda: export.csv(frame, citation, lang=code), f"{name}.csv", "text/csv",
                             key=f"{key}.csv", icon=":material/table:", on_click="ignore", width="stretch",

@@ -18,24 +18,27 @@ from .conftest import SHAPES, _free_port, screenshot
 VIEW = "/internet?embed=true&lang=fr"
 
 
-def host_page(front_url: str, port: int | None = None):
-    """Another origin's page with one frame on the atlas, on `port` (a free one if None); returns (server, origin)."""
-    page = (f'<!doctype html><html lang="en"><title>Ministry portal</title><h1>Ministry portal</h1>'
-            f'<iframe src="{front_url}{VIEW}" title="Internet use, Connectivity Atlas" width="1200" height="860" '
-            f'style="border:0"></iframe>').encode()
+def frame_html(src: str) -> str:
+    return f'<iframe src="{src}" title="Internet use, Connectivity Atlas" width="1200" height="860" style="border:0"></iframe>'
 
+
+def host_page(iframe: str, port: int | None = None):
+    """Another origin's page holding this <iframe>, on `port` (a free one if None); returns (server, origin).
+    `server.body` may be changed later to serve another frame."""
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
+            body = server.body.encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(page)
+            self.wfile.write(body)
 
         def log_message(self, *args):
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port or _free_port()), Handler)
+    server.body = f'<!doctype html><html lang="en"><title>Ministry portal</title><h1>Ministry portal</h1>{iframe}'
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
 
@@ -57,8 +60,8 @@ def embedding_front():
 
 def test_an_allowed_site_shows_the_french_map_in_its_frame_and_another_is_refused(embedding_front, browser):
     front, port = embedding_front
-    ok_server, allowed = host_page(front.url, port)
-    other_server, other = host_page(front.url)
+    ok_server, allowed = host_page(frame_html(front.url + VIEW), port)
+    other_server, other = host_page(frame_html(front.url + VIEW))
     context = browser.new_context(viewport={"width": 1300, "height": 1000})
     try:
         page = context.new_page()
@@ -103,5 +106,36 @@ def test_an_allowed_site_shows_the_french_map_in_its_frame_and_another_is_refuse
     finally:
         context.close()
         for server in (ok_server, other_server):
+            server.shutdown()
+            server.server_close()
+
+
+def test_the_snippet_an_explorer_offers_shows_that_view_on_the_allowed_site(embedding_front, browser):
+    """Copy "Embed this view" from the atlas itself (a French view of Africa in 2015), paste it in the page."""
+    front, port = embedding_front
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    server = None
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(front.url + "/internet?lang=fr&region=africa&year=2015")
+        page.locator(IDLE).wait_for()
+        page.get_by_text("Intégrer cette vue").click()
+        snippet = page.locator('[data-testid="stCode"] code').filter(has_text="<iframe").inner_text()
+        src = re.search(r'src="([^"]+)"', snippet).group(1).replace("&amp;", "&")
+        assert src.startswith(front.url + "/internet?") and "embed=true" in src and "year=2015" in src
+        server, allowed = host_page(snippet, port)
+        page.goto(allowed)
+        frame = page.frame_locator("iframe")
+        frame.locator(IDLE).wait_for()
+        frame.locator(SHAPES).nth(20).wait_for()
+        expect(frame.get_by_test_id("stSliderThumbValue")).to_have_text("2015")
+        expect(frame.get_by_text("Afrique").first).to_be_visible()
+        expect(frame.get_by_test_id("stSidebar")).to_be_hidden()
+        assert page.locator("iframe").get_attribute("title").startswith("Atlas de la connectivité — ")
+        screenshot(page, "embed-snippet-africa-2015-fr")
+    finally:
+        context.close()
+        if server is not None:
             server.shutdown()
             server.server_close()
