@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from benchmarks.harness import IDLE
 
-from .conftest import SHAPES, _free_port, screenshot
+from .conftest import ARTIFACTS, SHAPES, _free_port, screenshot
 
 VIEW = "/internet?embed=true&lang=fr"
 
@@ -122,6 +122,8 @@ def test_the_snippet_an_explorer_offers_shows_that_view_on_the_allowed_site(embe
         page.locator(IDLE).wait_for()
         page.get_by_text("Intégrer cette vue").click()
         snippet = page.locator('[data-testid="stCode"] code').filter(has_text="<iframe").inner_text()
+        page.locator('[data-testid="stCode"]').scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "embed-this-view-fr.png"))  # the snippet on the page, not the whole page
         src = re.search(r'src="([^"]+)"', snippet).group(1).replace("&amp;", "&")
         assert src.startswith(front.url + "/internet?") and "embed=true" in src and "year=2015" in src
         server, allowed = host_page(snippet, port)
