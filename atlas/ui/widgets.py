@@ -62,7 +62,7 @@ def dataset_section() -> None:
     st.caption(_("One zip of this snapshot: every table as CSV (UTF-8) and Parquet, one metadata file per indicator "
                "(label, unit, definition, source, publisher, licence, vintage and caveats, in English and French), "
                "the manifest and a README saying how to cite each source and under which licence. Each indicator's "
-               "rows and metadata also have a stable address, `{csv}` and `{json}`, listed in `{index}`.").format(
+               "rows and metadata also have a stable address, {csv} and {json}, listed in {index}.").format(
         csv=f"{URL}/<indicator>.csv", json=f"{URL}/<indicator>.json", index=f"{URL}/{INDEX}"))
     dataset_link()
 
@@ -77,8 +77,9 @@ def embed(page: str, title: str) -> None:
         st.caption(_("Copy this HTML into a page of your site: it shows this view as it is now, in this language, "
                      "with its controls and sources. The atlas's operator must allow your site's address."))
         params = {k: st.query_params.get(k) for k in st.query_params}
+        # Plain text: Streamlit's HTML highlighting colours fail the 4.5:1 contrast (axe-core, color-contrast).
         st.code(snippet.iframe(snippet.page_url(st.context.url, page), params,
-                               _("Connectivity Atlas — {title}").format(title=title)), language="html", wrap_lines=True)
+                               _("Connectivity Atlas — {title}").format(title=title)), language=None, wrap_lines=True)
 
 
 CSV_HELP = {"en": N_("Comma-separated, decimal point, UTF-8; the last column cites the source"),

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from benchmarks.harness import IDLE
 
 from .conftest import ARTIFACTS, SHAPES, _free_port, screenshot
+from .test_accessibility_browser import serious_violations
 
 VIEW = "/internet?embed=true&lang=fr"
 
@@ -113,10 +114,13 @@ def test_an_allowed_site_shows_the_french_map_in_its_frame_and_another_is_refuse
 def test_the_snippet_an_explorer_offers_shows_that_view_on_the_allowed_site(embedding_front, browser):
     """Copy "Embed this view" from the atlas itself (a French view of Africa in 2015), paste it in the page."""
     front, port = embedding_front
+    # The atlas's own page in a context that lets axe-core's script in (the front's CSP would refuse it);
+    # the other site's page in an ordinary one, where frame-ancestors applies.
+    atlas_context = browser.new_context(viewport={"width": 1300, "height": 1000}, bypass_csp=True)
     context = browser.new_context(viewport={"width": 1300, "height": 1000})
     server = None
     try:
-        page = context.new_page()
+        page = atlas_context.new_page()
         page.set_default_timeout(30_000)
         page.goto(front.url + "/internet?lang=fr&region=africa&year=2015")
         page.locator(IDLE).wait_for()
@@ -124,9 +128,12 @@ def test_the_snippet_an_explorer_offers_shows_that_view_on_the_allowed_site(embe
         snippet = page.locator('[data-testid="stCode"] code').filter(has_text="<iframe").inner_text()
         page.locator('[data-testid="stCode"]').scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "embed-this-view-fr.png"))  # the snippet on the page, not the whole page
+        assert serious_violations(page) == []  # axe-core, with the snippet open
         src = re.search(r'src="([^"]+)"', snippet).group(1).replace("&amp;", "&")
         assert src.startswith(front.url + "/internet?") and "embed=true" in src and "year=2015" in src
         server, allowed = host_page(snippet, port)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
         page.goto(allowed)
         frame = page.frame_locator("iframe")
         frame.locator(IDLE).wait_for()
@@ -137,6 +144,7 @@ def test_the_snippet_an_explorer_offers_shows_that_view_on_the_allowed_site(embe
         assert page.locator("iframe").get_attribute("title").startswith("Atlas de la connectivité — ")
         screenshot(page, "embed-snippet-africa-2015-fr")
     finally:
+        atlas_context.close()
         context.close()
         if server is not None:
             server.shutdown()
