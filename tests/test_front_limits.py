@@ -107,3 +107,13 @@ def test_the_data_api_answers_through_the_front_with_caching(front, snapshot):
     status, headers, body = request(front, "GET", f"{dataset.URL}/{dataset.ZIP_NAME}")
     assert status == 200 and headers["Content-Type"] == "application/zip" and len(body) == dataset.published()["zip_bytes"]
     assert request(front, "GET", f"{dataset.URL}/no-such-indicator.csv")[0] == 404
+
+
+def test_the_route_cookie_can_travel_in_another_sites_frame_behind_https(front):
+    """Over HTTPS (X-Forwarded-Proto from the load balancer) the route cookie is SameSite=None, Secure and
+    Partitioned, so an embedded page keeps its replica; over plain HTTP it stays Lax (a Secure cookie would be
+    dropped there)."""
+    cookie = request(front, "GET", "/_stcore/health")[1]["Set-Cookie"]
+    assert cookie.endswith("; HttpOnly; SameSite=Lax") and "Secure" not in cookie
+    cookie = request(front, "GET", "/_stcore/health", headers={"X-Forwarded-Proto": "https"})[1]["Set-Cookie"]
+    assert cookie.endswith("; HttpOnly; Secure; SameSite=None; Partitioned")

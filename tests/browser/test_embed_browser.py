@@ -3,6 +3,7 @@ French internet map; the one named in ATLAS_FRAME_ANCESTORS shows it, the other 
 from __future__ import annotations
 
 import http.server
+from pathlib import Path
 import re
 import shutil
 import threading
@@ -46,13 +47,14 @@ def host_page(iframe: str, port: int | None = None):
 
 @pytest.fixture(scope="module")
 def embedding_front():
-    """A front (nginx + 1 replica) that lets one origin (a port kept free for the host page) frame it."""
+    """A front (nginx + 2 replicas) that lets one port (kept free for the host page) frame it, on 127.0.0.1 (same
+    site, another origin) and on localhost (another site: a third-party context)."""
     from atlas.front import FRAME_ANCESTORS_ENV, Front
     port = _free_port()
     mp = pytest.MonkeyPatch()
-    mp.setenv(FRAME_ANCESTORS_ENV, f"http://127.0.0.1:{port}")
+    mp.setenv(FRAME_ANCESTORS_ENV, f"http://127.0.0.1:{port} http://localhost:{port}")
     try:
-        with Front(replicas=1) as front:
+        with Front(replicas=2) as front:
             yield front, port
         shutil.rmtree(front.prefix, ignore_errors=True)
     finally:
@@ -149,3 +151,40 @@ def test_the_snippet_an_explorer_offers_shows_that_view_on_the_allowed_site(embe
         if server is not None:
             server.shutdown()
             server.server_close()
+
+
+def test_a_frame_on_another_site_keeps_its_replica_behind_https(embedding_front, browser):
+    """localhost frames 127.0.0.1: another site, so a SameSite=Lax cookie is never sent from inside the frame
+    and a download could reach a replica without the session. Behind TLS (X-Forwarded-Proto: https, as a load
+    balancer sends) the route cookie is SameSite=None, Secure, Partitioned: every request of the frame,
+    the download included, reaches the session's replica."""
+    front, port = embedding_front
+    server, _ = host_page(frame_html(front.url + VIEW), port)
+    context = browser.new_context(viewport={"width": 1300, "height": 1000}, accept_downloads=True,
+                                  extra_http_headers={"X-Forwarded-Proto": "https"})
+    log = front.prefix / "access.log"
+    start = len(log.read_text().splitlines())
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(f"http://localhost:{port}")
+        frame = page.frame_locator("iframe")
+        frame.locator(IDLE).wait_for()
+        frame.locator(SHAPES).nth(40).wait_for()
+        with page.expect_download() as download:
+            frame.get_by_role("button", name="CSV").click()
+        assert download.value.suggested_filename.endswith(".csv")
+        header = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
+        assert '"value";"period"' in header  # the French CSV itself, not a 404 page
+        lines = [line.split() for line in log.read_text().splitlines()[start:]]  # [4] path, [5] status, [-1] upstream
+        shown = "\n".join(" ".join(f) for f in lines)
+        # The page, its health and host-config requests and its websocket: one replica, by the route cookie.
+        assert len({f[-1] for f in lines if f[-1] != "-" and not f[4].startswith("/media/")}) == 1, shown
+        # Every download answered (Chromium's own download request comes without the partitioned cookie:
+        # nginx passes it on to the replica that has the file).
+        media = [f for f in lines if f[4].startswith("/media/")]
+        assert media and all(f[5] == "200" for f in media), shown
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
