@@ -94,8 +94,13 @@ def test_the_ingress_agrees_with_the_front_on_affinity_timeouts_and_uploads():
     d = docs()
     notes = d["Ingress"]["metadata"]["annotations"]
     prefix = "nginx.ingress.kubernetes.io/"
-    assert notes[prefix + "affinity"] == "cookie" and notes[prefix + "session-cookie-name"] != "atlas_route"
     nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert notes[prefix + "affinity"] == "cookie" and notes[prefix + "session-cookie-name"] != "atlas_route"
+    # sent from inside another site's frame too (embedding), as the pod's route cookie is over HTTPS
+    assert notes[prefix + "session-cookie-samesite"] == "None" and notes[prefix + "session-cookie-secure"] == "true"
+    assert "http_404" in notes[prefix + "proxy-next-upstream"]
+    media = re.search(r"location /media/ \{(.*?)\}", nginx, re.S).group(1)
+    assert "proxy_next_upstream error timeout http_404;" in media
     websocket = re.search(r"location = /_stcore/stream \{(.*?)\}", nginx, re.S).group(1)
     assert re.search(r"proxy_read_timeout 1h;", websocket) and re.search(r"proxy_send_timeout 1h;", websocket)
     assert int(notes[prefix + "proxy-read-timeout"]) >= 3600 and int(notes[prefix + "proxy-send-timeout"]) >= 3600
