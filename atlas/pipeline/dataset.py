@@ -243,9 +243,14 @@ def build(data: Path = DATA_DIR, out: Path = OUT) -> dict:
                  "indicators": len(meta), "files": len(list(tmp.iterdir())) + 1}
         (tmp / STAMP).write_text(json.dumps(stamp, indent=2) + "\n")
         old = out.with_name(f"{out.name}.old-{os.getpid()}")
-        if out.exists():
-            out.rename(old)
-        tmp.rename(out)
+        try:
+            if out.exists():
+                out.rename(old)
+            tmp.rename(out)
+        except OSError:  # another process (a parallel test worker's front) swapped in its build meanwhile
+            if is_stale(data, out):
+                raise
+            shutil.rmtree(tmp, ignore_errors=True)  # theirs is the same build: keep it
         shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
