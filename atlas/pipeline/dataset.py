@@ -147,7 +147,8 @@ def readme(snap: Snapshot, meta: dict[str, dict]) -> str:
           for name in TABLES],
         f"| `metadata/<indicator>.json` | one per indicator ({len(meta)}): label, unit, definition, caveats, source, "
         "publisher, licence, vintage and citation, in English (`en`) and French (`fr`); rows, places, periods | |",
-        "| `manifest.json` | the snapshot's manifest: build time, SHA-256 of every raw file read, rows per indicator | |",
+        "| `manifest.json` | the snapshot's manifest: build time, SHA-256 of every raw file read, rows per "
+        "indicator | |",
         "",
         "CSV files: UTF-8, comma-separated, decimal point, header on the first line, an empty cell where a "
         "table has no value. Parquet files are the snapshot's own (zstd-compressed). `observations.preferred` "
@@ -189,7 +190,8 @@ def readme(snap: Snapshot, meta: dict[str, dict]) -> str:
               f"- `{URL}/<indicator>.csv`: its rows (columns {', '.join(CSV_COLUMNS)})",
               f"- `{URL}/<indicator>.json`: its metadata (as in `metadata/` here)",
               f"- `{URL}/{ZIP_NAME}`: this whole dataset",
-              "", "They change only when the atlas's snapshot is rebuilt (monthly for caniuse, by hand for the others).",
+              "", "They change only when the atlas's snapshot is rebuilt (monthly for caniuse, by hand for the "
+              "others).",
               ""]
     return "\n".join(lines)
 
@@ -221,7 +223,8 @@ def build(data: Path = DATA_DIR, out: Path = OUT) -> dict:
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
             def put(name: str, payload: bytes, packed: bool = True) -> None:
                 info = zipfile.ZipInfo(f"connectivity-atlas-dataset/{name}", date_time=when)  # same bytes per snapshot
-                info.compress_type, info.external_attr = (zipfile.ZIP_DEFLATED if packed else zipfile.ZIP_STORED), 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED if packed else zipfile.ZIP_STORED
+                info.external_attr = 0o644 << 16
                 z.writestr(info, payload)
             for name in TABLES:
                 put(f"tables/{name}.csv", table_csv(pd.read_parquet(data / f"{name}.parquet")))

@@ -20,8 +20,13 @@ from .test_accessibility_browser import serious_violations
 VIEW = "/internet?embed=true&lang=fr"
 
 
+def query(url: str) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlparse(url).query).items()}
+
+
 def frame_html(src: str) -> str:
-    return f'<iframe src="{src}" title="Internet use, Connectivity Atlas" width="1200" height="860" style="border:0"></iframe>'
+    return (f'<iframe src="{src}" title="Internet use, Connectivity Atlas" width="1200" height="860" '
+            'style="border:0"></iframe>')
 
 
 def host_page(iframe: str, port: int | None = None):
@@ -86,14 +91,14 @@ def test_an_allowed_site_shows_the_french_map_in_its_frame_and_another_is_refuse
         expect(frame.get_by_test_id("stToolbar")).to_be_hidden()              # (the header is left empty)
         expect(frame.get_by_text("Intégrer cette vue")).to_have_count(0)   # no snippet inside a snippet
         inner = page.frames[1]
-        assert {k: v[0] for k, v in parse_qs(urlparse(inner.url).query).items()}.items() >= {"embed": "true", "lang": "fr"}.items()
+        assert query(inner.url).items() >= {"embed": "true", "lang": "fr"}.items()
         assert refused == []
         # The app's own links stay in the frame, embedded and French: a map click opens the country's profile.
         frame.locator(SHAPES).nth(40).click()
         page.frames[1].wait_for_url(re.compile(r"/country\?"))
         frame.locator(IDLE).wait_for()
         inner = page.frames[1]
-        assert {k: v[0] for k, v in parse_qs(urlparse(inner.url).query).items()}.items() >= {"embed": "true", "lang": "fr"}.items()
+        assert query(inner.url).items() >= {"embed": "true", "lang": "fr"}.items()
         expect(frame.get_by_test_id("stSidebar")).to_be_hidden()
         screenshot(page, "embed-allowed-origin-fr-profile")
 
