@@ -40,7 +40,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf", ".csv"}
 HEALTH_PATH = "/_stcore/health"  # Streamlit's; the launcher's watch and the cluster's probes (deploy/k8s) ask it
-UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/statcounter.py: 1,000,000 bytes)
+UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/themes/kaios/statcounter.py: 1,000,000 bytes)
 
 # Streamlit settings of every replica, each with the measurement that justifies it (docs/PERFORMANCE.md).
 REPLICA_OPTIONS = {

@@ -6,7 +6,7 @@ from tests.apptest_tools import run_page
 
 
 def test_an_explorer_offers_the_iframe_of_its_current_view_in_its_language():
-    at = run_page("../pages/internet.py", {"lang": "fr", "region": "africa", "year": "2015"})
+    at = run_page("internet", {"lang": "fr", "region": "africa", "year": "2015"})
     assert not at.exception
     assert "Intégrer cette vue" in [e.label for e in at.expander]
     snippet = [c.value for c in at.code if c.value.startswith("<iframe")]
