@@ -26,4 +26,6 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then  # axe-core, pinned in packag
   npm ci --no-audit --no-fund --silent
 fi
 bash scripts/install-nginx.sh
-exec .venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist): the tests of each server (app, front) on one worker (tests/conftest.py groups
+# them), everything else spread over both. `-n 0` after the command runs in one process (e.g. with --pdb).
+exec .venv/bin/python -m pytest -n 2 "$@"
