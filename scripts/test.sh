@@ -10,6 +10,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)  # the PDF handout's French glyphs
+# Arial/Helvetica metrics, as on the phones and laptops the charts' title wrapping is calibrated for
+# (atlas/charts/finish.py): with DejaVu Sans alone, Chromium's fallback is wider and titles are cut with "…".
+[ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages for the tests: ${missing[*]}..."
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
