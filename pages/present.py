@@ -1,7 +1,7 @@
 """Presenter mode: build a deck of saved views, present it full-screen from the keyboard, export it."""
 import streamlit as st
 
-from atlas import deck, i18n, slides
+from atlas import deck, i18n, safe_text, slides
 from atlas.deck import DeckError
 from atlas.export import pdf
 from atlas.i18n import _
@@ -122,7 +122,7 @@ for i, ref in enumerate(refs):
                        width="stretch")
         if page_title:
             settings = slides.settings(snap, ref) or _("default view")
-            st.caption(_("{page}: {settings}").format(page=page_title, settings=settings))
+            st.caption(_("{page}: {settings}").format(page=page_title, settings=safe_text.md(settings)))
         else:
             st.warning(_("This slide shows a view the app no longer has ('{page}'); it will be skipped when "
                          "presenting and exporting.").format(page=state.shown(ref.page)))
@@ -137,11 +137,15 @@ with st.expander(_("Add a slide from a link"), icon=":material/add_link:"):
         try:
             ref = deck.from_link(link)
         except DeckError as exc:
-            st.error(_("That link cannot be added: {problem}.").format(problem=exc))
+            st.error(_("That link cannot be added: {problem}.").format(problem=safe_text.md(str(exc))))
         else:
             if ref.page in slides.RENDERERS:
-                set_deck([*refs, ref])
-                st.rerun()
+                try:
+                    set_deck(deck.add_slide(refs, ref))
+                except DeckError as exc:
+                    st.error(_("That link cannot be added: {problem}.").format(problem=safe_text.md(str(exc))))
+                else:
+                    st.rerun()
             else:
                 st.error(_("That link does not point to a page that can be presented ('{page}').").format(
                     page=state.shown(ref.page)))
@@ -159,7 +163,8 @@ with share:
         try:
             loaded = deck.from_file_deck(uploaded.getvalue())
         except DeckError as exc:
-            st.error(_("The deck was not loaded: {problem}. Your current deck is unchanged.").format(problem=exc))
+            st.error(_("The deck was not loaded: {problem}. Your current deck is unchanged.").format(
+                problem=safe_text.md(str(exc))))
         else:
             set_deck(loaded.slides)
             st.session_state["present.loaded"] = uploaded.file_id

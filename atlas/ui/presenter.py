@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas import deck, i18n
+from atlas import deck, i18n, safe_text
 from atlas.export import html_deck
 from atlas.deck import DeckError, SlideRef
 from atlas.i18n import N_, _
@@ -26,7 +26,8 @@ def deck_param(default: list[SlideRef]) -> Param:
         if read.notice:  # a language this app cannot show: the slides open, in the page's language
             raise PartlyUsable(read.slides, read.notice)
         return read.slides
-    return Param("deck", default, parse, dump=deck.encode, label=N_("Deck"), max_chars=deck.MAX_LINK)
+    return Param("deck", default, parse, dump=deck.encode, label=N_("Deck"), max_chars=deck.MAX_LINK,
+                 default_text=N_("the story deck"))
 
 
 def follow_deck_language() -> None:
@@ -55,7 +56,12 @@ def add_view_button(page_url_path: str, page_title: str) -> None:
         current = st.session_state[DECK_KEY]
         if current is None:  # the presenter page has not been opened: start from an empty deck
             current = []
-        st.session_state[DECK_KEY] = [*current, SlideRef(page_url_path, params)]
+        try:
+            st.session_state[DECK_KEY] = deck.add_slide(current, SlideRef(page_url_path, params))
+        except DeckError as exc:
+            st.toast(_("This view was not added to your deck: {problem}.").format(problem=safe_text.md(str(exc))),
+                     icon=":material/error:")
+            return
         st.toast(_("Added to your deck ({count} slides). Open Presenter mode to present.").format(
             count=len(st.session_state[DECK_KEY])), icon=":material/slideshow:")
 

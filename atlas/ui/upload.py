@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from atlas import kaios, statcounter
+from atlas import kaios, safe_text, statcounter
 from atlas.i18n import _
 from atlas.store import Snapshot
 
@@ -37,10 +37,11 @@ def statcounter_panel(snap: Snapshot, values: dict) -> dict:
         st.file_uploader(_("StatCounter CSV export"), type=["csv", "txt"], key=UPLOAD_KEY, max_upload_size=5,
                          help=_("Up to {size}").format(size=statcounter.size_text(statcounter.MAX_BYTES)))
         if problem:
-            st.error(_("This file cannot be used: {problem} The built-in series are unchanged.").format(problem=problem),
+            st.error(_("This file cannot be used: {problem} The built-in series are unchanged.").format(
+                problem=safe_text.md(problem)),
                      icon=":material/error:")
         elif export is not None:
-            st.success(kaios.upload_summary(export), icon=":material/check_circle:")
+            st.success(safe_text.md(kaios.upload_summary(export)), icon=":material/check_circle:")  # names from the file
             for note in export.notes:
                 st.info(note)
             if "KaiOS" not in export.systems:
