@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas import deck, i18n, safe_text
-from atlas.export import html_deck
+from atlas import deck, i18n, numbers, safe_text
+from atlas.export import budget, html_deck
 from atlas.deck import DeckError, SlideRef
 from atlas.i18n import N_, _
 
@@ -84,19 +84,39 @@ PROJECTOR_CSS = """
 @st.cache_data(max_entries=8, show_spinner=False)
 def _deck_page(_snap, encoded: str, start: int, notices: tuple[str, ...]) -> str:
     """The deck's page (as exported, but embedded), made once per deck and language (the encoded deck
-    names its language): a Play range costs one render per period."""
+    names its language), as this process's one heavy export at a time (budget.Busy when another runs)."""
     read = deck.decode_deck(encoded)
-    with i18n.using(read.lang or i18n.lang()):
+    with budget.heavy(), i18n.using(read.lang or i18n.lang()):
         return html_deck.html(_snap, read.slides, embedded=True, start=start, notices=list(notices))
+
+
+def message_limit() -> int:
+    """Bytes one message to the browser may hold (Streamlit's server.maxMessageSize, in MB), with room
+    for the rest of the page: a larger one fails in the browser with a MessageSizeError."""
+    return int(st.get_option("server.maxMessageSize") * 1_000_000 * 0.9)
 
 
 def show(snap, refs: list[SlideRef], number: int, notices: list[str], on_exit) -> None:
     """Present the deck full-window from slide `number`. The deck's own page handles the keyboard, Play,
-    the notes (N) and the speaker's view (S); Esc there clicks this hidden Exit button."""
+    the notes (N) and the speaker's view (S); Esc there clicks this hidden Exit button. A deck that cannot
+    be made now (another heavy export is running) or is too large to send says so, before sending."""
+    try:
+        with st.spinner(_("Preparing the slides…")):
+            page = _deck_page(snap, deck.encode(refs), number, tuple(notices))
+    except budget.Busy as exc:
+        problem = str(exc)
+    else:
+        size, most = len(page.encode("utf-8", "replace")), message_limit()
+        problem = None if size <= most else _(
+            "This deck is too large to present here ({size} MB; at most {most} MB can be sent at once): remove "
+            "slides or shorten Play, or export it as one HTML file.").format(
+            size=numbers.decimal(size / 1e6, 1), most=numbers.decimal(most / 1e6, 1))
+    if problem:
+        st.warning(problem, icon=":material/hourglass_empty:")
+        st.button(_("Back to building the deck"), key="present-exit", on_click=on_exit)
+        return
     st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
     st.button(_("Exit"), shortcut="Escape", key="present-exit", on_click=on_exit)
-    with st.spinner(_("Preparing the slides…")):
-        page = _deck_page(snap, deck.encode(refs), number, tuple(notices))
     with st.container(key="present-deck"):
         st.iframe(page, height=720)
 
