@@ -1,7 +1,7 @@
 """A presenter's deck: saved views with titles and notes, carried in a link or a small file.
 
-Nothing is stored on the server: the deck travels in the URL (compressed JSON) or as a JSON file the
-presenter keeps. Anything read back is validated; a damaged deck raises DeckError with a plain message
+The deck travels in the URL (compressed JSON) or as a JSON file the presenter keeps; only a deck too long
+for a link is saved on the server, behind a short link (`atlas.deckstore`). Anything read back is validated; a damaged deck raises DeckError with a plain message
 in the run's language.
 
 A deck carries its language (`lang`): presenting and every export render in it. Links and files made

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas import deck, i18n, numbers, safe_text
+from atlas import deck, deckstore, i18n, numbers, safe_text
 from atlas.export import budget, html_deck
 from atlas.deck import DeckError, SlideRef
 from atlas.i18n import N_, _
@@ -17,27 +17,84 @@ DECK_KEY = "present.deck"  # the deck of this session (a list of SlideRef)
 
 def deck_param(default: list[SlideRef]) -> Param:
     """The deck in the page's link. It is written with the page's language (`deck.encode`): the deck's
-    language is the page's, so switching the page's language switches the deck's."""
+    language is the page's, so switching the page's language switches the deck's. A deck too long for a
+    link is written as a short link (`?d=<id>`) to a copy in the deck store (`atlas.deckstore`)."""
     def parse(text: str) -> list[SlideRef]:
         try:
-            read = deck.decode_deck(text)
+            read = read_link(text)
         except DeckError as exc:
             raise BadValue(str(exc)) from None
         if read.notice:  # a language this app cannot show: the slides open, in the page's language
             raise PartlyUsable(read.slides, read.notice)
         return read.slides
-    return Param("deck", default, parse, dump=deck.encode, label=N_("Deck"), max_chars=deck.MAX_LINK,
-                 default_text=N_("the story deck"))
+    return Param("deck", default, parse, dump=link_text, label=N_("Deck"), max_chars=deck.MAX_LINK,
+                 default_text=N_("the story deck"), aliases=(SHORT,),
+                 written_as=lambda text: SHORT if deckstore.is_id(text) else "deck")
+
+
+SHORT = "d"  # a short link's parameter: /present?d=<id>
+SAVED_KEY = "present.saved"  # deck id -> None (saved) or why it could not be
+
+
+def read_link(text: str) -> deck.Deck:
+    """The deck a link carries: in the link itself, or saved under a short link's id."""
+    return deckstore.open_deck(text) if deckstore.is_id(text) else deck.decode_deck(text)
+
+
+def client_address() -> str:
+    """Who is saving, for the store's rate limit: the address the front saw (the last X-Forwarded-For
+    entry, which nginx adds) when the app is behind it, else the peer's own address."""
+    address = st.context.ip_address or ""
+    if address in ("", "127.0.0.1", "::1"):
+        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
+        address = forwarded or address
+    return address or "unknown"
+
+
+def saved_link(refs: list[SlideRef]) -> tuple[str, str | None]:
+    """(the deck's link text, a problem): the encoded deck when it fits in a link; else the id of its copy
+    in the deck store, saved once per content (or, when it could not be saved, the long text and why)."""
+    text = deck.encode(refs)
+    if len(text) <= deck.MAX_LINK:
+        return text, None
+    body = deck.to_file(refs)
+    key = deckstore.deck_id(body)
+    saved = st.session_state.setdefault(SAVED_KEY, {})
+    if key not in saved:
+        try:
+            deckstore.store().save(body, deckstore.client_key(client_address()))
+            saved[key] = None
+        except deckstore.StoreError as exc:
+            saved[key] = str(exc)
+    return (key, None) if saved[key] is None else (text, saved[key])
+
+
+def link_text(refs: list[SlideRef]) -> str:
+    return saved_link(refs)[0]
+
+
+def short_link_notice(refs: list[SlideRef]) -> None:
+    """Say where a long deck lives: behind a short link, or (when it could not be saved) only in this
+    session and in its file."""
+    text, problem = saved_link(refs)
+    if problem:
+        st.warning(_("This deck is too long to travel in a link and could not be saved for a short link: {problem}. "
+                     "Download the deck file to keep it.").format(problem=safe_text.md(problem)),
+                   icon=":material/link_off:")
+    elif deckstore.is_id(text):
+        st.info(_("This deck is too long to travel in a link, so this page's address is a short link to a copy "
+                  "saved on this server (/present?d={id}): anyone with the address can open it."
+                  ).format(id=text), icon=":material/link:")
 
 
 def follow_deck_language() -> None:
     """A deck link whose page address names no language opens in the deck's own: set it and run again
     (the sidebar is already drawn in the other one). An explicit `?lang=` wins, as the switch writes it."""
-    text = st.query_params.get("deck")
+    text = st.query_params.get("deck") or st.query_params.get(SHORT)
     if "lang" in st.query_params or not text:
         return
     try:
-        stored = deck.decode_deck(text).lang
+        stored = read_link(text).lang
     except DeckError:
         return  # the page's own parsing shows the notice
     if stored and stored != i18n.lang():

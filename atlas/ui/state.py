@@ -68,7 +68,10 @@ class View:
     def sync(self) -> None:
         """Write the current view into the URL (only when it changed) and remember it for this session."""
         values = self.values()
-        dumped = {name: self.params[name].dump(v) for name, v in values.items()}
+        dumped = {}
+        for name, v in values.items():
+            text = self.params[name].dump(v)
+            dumped[self.params[name].url_name(text)] = text  # a deck too long for a link: ?d=<id>
         if i18n.lang() != i18n.DEFAULT or "lang" in st.query_params:
             dumped["lang"] = i18n.lang()  # the language is part of every view
         st.session_state[self.key("_values")] = values
