@@ -96,3 +96,11 @@ def test_crafted_links_open_with_a_plain_notice_and_markdown_stays_text():
     assert not at.exception
     caption = " ".join(c.value for c in at.caption)
     assert "\\[x\\]\\(https\\:\\/\\/elsewhere\\.example\\/\\)" in caption and "\\!\\[i\\]" in caption
+
+
+def test_a_link_streamlit_dropped_for_too_many_parameters_says_so():
+    """The browser reopens such a link as ?refused=<count> (atlas.linkguard; the browser test checks that)."""
+    at = present(refused="1001")
+    assert not at.exception
+    assert "This link has 1,001 settings, more than the 1,000 a link can carry" in " ".join(w.value for w in at.warning)
+    assert "refused" not in at.query_params

@@ -1,6 +1,7 @@
 """Every page runs through app.py's navigation, even for the first visitor of a fresh server."""
 import streamlit as st
 
+from atlas import linkguard
 from atlas.ui import lang
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -14,3 +15,13 @@ def through_app() -> None:
         PagesManager.uses_pages_directory = False
         st.rerun()
     lang.setup()
+    guard_long_links()
+
+
+def guard_long_links() -> None:
+    """Once per session, on a run that got no parameters: a link Streamlit dropped for having too many is
+    reopened as ?refused=<count> (atlas.linkguard), so the page can say it could not be used."""
+    if st.query_params or st.session_state.get("_link.guarded"):
+        return
+    st.session_state["_link.guarded"] = True
+    st.html(f"<script>{linkguard.SCRIPT}</script>", unsafe_allow_javascript=True)

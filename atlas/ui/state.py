@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from atlas import i18n
+from atlas import i18n, linkguard, numbers
 from atlas.i18n import _
 
 # Parsing is pure and lives in atlas.params; these names stay importable from here for pages.
@@ -59,6 +59,11 @@ class View:
                     notices.append(notice)
             elif key not in st.session_state:
                 st.session_state[key] = remembered.get(name, p.default)
+        refused = linkguard.refused_count(everything.pop(linkguard.REFUSED, None))
+        if refused is not None:  # a link Streamlit dropped whole (atlas.linkguard): say so, like any bad link
+            notices.append(_("This link has {count} settings, more than the {most} a link can carry, so none of "
+                             "them could be used").format(count=numbers.count(refused),
+                                                          most=numbers.count(linkguard.MAX_FIELDS)))
         unknown = [k for k in everything if k not in known_names(list(self.params.values())) | {"lang"}]
         if unknown and from_link:
             notices.append(_("Ignored unknown link setting(s): {names}").format(

@@ -1,0 +1,28 @@
+"""Through the production front (its Content-Security-Policy enforced): a link with more than 1,000
+parameters, which Streamlit drops whole, is reopened as ?refused=<count> and the page says it could not be
+used; a bare page is left alone."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from .conftest import wait_idle
+
+
+def test_a_link_with_too_many_parameters_says_it_could_not_be_used(front, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        query = "&".join(f"x{i}=1" for i in range(1001))
+        page.goto(f"{front.url}/internet?year=2019&{query}")
+        expect(page.get_by_text("This link has 1,002 settings, more than the 1,000 a link can carry")).to_be_visible()
+        wait_idle(page)
+        assert "refused" not in page.url and "x1=" not in page.url
+        page.goto(f"{front.url}/internet?year=2019")
+        wait_idle(page)
+        expect(page.get_by_text("Some settings in this link could not be used")).to_have_count(0)
+        assert "year=2019" in page.url and errors == []
+    finally:
+        context.close()
