@@ -101,7 +101,7 @@ def set_params(i: int, params: dict) -> None:
 
 def edit(i: int, field: str, key: str) -> None:
     new = list(refs)
-    setattr(new[i], field, st.session_state[key])
+    setattr(new[i], field, safe_text.clean(st.session_state[key]))  # pasted control characters break PowerPoint
     set_deck(new)
 
 

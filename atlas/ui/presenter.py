@@ -1,6 +1,8 @@
 """Presenter mode's Streamlit parts: the deck in the URL, the 'add this view' button, the projector look."""
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from atlas import deck, deckstore, i18n, numbers, safe_text
@@ -34,6 +36,7 @@ def deck_param(default: list[SlideRef]) -> Param:
 
 SHORT = "d"  # a short link's parameter: /present?d=<id>
 SAVED_KEY = "present.saved"  # deck id -> None (saved) or why it could not be
+RETRY_S = 60  # a deck that could not be saved is tried again on a run this long after
 
 
 def read_link(text: str) -> deck.Deck:
@@ -59,14 +62,14 @@ def saved_link(refs: list[SlideRef]) -> tuple[str, str | None]:
         return text, None
     body = deck.to_file(refs)
     key = deckstore.deck_id(body)
-    saved = st.session_state.setdefault(SAVED_KEY, {})
-    if key not in saved:
+    saved = st.session_state.setdefault(SAVED_KEY, {})  # id -> None (saved) or (why not, when)
+    if key not in saved or (saved[key] is not None and time.monotonic() - saved[key][1] > RETRY_S):
         try:
             deckstore.store().save(body, deckstore.client_key(client_address()))
             saved[key] = None
         except deckstore.StoreError as exc:
-            saved[key] = str(exc)
-    return (key, None) if saved[key] is None else (text, saved[key])
+            saved[key] = (str(exc), time.monotonic())
+    return (key, None) if saved[key] is None else (text, saved[key][0])
 
 
 def link_text(refs: list[SlideRef]) -> str:
@@ -227,6 +230,8 @@ def deck_exports(snap, refs: list[SlideRef], code: str) -> None:
     from atlas.export import pptx
 
     frozen = list(refs)
+    if budget.is_busy():  # a download that cannot start in time only says "failed" (Streamlit's words)
+        st.caption(budget.busy_message())
     st.download_button(text("html"), lambda: html_deck.file(snap, frozen, lang=code), "deck.html", "text/html",
                        icon=":material/co_present:", on_click="ignore", disabled=not refs, key="present-dl-html",
                        help=text("html_help"))
