@@ -112,7 +112,7 @@ for i, ref in enumerate(refs):
         title_key, notes_key = f"present.title.{ref.id}", f"present.notes.{ref.id}"
         st.session_state.setdefault(title_key, ref.title)
         st.session_state.setdefault(notes_key, ref.notes)
-        placeholder = slides.default_title(snap, ref) if page_title else ""
+        placeholder = presenter.view_slide(snap, ref).title if page_title else ""
         cols[0].text_input(_("Slide {n} title").format(n=i + 1), key=title_key, placeholder=placeholder, max_chars=deck.MAX_TITLE,
                            on_change=edit, args=(i, "title", title_key))
         cols[1].button(_("Up"), key=f"present.up.{ref.id}", icon=":material/arrow_upward:", disabled=i == 0,

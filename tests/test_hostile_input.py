@@ -21,7 +21,7 @@ from atlas.explorers import EXPLORERS
 from atlas.params import parse_all, parse_value
 from atlas.pipeline import caniuse_db
 
-FAST = settings(max_examples=60, deadline=1000, database=None,
+FAST = settings(max_examples=60, deadline=5000, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 # Text as hostile as it gets: lone surrogates, controls, Markdown, brackets, very long runs.

@@ -200,13 +200,25 @@ def text(key: str) -> str:
     return _(TEXT[key])
 
 
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _view(_snap, page: str, params: tuple, code: str):
+    from atlas import slides
+    return slides.render(_snap, SlideRef(page, dict(params)))
+
+
+def view_slide(snap, ref: SlideRef):
+    """The slide a saved view draws (without its title; None for a page the app no longer has), built once
+    per view and language and shared by every run and session (read only): build mode draws each of up to
+    40 slides' extras on every rerun, and a deck often repeats a view."""
+    params = tuple(sorted((k, v) for k, v in ref.params.items() if k != html_deck.PLAY_FROM))
+    return _view(snap, ref.page, params, i18n.lang())
+
+
 def map_slide_extras(snap, ref: SlideRef, on_change) -> None:
     """For a map slide: the period Play starts from (saved with the slide) and its GIF / MP4."""
-    from atlas import slides
     from atlas.export import animation
 
-    slide = slides.render(snap, SlideRef(ref.page, {k: v for k, v in ref.params.items()
-                                                    if k != html_deck.PLAY_FROM}))
+    slide = view_slide(snap, ref)
     if slide is None or not slide.periods or slide.period not in slide.periods:
         return
     upto = slide.periods[:slide.periods.index(slide.period) + 1]
