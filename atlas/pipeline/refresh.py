@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,8 @@ from .snapshot import PROJECT_RAW, RAW_FILES, swap, stage
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "caniuse-db"
 NPM_TIMEOUT_S = 300
+VERSION = re.compile(r"\d{1,6}\.\d{1,6}\.\d{1,12}(-[0-9A-Za-z.]{1,20})?")
+PUBLISHED = re.compile(r"\d{4}-\d{2}-\d{2}T[0-9:.]{1,20}(Z|[+-]\d{2}:\d{2})")
 MIN_COVERAGE = 0.9  # a new month must cover at least this share of the places of the month before
 MAX_LISTED_REVISIONS = 500  # the report lists revised values up to this many (and always counts them all)
 VALUE_COLUMNS = {  # per kept file kind: the columns compared to tell a revised month from a re-published one
@@ -68,7 +71,10 @@ def releases(npm: str, work: Path) -> dict[str, str]:
         raise RefreshError(f"npm view {PACKAGE} time did not return JSON") from None
     if not isinstance(times, dict):
         raise RefreshError(f"npm view {PACKAGE} time did not return a release list")
-    return {v: t for v, t in times.items() if v not in ("created", "modified") and isinstance(t, str)}
+    # Only what a release looks like: a version npm can name (it becomes an argument and a record) and an
+    # ISO publication time (compared as text with the newest month kept).
+    return {v: t for v, t in times.items() if v not in ("created", "modified") and isinstance(t, str)
+            and VERSION.fullmatch(v) and PUBLISHED.fullmatch(t)}
 
 
 def pack(npm: str, version: str, work: Path) -> tuple[bytes, str]:
