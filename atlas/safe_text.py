@@ -3,8 +3,8 @@ read and show. Pure: no Streamlit here.
 
 - `clean`: text that every encoder accepts (UTF-8, XML for PowerPoint, JSON): a lone surrogate (`\\ud800`,
   which JSON may carry as an escape) becomes U+FFFD, control characters other than tab and newline go.
-- `md`: text shown as itself where Streamlit renders Markdown (`st.caption`, `st.error`, …): every ASCII
-  punctuation character is backslash-escaped (CommonMark allows it for all of them), so `[x](https://…)`,
+- `md`: text shown as itself where Streamlit renders Markdown (`st.caption`, `st.error`, …): the marks that
+  could start markup are backslash-escaped (CommonMark allows it for any punctuation), so `[x](https://…)`,
   `![img](…)`, `<https://…>`, `**`, `:red[…]` and bare `www.` links stay literal text.
 - `loads`: JSON with a bounded nesting depth, checked before the parser sees it (Python's parser raises
   RecursionError on a few thousand brackets; a 162-character link of them crashed the presenter page).
@@ -16,7 +16,12 @@ import re
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+# What can start markup inside a line: links and images ([, ], !), autolinks (<, >, "https:", "www.", "@"),
+# emphasis and code (*, _, `, ~), HTML (<, &), tables (|), maths ($), Streamlit's directives (:red[…],
+# :material/…:), escapes (\\); and at a line's start, headings, quotes and lists (#, >, -, +, "1.").
+_INLINE = re.compile(r"""([\\`*_\[\]<>!|~$:@&#])""")
+_WWW = re.compile(r"(?i)\b(www)\.")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+\.)", re.M)
 _TOKENS = re.compile(r'[\[\]{}"\\]')  # what nesting depends on: brackets, quotes, escapes
 
 
@@ -32,8 +37,13 @@ def clean(text: str) -> str:
 
 
 def md(text: str) -> str:
-    """`text` shown literally inside Markdown: no link, image, emphasis or directive can come from it."""
-    return _PUNCTUATION.sub(r"\\\1", clean(str(text)))
+    """`text` shown literally inside Markdown: no link, image, emphasis or directive can come from it
+    (the marks that could make one are backslash-escaped, which CommonMark allows for any punctuation;
+    the rest stays as typed, so "Read 24 months (2019-01 to 2020-12)" reads the same in the source)."""
+    text = _INLINE.sub(r"\\\1", clean(str(text)))
+    text = _WWW.sub(r"\1\\.", text)
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2).replace(".", "\\.") if m.group(2)[0].isdigit()
+                           else m.group(1) + "\\" + m.group(2), text)
 
 
 def depth(text: str, stop: int | None = None) -> int:

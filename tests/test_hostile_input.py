@@ -203,7 +203,9 @@ def test_any_package_is_regions_or_a_plain_refusal(files):
 
 def test_markdown_from_outside_is_shown_literally():
     shown = safe_text.md("[x](https://elsewhere.example/) ![i](https://e.example/i.png) <https://e.example> "
-                         "**b** :red[r] www.e.example")
-    assert re.search(r"(?<!\\)[\[\]()<>*:!.]", shown) is None  # every mark escaped: nothing is live
+                         "**b** :red[r] www.e.example a@b.example")
+    assert re.search(r"(?<!\\)[\[\]<>*:!@]", shown) is None and "www\\.e" in shown  # nothing is live
+    assert safe_text.md("Read 24 months (2019-01 to 2020-12)") == "Read 24 months (2019-01 to 2020-12)"
+    assert safe_text.md("- a\n1. b\n# c") == "\\- a\n1\\. b\n\\# c"
     assert shown.replace("\\", "") == ("[x](https://elsewhere.example/) ![i](https://e.example/i.png) "
-                                       "<https://e.example> **b** :red[r] www.e.example")
+                                       "<https://e.example> **b** :red[r] www.e.example a@b.example")
