@@ -30,10 +30,10 @@ from benchmarks.harness import CHROMIUM, CHROMIUM_ARGS, IDLE, free_port, start_a
 def decks() -> dict[str, str]:
     from atlas import deck
     from atlas.deck import SlideRef
-    from atlas.explorers import EXPLORERS
+    from atlas.themes import by_page
     from atlas.store import Snapshot
     snap = Snapshot.load()
-    kaios = next(e for e in EXPLORERS.values() if e.page == "kaios")
+    kaios = by_page("kaios").explorer
     months = kaios.periods(snap, {p.name: p.default for p in kaios.params(snap)})
     same = [SlideRef("kaios", {"view": "map"}, title=f"t{i}") for i in range(40)]
     different = [SlideRef("kaios", {"view": "map", "month": months[-1 - i], "measure": ["all", "mobile"][i % 2]})

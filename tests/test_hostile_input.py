@@ -15,12 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atlas import deck, safe_text, slides, statcounter
+from atlas import deck, safe_text, slides
 from atlas.deck import DeckError, SlideRef
-from atlas.explorers import EXPLORERS
+from atlas.themes import themes
+from atlas.themes.kaios import statcounter
 from atlas.params import parse_all, parse_value
 from atlas.pipeline import caniuse_db
 
+EXPLORERS = [t.explorer for t in themes()]
 FAST = settings(max_examples=60, deadline=5000, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
@@ -119,7 +121,7 @@ def test_limits_hold_where_slides_are_added():
                                         "indicator", "measure", "lang", "series"]) | hostile_text,
                        hostile_text | st.text(max_size=40), max_size=6))
 def test_any_url_parameters_open_a_view_with_notices(snapshot, given_params):
-    for ex in EXPLORERS.values():
+    for ex in EXPLORERS:
         values, notices = parse_all(ex.params(snapshot), given_params)
         assert all(isinstance(n, str) for n in notices)
         for p in ex.params(snapshot):
@@ -128,7 +130,7 @@ def test_any_url_parameters_open_a_view_with_notices(snapshot, given_params):
 
 @settings(max_examples=12, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.sampled_from(list(EXPLORERS.values())), st.dictionaries(
+@given(st.sampled_from(list(EXPLORERS)), st.dictionaries(
     st.sampled_from(["view", "year", "month", "region", "scale", "axis", "colours", "places", "from"]),
     hostile_text, max_size=4))
 def test_any_saved_view_renders_as_a_slide(snapshot, ex, params):

@@ -19,6 +19,15 @@ from atlas.params import (BadValue, Param, PartlyUsable, choice, codes, given_te
                           known_names, parse_all, parse_value, period, shown)
 
 
+def guard_long_links() -> None:
+    """Once per session, on a run that got no parameters: a link Streamlit dropped for having too many is
+    reopened as ?refused=<count> (atlas.linkguard), so the page can say it could not be used."""
+    if st.query_params or st.session_state.get("_link.guarded"):
+        return
+    st.session_state["_link.guarded"] = True
+    st.html(f"<script>{linkguard.SCRIPT}</script>", unsafe_allow_javascript=True)
+
+
 def mark_page(url_path: str) -> None:
     """Called by app.py on every full run: note whether the user has just arrived on this page (then a
     URL that differs from what we last wrote is a new link)."""
