@@ -19,6 +19,6 @@ for group, pages in PAGES.items():
     for p in pages:
         st.sidebar.page_link(p, label=p.title, icon=p.icon, query_params=lang.link_params() or None)
 mark_page(page.url_path)
-guard_long_links()  # a link Streamlit dropped for its number of parameters says so (atlas.linkguard)
 add_view_button(page.url_path, page.title)
+guard_long_links()  # a link Streamlit dropped for its number of parameters says so (atlas.linkguard)
 page.run()

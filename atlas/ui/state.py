@@ -25,7 +25,8 @@ def guard_long_links() -> None:
     if st.query_params or st.session_state.get("_link.guarded"):
         return
     st.session_state["_link.guarded"] = True
-    st.html(f"<script>{linkguard.SCRIPT}</script>", unsafe_allow_javascript=True)
+    # Last in the sidebar: an empty element there moves nothing on the page.
+    st.sidebar.html(f"<script>{linkguard.SCRIPT}</script>", unsafe_allow_javascript=True)
 
 
 def mark_page(url_path: str) -> None:
