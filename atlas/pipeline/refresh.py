@@ -313,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         return _stopped(str(exc))
     except Exception as exc:  # noqa: BLE001 - MemoryError, RecursionError…: a refresh never ends in a traceback
         return _stopped(f"unexpected {type(exc).__name__}: {caniuse_db.shown(str(exc), 300)}")
-    return 0
+    from . import dataset  # the whole-dataset files follow the snapshot (rebuilt only if it changed)
+    return dataset.main(["--data", str(args.out), "--out", str(args.static / "data"), "--if-stale"])
 
 
 def _stopped(why: str) -> int:
