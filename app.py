@@ -15,6 +15,7 @@ PAGES = {
         st.Page("pages/internet.py", title=_("Internet use"), icon=":material/wifi:", url_path="internet"),
         st.Page("pages/mobile-money.py", title=_("Mobile money"), icon=":material/payments:", url_path="mobile-money"),
         st.Page("pages/kaios.py", title=_("KaiOS and browsers"), icon=":material/smartphone:", url_path="kaios"),
+        st.Page("pages/compare.py", title=_("Compare"), icon=":material/bubble_chart:", url_path="compare"),
         st.Page("pages/country.py", title=_("Country profile"), icon=":material/flag:", url_path="country"),
     ],
     N_("Present"): [

@@ -91,7 +91,7 @@ def explorer_slide(ex: Explorer) -> Renderer:
         if fig.notice or fig.spec is None:
             return Slide(fig.title, None, fig.source, lines=[fig.notice or ""] if fig.notice else [], notices=notices)
         spec = fig.export() if inline and fig.export else fig.spec
-        timeline = view.timeline and fig.clickable  # a map slide plays its periods
+        timeline = view.timeline and (fig.clickable or fig.plays)  # a map slide (or a bubble chart) plays its periods
         return Slide(fig.title, spec, fig.source, periods=ex.periods(snap, values) if timeline else [],
                      period=(period if period in ex.periods(snap, values) else values[ex.period]) if timeline else None,
                      notices=notices)

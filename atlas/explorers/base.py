@@ -59,6 +59,7 @@ class Figure:
     notes: list[str] = field(default_factory=list)      # Markdown below the chart (a list of milestones)
     details: tuple[str, pd.DataFrame, dict[str, Column]] | None = None  # an expander with the figures
     clickable: bool = False                      # a map: a click opens the country's profile
+    plays: bool = False                          # a chart that is not a map whose slide plays its periods too
 
 
 @dataclass(frozen=True)

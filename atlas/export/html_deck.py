@@ -110,12 +110,20 @@ def _spec(spec) -> dict:
     return _share_geometry(_clean({**{k: v for k, v in out.items() if k != "datasets"}, "datasets": datasets}))
 
 
+def shown_ref(ref: SlideRef) -> SlideRef:
+    """The view a slide shows: its saved Play start left out, except on a change map, whose start is its own
+    `from` (Play there runs from the change's start to its end)."""
+    if ref.params.get("view") == "change":
+        return ref
+    return SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != PLAY_FROM}, ref.title, ref.notes)
+
+
 def slide_data(snap: Snapshot, refs: list[SlideRef]) -> tuple[list[dict], list[str]]:
     """What the engine needs per slide: title, source, notes, text lines, the chart, and for a map the
     frames Play steps through (only the data, parameters and title that change from period to period)."""
     out, skipped = [], []
     for number, ref in enumerate(refs, start=1):
-        shown = SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != PLAY_FROM}, ref.title, ref.notes)
+        shown = shown_ref(ref)
         slide = slides.render(snap, shown)
         if slide is None:
             skipped.append(_(SKIPPED).format(n=number, page=ref.page[:40]))
@@ -141,6 +149,8 @@ def _frames(snap, ref, slide, spec, start) -> list[dict]:
     frames = []
     for period in play_range(slide.periods, slide.period, start):
         shown = slides.render(snap, ref, period=period)
+        if shown.spec is None:  # nothing to draw at this period (a change map's own start): skipped
+            continue
         frame_spec = _spec(shown.spec) if shown.spec is not None else spec
         datasets = {k: v for k, v in frame_spec.get("datasets", {}).items() if spec["datasets"].get(k) != v}
         params = {p["name"]: p.get("value") for p in frame_spec.get("params", []) if "value" in p}

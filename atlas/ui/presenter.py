@@ -119,8 +119,7 @@ def map_slide_extras(snap, ref: SlideRef, on_change) -> None:
     from atlas import slides
     from atlas.export import animation
 
-    slide = slides.render(snap, SlideRef(ref.page, {k: v for k, v in ref.params.items()
-                                                    if k != html_deck.PLAY_FROM}))
+    slide = slides.render(snap, html_deck.shown_ref(ref))
     if slide is None or not slide.periods or slide.period not in slide.periods:
         return
     upto = slide.periods[:slide.periods.index(slide.period) + 1]

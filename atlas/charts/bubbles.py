@@ -1,0 +1,93 @@
+"""The compare view's bubble chart: one bubble per country (x, y, optional size, colour by group), the chosen
+countries labelled with their trail over the periods. Frames in, a Vega-Lite spec out; no Streamlit here.
+
+As with the maps, the chart is a cached template per shape (axes, scales, colour field); a period move
+sends only the points (a few columns per country, as Arrow) and the trails. Axis domains are fixed across
+periods (given by the caller), so Play compares like with like.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ..i18n import _, per_lang
+from .finish import AUTOSIZE, FONT, Spec, fill, fmt_value, js, template, unit_text
+from .series import axis_title
+
+MAX_AREA = 2400   # px² of the largest bubble
+
+
+def bubbles(points: pd.DataFrame, trails: pd.DataFrame, *, title_text: str, source: str, description: str,
+            x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tuple[float, float],
+            y_domain: tuple[float, float], log_x: bool = False, log_y: bool = False, size_label: str | None = None,
+            size_max: float = 1.0, colour_label: str = "", colours: tuple[str, ...] = (), height: int = 460) -> Spec:
+    """`points`: entity, name, x, px, y, py, group (the colour's text), optionally s, ps (the size's value and
+    period) and chosen (bool: labelled); `trails`: entity, name, period, x, y of the chosen countries."""
+    data = pd.DataFrame({"id": points["entity"].astype(str), "n": points["name"].astype(str),
+                         "x": points["x"].astype("float32"), "y": points["y"].astype("float32"),
+                         "px": points["px"].astype(str).astype("category"),
+                         "py": points["py"].astype(str).astype("category"),
+                         "g": points["group"].fillna("").astype(str).astype("category"),
+                         "l": points.get("chosen", pd.Series(False, index=points.index)).astype(bool)})
+    if size_label:
+        data["s"] = points["s"].astype("float32")
+        data["ps"] = points["ps"].fillna("").astype(str).astype("category")
+    trail = pd.DataFrame({"id": trails["entity"].astype(str), "n": trails["name"].astype(str),
+                          "t": trails["period"].astype(str), "x": trails["x"].astype("float32"),
+                          "y": trails["y"].astype("float32")})
+    cached = _template(x_label, x_unit, y_label, y_unit, tuple(x_domain), tuple(y_domain), log_x, log_y,
+                       size_label, colour_label, tuple(colours), height)
+    return fill(cached, title_text, source, {"points": data.reset_index(drop=True), "trails": trail},
+                description, size_max=float(size_max or 1.0))
+
+
+@per_lang(64)  # templates hold words: one per language
+def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tuple, y_domain: tuple, log_x: bool,
+              log_y: bool, size_label: str | None, colour_label: str, colours: tuple[str, ...], height: int) -> Spec:
+    xu, yu = unit_text(x_unit), unit_text(y_unit)
+    x_title, y_title = axis_title(_(x_label), xu, log_x), axis_title(_(y_label), yu, log_y)
+
+    def scale(log: bool, domain: tuple) -> alt.Scale:
+        return alt.Scale(type="log" if log else "linear", domain=list(domain), nice=False, clamp=True,
+                         zero=False)
+    def ticks(unit: str) -> str:  # whole percents on a share's axis, short numbers otherwise (10k, 1M)
+        return ".0f" if unit == "%" else "~s"
+    x = alt.X("x:Q", title=x_title, scale=scale(log_x, x_domain),
+              axis=alt.Axis(format=ticks(x_unit), labelFontSize=12, titleFontSize=13, labelOverlap="greedy"))
+    y = alt.Y("y:Q", title=y_title, scale=scale(log_y, y_domain),
+              axis=alt.Axis(format=ticks(y_unit), labelFontSize=12, titleFontSize=13))
+    no_data = _("no data")
+    calc = {"xt": f"format(datum.x, {js(fmt_value(x_unit))}) + ' (' + datum.px + ')'",
+            "yt": f"format(datum.y, {js(fmt_value(y_unit))}) + ' (' + datum.py + ')'"}
+    tooltip = [alt.Tooltip("n:N", title=_("Country")), alt.Tooltip("xt:N", title=x_title),
+               alt.Tooltip("yt:N", title=y_title)]
+    if size_label:
+        calc["st"] = f"isValid(datum.s) ? format(datum.s, ',.3~s') + ' (' + datum.ps + ')' : {js(no_data)}"
+        tooltip.append(alt.Tooltip("st:N", title=_(size_label)))
+    tooltip.append(alt.Tooltip("g:N", title=_(colour_label)))
+    colour = alt.Color("g:N", title=_(colour_label), scale=alt.Scale(domain=list(colours), scheme="tableau10"),
+                       legend=alt.Legend(orient="bottom", columns=4, labelLimit=220, labelFontSize=12,
+                                         titleFontSize=12, symbolType="circle"))
+    size = (alt.Size("s:Q", legend=None, scale=alt.Scale(domain=alt.ExprRef("[0, size_max]"), range=[12, MAX_AREA],
+                                                         zero=True))
+            if size_label else alt.value(90))
+    dots = (alt.Chart(alt.NamedData("points"))
+            .transform_calculate(**calc)
+            .mark_circle(opacity=0.75, stroke="#333333", strokeWidth=0.5)
+            .encode(x=x, y=y, size=size, color=colour, tooltip=tooltip,
+                    order=alt.Order("s:Q", sort="descending") if size_label else alt.Undefined)
+            .properties(name="bubbles"))
+    labels = (alt.Chart(alt.NamedData("points")).transform_filter("datum.l")
+              .mark_text(align="left", dx=9, dy=-9, fontSize=13, fontWeight="bold", color="#222222")
+              .encode(x=x, y=y, text="n:N"))
+    trail_lines = (alt.Chart(alt.NamedData("trails"))
+                   .mark_line(color="#555555", strokeWidth=1.2, opacity=0.7, point=alt.OverlayMarkDef(size=18, color="#555555"))
+                   .encode(x=x, y=y, detail="id:N", order="t:O",
+                           tooltip=[alt.Tooltip("n:N", title=_("Country")), alt.Tooltip("t:N", title=_("Period")),
+                                    alt.Tooltip("x:Q", title=x_title, format=fmt_value(x_unit)),
+                                    alt.Tooltip("y:Q", title=y_title, format=fmt_value(y_unit))]))
+    chart = (alt.layer(trail_lines, dots, labels)
+             .add_params(alt.param(name="size_max", value=1.0))
+             .properties(height=height, width="container", autosize=AUTOSIZE)
+             .configure_view(stroke=None).configure(font=FONT))
+    return template(chart)
