@@ -167,3 +167,26 @@ def test_every_map_has_a_change_view(snapshot, page):
     assert not notices and fig.spec is not None and fig.clickable
     classes = next(p["value"] for p in fig.spec["params"] if p["name"] == "classes")
     assert len(classes) == 8 and fig.spec["description"].startswith("Map of the change between")
+
+
+def test_a_compare_slide_and_a_change_slide_export_and_play(snapshot):
+    """Both views as slides: the HTML deck carries Play frames for each (the change map's from its own start,
+    the bubbles over the common periods), PowerPoint has a picture on each slide, French included."""
+    import io
+
+    from pptx import Presentation
+
+    from atlas.deck import SlideRef
+    from atlas.export import html_deck, pptx
+    refs = [SlideRef("compare", {}), SlideRef("internet", {"view": "change", "from": "2021", "year": "2024"})]
+    with i18n.using("fr"):
+        data, skipped = html_deck.slide_data(snapshot, refs)
+    assert not skipped and all(s["spec"] is not None for s in data)
+    periods = compare.common_periods(snapshot, "internet_users_pct", "findex_mobile_money")
+    assert [f["period"] for f in data[0]["frames"]] == periods
+    assert [f["period"] for f in data[1]["frames"]] == ["2022", "2023", "2024"]  # from the change's own start
+    assert "points" in data[0]["frames"][0]["datasets"]
+    assert data[0]["title"].startswith("Compte de mobile money en fonction de")
+    assert data[1]["spec"]["description"].startswith("Carte de l’évolution entre 2021 et 2024")
+    deck = Presentation(io.BytesIO(pptx.file(snapshot, refs, lang="fr")))
+    assert [sum(s.shape_type == 13 for s in page.shapes) for page in deck.slides] == [1, 1]  # a picture each

@@ -21,24 +21,30 @@ def bubbles(points: pd.DataFrame, trails: pd.DataFrame, *, title_text: str, sour
             x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tuple[float, float],
             y_domain: tuple[float, float], log_x: bool = False, log_y: bool = False, size_label: str | None = None,
             size_max: float = 1.0, colour_label: str = "", colours: tuple[str, ...] = (), height: int = 460) -> Spec:
-    """`points`: entity, name, x, px, y, py, group (the colour's text), optionally s, ps (the size's value and
-    period) and chosen (bool: labelled); `trails`: entity, name, period, x, y of the chosen countries."""
-    data = pd.DataFrame({"id": points["entity"].astype(str), "n": points["name"].astype(str),
-                         "x": points["x"].astype("float32"), "y": points["y"].astype("float32"),
-                         "px": points["px"].astype(str).astype("category"),
-                         "py": points["py"].astype(str).astype("category"),
-                         "g": points["group"].fillna("").astype(str).astype("category"),
+    """`points`: name, x, px, y, py, group (the colour's text, one of `colours`), optionally s, ps (the size's
+    value and period) and chosen (bool: labelled); `trails`: name, period, x, y of the chosen countries."""
+    # What a period move sends, kept small: no dictionary columns (each costs a dictionary batch); periods and
+    # colour groups travel as small indices into two lists (params), names as one plain string column.
+    periods = sorted({str(p) for c in ("px", "py", "ps") if c in points for p in points[c].dropna()}
+                     | {str(p) for p in trails["period"]})
+    at = {p: i for i, p in enumerate(periods)}
+    group_at = {g: i for i, g in enumerate(colours)}
+
+    def index(column: pd.Series, where: dict) -> pd.Series:
+        return column.map(lambda v: where.get(v, -1) if isinstance(v, str) else -1).astype("int8")
+    data = pd.DataFrame({"n": points["name"].astype(str), "x": points["x"].astype("float32"),
+                         "y": points["y"].astype("float32"), "px": index(points["px"].astype(str), at),
+                         "py": index(points["py"].astype(str), at), "g": index(points["group"].fillna(""), group_at),
                          "l": points.get("chosen", pd.Series(False, index=points.index)).astype(bool)})
     if size_label:
         data["s"] = points["s"].astype("float32")
-        data["ps"] = points["ps"].fillna("").astype(str).astype("category")
-    trail = pd.DataFrame({"id": trails["entity"].astype(str), "n": trails["name"].astype(str),
-                          "t": trails["period"].astype(str), "x": trails["x"].astype("float32"),
-                          "y": trails["y"].astype("float32")})
+        data["ps"] = index(points["ps"], at)
+    trail = pd.DataFrame({"n": trails["name"].astype(str), "t": index(trails["period"].astype(str), at),
+                          "x": trails["x"].astype("float32"), "y": trails["y"].astype("float32")})
     cached = _template(x_label, x_unit, y_label, y_unit, tuple(x_domain), tuple(y_domain), log_x, log_y,
                        size_label, colour_label, tuple(colours), height)
-    return fill(cached, title_text, source, {"points": data.reset_index(drop=True), "trails": trail},
-                description, size_max=float(size_max or 1.0))
+    return fill(cached, title_text, source, {"points": data.reset_index(drop=True), "trails": trail.reset_index(drop=True)},
+                description, size_max=float(size_max or 1.0), periods=periods)
 
 
 @per_lang(64)  # templates hold words: one per language
@@ -57,15 +63,16 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
     y = alt.Y("y:Q", title=y_title, scale=scale(log_y, y_domain),
               axis=alt.Axis(format=ticks(y_unit), labelFontSize=12, titleFontSize=13))
     no_data = _("no data")
-    calc = {"xt": f"format(datum.x, {js(fmt_value(x_unit))}) + ' (' + datum.px + ')'",
-            "yt": f"format(datum.y, {js(fmt_value(y_unit))}) + ' (' + datum.py + ')'"}
+    calc = {"xt": f"format(datum.x, {js(fmt_value(x_unit))}) + ' (' + periods[datum.px] + ')'",
+            "yt": f"format(datum.y, {js(fmt_value(y_unit))}) + ' (' + periods[datum.py] + ')'",
+            "group": "groups[datum.g]"}
     tooltip = [alt.Tooltip("n:N", title=_("Country")), alt.Tooltip("xt:N", title=x_title),
                alt.Tooltip("yt:N", title=y_title)]
     if size_label:
-        calc["st"] = f"isValid(datum.s) ? format(datum.s, ',.3~s') + ' (' + datum.ps + ')' : {js(no_data)}"
+        calc["st"] = f"isValid(datum.s) ? format(datum.s, ',.3~s') + ' (' + periods[datum.ps] + ')' : {js(no_data)}"
         tooltip.append(alt.Tooltip("st:N", title=_(size_label)))
-    tooltip.append(alt.Tooltip("g:N", title=_(colour_label)))
-    colour = alt.Color("g:N", title=_(colour_label), scale=alt.Scale(domain=list(colours), scheme="tableau10"),
+    tooltip.append(alt.Tooltip("group:N", title=_(colour_label)))
+    colour = alt.Color("group:N", title=_(colour_label), scale=alt.Scale(domain=list(colours), scheme="tableau10"),
                        legend=alt.Legend(orient="bottom", columns=4, labelLimit=220, labelFontSize=12,
                                          titleFontSize=12, symbolType="circle"))
     size = (alt.Size("s:Q", legend=None, scale=alt.Scale(domain=alt.ExprRef("[0, size_max]"), range=[12, MAX_AREA],
@@ -74,20 +81,21 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
     dots = (alt.Chart(alt.NamedData("points"))
             .transform_calculate(**calc)
             .mark_circle(opacity=0.75, stroke="#333333", strokeWidth=0.5)
-            .encode(x=x, y=y, size=size, color=colour, tooltip=tooltip,
+            .encode(size=size, color=colour, tooltip=tooltip,
                     order=alt.Order("s:Q", sort="descending") if size_label else alt.Undefined)
             .properties(name="bubbles"))
     labels = (alt.Chart(alt.NamedData("points")).transform_filter("datum.l")
               .mark_text(align="left", dx=9, dy=-9, fontSize=13, fontWeight="bold", color="#222222")
-              .encode(x=x, y=y, text="n:N"))
-    trail_lines = (alt.Chart(alt.NamedData("trails"))
+              .encode(text="n:N"))
+    trail_lines = (alt.Chart(alt.NamedData("trails")).transform_calculate(when="periods[datum.t]")
                    .mark_line(color="#555555", strokeWidth=1.2, opacity=0.7, point=alt.OverlayMarkDef(size=18, color="#555555"))
-                   .encode(x=x, y=y, detail="id:N", order="t:O",
-                           tooltip=[alt.Tooltip("n:N", title=_("Country")), alt.Tooltip("t:N", title=_("Period")),
+                   .encode(detail="n:N", order="t:Q",
+                           tooltip=[alt.Tooltip("n:N", title=_("Country")), alt.Tooltip("when:N", title=_("Period")),
                                     alt.Tooltip("x:Q", title=x_title, format=fmt_value(x_unit)),
                                     alt.Tooltip("y:Q", title=y_title, format=fmt_value(y_unit))]))
-    chart = (alt.layer(trail_lines, dots, labels)
-             .add_params(alt.param(name="size_max", value=1.0))
+    chart = (alt.layer(trail_lines, dots, labels).encode(x=x, y=y)  # one x and one y for the three layers
+             .add_params(alt.param(name="size_max", value=1.0), alt.param(name="periods", value=[]),
+                         alt.param(name="groups", value=list(colours)))
              .properties(height=height, width="container", autosize=AUTOSIZE)
              .configure_view(stroke=None).configure(font=FONT))
     return template(chart)
