@@ -39,12 +39,14 @@ def bubbles(points: pd.DataFrame, trails: pd.DataFrame, *, title_text: str, sour
     if size_label:
         data["s"] = points["s"].astype("float32")
         data["ps"] = index(points["ps"], at)
-    trail = pd.DataFrame({"n": trails["name"].astype(str), "t": index(trails["period"].astype(str), at),
+    names = sorted(set(trails["name"].astype(str)))
+    trail = pd.DataFrame({"i": index(trails["name"].astype(str), {n: i for i, n in enumerate(names)}),
+                          "t": index(trails["period"].astype(str), at),
                           "x": trails["x"].astype("float32"), "y": trails["y"].astype("float32")})
     cached = _template(x_label, x_unit, y_label, y_unit, tuple(x_domain), tuple(y_domain), log_x, log_y,
                        size_label, colour_label, tuple(colours), height)
     return fill(cached, title_text, source, {"points": data.reset_index(drop=True), "trails": trail.reset_index(drop=True)},
-                description, size_max=float(size_max or 1.0), periods=periods)
+                description, size_max=float(size_max or 1.0), periods=periods, trail_names=names)
 
 
 @per_lang(64)  # templates hold words: one per language
@@ -87,14 +89,16 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
     labels = (alt.Chart(alt.NamedData("points")).transform_filter("datum.l")
               .mark_text(align="left", dx=9, dy=-9, fontSize=13, fontWeight="bold", color="#222222")
               .encode(text="n:N"))
-    trail_lines = (alt.Chart(alt.NamedData("trails")).transform_calculate(when="periods[datum.t]")
+    trail_lines = (alt.Chart(alt.NamedData("trails")).transform_calculate(when="periods[datum.t]",
+                                                                          n="trail_names[datum.i]")
                    .mark_line(color="#555555", strokeWidth=1.2, opacity=0.7, point=alt.OverlayMarkDef(size=18, color="#555555"))
-                   .encode(detail="n:N", order="t:Q",
+                   .encode(detail="i:N", order="t:Q",
                            tooltip=[alt.Tooltip("n:N", title=_("Country")), alt.Tooltip("when:N", title=_("Period")),
                                     alt.Tooltip("x:Q", title=x_title, format=fmt_value(x_unit)),
                                     alt.Tooltip("y:Q", title=y_title, format=fmt_value(y_unit))]))
     chart = (alt.layer(trail_lines, dots, labels).encode(x=x, y=y)  # one x and one y for the three layers
              .add_params(alt.param(name="size_max", value=1.0), alt.param(name="periods", value=[]),
+                         alt.param(name="trail_names", value=[]),
                          alt.param(name="groups", value=list(colours)))
              .properties(height=height, width="container", autosize=AUTOSIZE)
              .configure_view(stroke=None).configure(font=FONT))

@@ -4,7 +4,6 @@ classes are `atlas.compare`'s; a theme's declaration names only its indicator, l
 from __future__ import annotations
 
 from .. import charts, compare, numbers
-from ..charts.finish import unit_text
 from ..i18n import N_, _
 from ..params import period
 from ..regions import FOCUS_LABELS, focus_filter
@@ -58,7 +57,6 @@ def figure(snap: Snapshot, ind: str, start: str, end: str, region: str, periods:
     labels = compare.class_labels(breaks, kind)
     table["class"] = compare.classify(table["value"], breaks, labels)
     unit = compare.change_unit(kind)
-    cal = compare.indicator(snap, ind).calendar
     description = compare.describe_change(table, label, start, end, kind, FOCUS_LABELS[region])
 
     def spec(inline_geometry: bool):
@@ -67,17 +65,33 @@ def figure(snap: Snapshot, ind: str, start: str, end: str, region: str, periods:
                                  where=FOCUS_LABELS[region], focus=focus_filter(region),
                                  scale=charts.ColourScale("classes"), ends_unit=meta["unit"],
                                  description=description, inline_geometry=inline_geometry)
-    step = numbers.significant(breaks[compare.SIDE], 3)
-    caption = " ".join([
-        description,
-        _("Eight classes centred on 0, each {step} {unit} wide (the outer two open-ended); a class holds its lower "
-          "bound.").format(step=step, unit=unit_text(unit)),
-        _("Percentage points: the difference of two shares.") if kind == "pp" else
-        _("Relative change: (end − start) ÷ start, from a start above 0."),
-        _("Each end takes {rule}; the tooltip names the period of each value. Grey: no value at one end or both.")
-        .format(rule=compare.tolerance_text(cal))])
+    # the caption travels with every period move: the rules that do not change with it are in `notes`
+    caption = " ".join([description, _("Grey: no value at one end or both.")])
     rows = table[table["value"].notna()].sort_values("rank")
     return Figure(title, spec(inline), snap.citation(ind),
                   table=rows[["name", "a", "pa", "b", "pb", "value", "region"]].reset_index(drop=True),
                   captions=[caption], export=lambda: spec(True), file=f"{file}-change-{start}-{end}-{region}",
                   clickable=True)
+
+
+def notes(snap: Snapshot, ind: str) -> list[str]:
+    """How a change map is made, for the page's notes on the data (they do not change with the period)."""
+    kind = compare.change_kind(snap.indicators.loc[ind, "unit"])
+    return [" ".join([
+        _("Change map: each end takes {rule}; the tooltip names the period of each value.").format(
+            rule=compare.tolerance_text(compare.indicator(snap, ind).calendar)),
+        _("Percentage points: the difference of two shares.") if kind == "pp" else
+        _("Relative change: (end − start) ÷ start, from a start above 0."),
+        _("Eight classes centred on 0, each a round step wide (a third of the 90th percentile of the changes from the "
+          "start to the last period, so Play keeps the same colours), the outer two open-ended; a class holds its "
+          "lower bound.")])]
+
+
+def with_notes(caveats, indicator):
+    """An explorer's `caveats` with the change map's notes first when the change view is shown.
+    `indicator(snap, values)`: the indicator the change map draws (None: nothing drawn)."""
+    def shown(snap: Snapshot, v: dict):
+        indicators, extra = caveats(snap, v)
+        ind = indicator(snap, v) if v.get("view") == VIEW else None
+        return indicators, (notes(snap, ind) + list(extra)) if ind else extra
+    return shown

@@ -168,7 +168,8 @@ def draw_bubbles(snap: Snapshot, v: dict, extras: dict) -> Figure:
     log_x, log_y = v["xaxis"] == "log", v["yaxis"] == "log"
     xm, ym = snap.indicator(x), snap.indicator(y)
     periods = core.common_periods(snap, x, y)
-    trail = core.trails(snap, x, y, v["places"], periods, v["region"])
+    # each labelled country's trail up to the period shown (where it came from; a move sends no more)
+    trail = core.trails(snap, x, y, v["places"], [p for p in periods if p <= v["year"]], v["region"])
     for axis, log in (("x", log_x), ("y", log_y)):
         if log:
             trail = trail[trail[axis] > 0]

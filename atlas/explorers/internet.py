@@ -91,5 +91,5 @@ EXPLORER = Explorer(
            change.VIEW: View(change.VIEW, change.LABEL, draw_change, controls=(("from",),))},
     top=(("region", ("map", "table", "trend", change.VIEW)),),
     period="year", periods=lambda snap, v: net.years(snap), period_label=lambda v: N_("Year"),
-    caveats=caveats,
+    caveats=change.with_notes(caveats, lambda snap, v: net.WDI),
 )

@@ -243,5 +243,5 @@ EXPLORER = Explorer(
            change.VIEW: View(change.VIEW, change.LABEL, draw_change, controls=(("from",),))},
     top=(("measure", ("map", "trend", change.VIEW)), ("region", ("map", "table", change.VIEW))),
     period="month", periods=lambda snap, v: kaios.months(snap), period_label=lambda v: N_("Month"),
-    caveats=caveats,
+    caveats=change.with_notes(caveats, lambda snap, v: kaios.MEASURES[v["measure"]]),
 )

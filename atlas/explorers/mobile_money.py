@@ -264,5 +264,5 @@ EXPLORER = Explorer(
     top=(("region", ("map", "table", change.VIEW)),),
     period="year", periods=lambda snap, v: mm.measure_periods(snap, v["measure"]),
     period_label=lambda v: N_("Findex wave") if mm.is_findex(v["measure"]) else N_("Year"),
-    settle=settle, caveats=caveats, headline=headline,
+    settle=settle, caveats=change.with_notes(caveats, lambda snap, v: chosen(snap, v)[2]), headline=headline,
 )
