@@ -58,12 +58,12 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
     def scale(log: bool, domain: tuple) -> alt.Scale:
         return alt.Scale(type="log" if log else "linear", domain=list(domain), nice=False, clamp=True,
                          zero=False)
-    def ticks(unit: str) -> str:  # whole percents on a share's axis, short numbers otherwise (10k, 1M)
-        return ".0f" if unit == "%" else "~s"
+    def ticks(unit: str, log: bool) -> str:  # whole percents on a share's axis, short numbers otherwise (10k, 1M)
+        return "~g" if log else ".0f" if unit == "%" else "~s"
     x = alt.X("x:Q", title=x_title, scale=scale(log_x, x_domain),
-              axis=alt.Axis(format=ticks(x_unit), labelFontSize=12, titleFontSize=13, labelOverlap="greedy"))
+              axis=alt.Axis(format=ticks(x_unit, log_x), labelFontSize=12, titleFontSize=13, labelOverlap="greedy"))
     y = alt.Y("y:Q", title=y_title, scale=scale(log_y, y_domain),
-              axis=alt.Axis(format=ticks(y_unit), labelFontSize=12, titleFontSize=13))
+              axis=alt.Axis(format=ticks(y_unit, log_y), labelFontSize=12, titleFontSize=13))
     no_data = _("no data")
     calc = {"xt": f"format(datum.x, {js(fmt_value(x_unit))}) + ' (' + periods[datum.px] + ')'",
             "yt": f"format(datum.y, {js(fmt_value(y_unit))}) + ' (' + periods[datum.py] + ')'",

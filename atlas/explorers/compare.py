@@ -3,6 +3,8 @@ country, with a period slider and Play over the periods both have. A cross-theme
 from the catalogue (`atlas.compare.country_indicators`), no theme is named here."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from .. import compare as core
@@ -51,15 +53,14 @@ def country_codes(snap: Snapshot) -> set[str]:
 
 def any_period(snap: Snapshot) -> Param:
     """The period: any year or month of the snapshot (the settling moves it to one both indicators have);
-    by default the latest the default pair has."""
+    by default ("") the latest the pair has."""
     known = set(all_periods(snap))
 
     def parse(text: str) -> str:
-        if text in known:
+        if text in known or text == "":  # "": the latest period the pair has
             return text
         raise BadValue(_("'{value}' is not a period of this snapshot").format(value=shown(text)))
-    periods = core.common_periods(snap, *default_pair(snap))
-    return Param("year", periods[-1] if periods else all_periods(snap)[-1], parse, label=N_("Period"))
+    return Param("year", "", parse, label=N_("Period"))
 
 
 def params(snap: Snapshot) -> list:
@@ -102,9 +103,9 @@ def settle(snap: Snapshot, v: dict) -> str | None:
     periods = core.common_periods(snap, v["x"], v["y"])
     asked = v["year"]
     if asked not in periods:
-        earlier = [p for p in periods if p <= asked]
+        earlier = [p for p in periods if p <= asked] if asked else []
         v["year"] = earlier[-1] if earlier else periods[-1]
-        if asked != v["year"]:
+        if asked:
             notes.append(_("{x} and {y} are compared at {first}–{last}; {asked} is shown as {shown}.").format(
                 x=label(snap, v["x"]), y=label(snap, v["y"]), first=periods[0], last=periods[-1], asked=asked,
                 shown=v["year"]))
@@ -112,14 +113,17 @@ def settle(snap: Snapshot, v: dict) -> str | None:
 
 
 def domain(snap: Snapshot, ind: str, log: bool) -> tuple[float, float]:
-    """An axis fixed across periods: 0–100 for a share, else the indicator's country values' range (the
-    lowest value above 0 on a log axis)."""
+    """An axis fixed across periods: 0–100 for a share, else the indicator's country values' range; on a log
+    axis from the power of ten below the 2nd percentile of the values above 0 (the first years' tiny internet
+    shares would otherwise take half the axis; the few below it sit on its edge)."""
     unit = snap.indicators.loc[ind, "unit"]
     values = snap.rows(ind)
     values = values.loc[values["entity"].map(snap.entities["kind"]) == "country", "value"]
     if log:
         positive = values[values > 0]
-        return (float(positive.min()), float(positive.max())) if len(positive) else (0.1, 1.0)
+        if not len(positive):
+            return 0.1, 1.0
+        return 10.0 ** math.floor(math.log10(float(positive.quantile(0.02)))), float(positive.max())
     if unit == "%":
         return 0.0, 100.0
     low, high = float(values.min()), float(values.max())
@@ -158,6 +162,15 @@ def source(snap: Snapshot, v: dict) -> str:
     return " ".join(snap.citation(i) for i in dict.fromkeys(used))
 
 
+def trail_periods(periods: list[str], shown: str) -> list[str]:
+    """The periods a labelled country's trail goes through: up to the one shown (where it came from); months
+    by quarter (March, June, September, December) and the month shown, so a move stays small."""
+    upto = [p for p in periods if p <= shown]
+    if upto and len(upto[-1]) == 7:
+        upto = [p for p in upto if p[5:] in ("03", "06", "09", "12") or p == shown]
+    return upto
+
+
 def draw_bubbles(snap: Snapshot, v: dict, extras: dict) -> Figure:
     x, y = v["x"], v["y"]
     frame = points(snap, v)
@@ -168,8 +181,7 @@ def draw_bubbles(snap: Snapshot, v: dict, extras: dict) -> Figure:
     log_x, log_y = v["xaxis"] == "log", v["yaxis"] == "log"
     xm, ym = snap.indicator(x), snap.indicator(y)
     periods = core.common_periods(snap, x, y)
-    # each labelled country's trail up to the period shown (where it came from; a move sends no more)
-    trail = core.trails(snap, x, y, v["places"], [p for p in periods if p <= v["year"]], v["region"])
+    trail = core.trails(snap, x, y, v["places"], trail_periods(periods, v["year"]), v["region"])
     for axis, log in (("x", log_x), ("y", log_y)):
         if log:
             trail = trail[trail[axis] > 0]
@@ -194,15 +206,27 @@ def draw_bubbles(snap: Snapshot, v: dict, extras: dict) -> Figure:
            "value.").format(x=label(snap, x), rule_x=core.tolerance_text(cx), y=label(snap, y),
                             rule_y=core.tolerance_text(cy))]
         + ([_("Bubble area: population (World Bank).")] if sized else [])
-        + ([_("Lines: the labelled countries' trails over {first}–{last}.").format(
-            first=numbers.period(periods[0]), last=numbers.period(periods[-1]))] if v["places"] else [])
+        + ([_("Lines: the labelled countries' trails from {first} to the period shown (months by quarter).").format(
+            first=numbers.period(periods[0]))] if v["places"] else [])
         + ([_("Log axis: values of 0 cannot be drawn and are left out.")] if log_x or log_y else [])
         + ([_("No point at {period} for: {places}.").format(period=numbers.period(v["year"]),
                                                           places=", ".join(snap.name(c) for c in missing))]
            if missing else []))
-    table = frame[["name", "x", "px", "y", "py"] + (["s", "ps"] if sized else []) + ["group"]]
+    table = csv_table(frame, v, sized)
     return Figure(heading, built, source(snap, v), table=table.reset_index(drop=True), captions=[caption],
                   export=lambda: built, file=f"compare-{x}-{y}-{v['year']}-{v['region']}", plays=True)
+
+
+def csv_table(frame: pd.DataFrame, v: dict, sized: bool) -> pd.DataFrame:
+    """The values behind the view, each column named by its indicator (machine-readable, both languages)."""
+    return frame[list(column_names(v, sized))].rename(columns=column_names(v, sized)).reset_index(drop=True)
+
+
+def column_names(v: dict, sized: bool, periods: bool = True) -> dict[str, str]:
+    size = SIZE_BY if SIZE_BY not in (v["x"], v["y"]) else f"{SIZE_BY}_bubble"
+    names = {"name": "name", "x": v["x"], "px": f"{v['x']}_period", "y": v["y"], "py": f"{v['y']}_period",
+             **({"s": size, "ps": f"{size}_period"} if sized else {}), "group": GROUP_COLUMN[v["colour"]]}
+    return {k: n for k, n in names.items() if periods or k != "ps"}
 
 
 def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
@@ -213,12 +237,13 @@ def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
                       .format(where=where(v), period=numbers.period(v["year"])))
     xm, ym = snap.indicator(v["x"]), snap.indicator(v["y"])
     sized = v["size"] == "population"
-    table = frame[["name", "x", "px", "y", "py"] + (["s"] if sized else []) + ["group"]]
-    columns = {"name": Column(N_("Country")),
-               "x": Column(f"{label(snap, v['x'])} ({unit_text(xm['unit'])})", "%.4g"), "px": Column(N_("Period of x")),
-               "y": Column(f"{label(snap, v['y'])} ({unit_text(ym['unit'])})", "%.4g"), "py": Column(N_("Period of y")),
-               **({"s": Column(N_("Population"), "%d")} if sized else {}), "group": Column(COLOURS[v["colour"]])}
-    return Figure(heading, None, source(snap, v), table=table.reset_index(drop=True), columns=columns,
+    names = column_names(v, sized, periods=False)
+    table = frame[list(names)].rename(columns=names).reset_index(drop=True)
+    shown = {"name": Column(N_("Country")),
+             "x": Column(f"{label(snap, v['x'])} ({unit_text(xm['unit'])})", "%.4g"), "px": Column(N_("Period of x")),
+             "y": Column(f"{label(snap, v['y'])} ({unit_text(ym['unit'])})", "%.4g"), "py": Column(N_("Period of y")),
+             "s": Column(N_("Population"), "%d"), "group": Column(COLOURS[v["colour"]])}
+    return Figure(heading, None, source(snap, v), table=table, columns={names[k]: shown[k] for k in names},
                   captions=[source(snap, v)], file=f"compare-{v['x']}-{v['y']}-{v['year']}-{v['region']}")
 
 
