@@ -31,7 +31,7 @@ def test_compare_falls_back_on_the_same_indicator_and_a_bad_period():
 
 
 def test_internet_change_map(snapshot):
-    at = run_page("../pages/internet.py", {"view": "change", "from": "2015", "year": "2024"})
+    at = run_page("internet", {"view": "change", "from": "2015", "year": "2024"})
     assert not at.exception
     frames, spec = chart_data(at)
     table = compare.change_table(snapshot, "internet_users_pct", "2015", "2024")
@@ -46,5 +46,5 @@ def test_internet_change_map(snapshot):
     at.select_slider(key="internet.year").set_value("2020").run()
     assert not at.exception and at.query_params["year"] == "2020" and at.query_params["from"] == "2015"
     # the start after the end: a plain notice, no exception
-    at = run_page("../pages/internet.py", {"view": "change", "from": "2024", "year": "2015"})
+    at = run_page("internet", {"view": "change", "from": "2024", "year": "2015"})
     assert not at.exception and any("not before" in i.value for i in at.info)

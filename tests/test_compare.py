@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from atlas import compare, i18n
-from atlas.explorers import COMPARE
+from atlas.themes import by_page
+from atlas.views import COMPARE
 
 
 def rows(*items):
@@ -160,8 +161,7 @@ def test_descriptions_are_written_from_the_data(snapshot):
 
 @pytest.mark.parametrize("page", ["internet", "mobile-money", "kaios"])
 def test_every_map_has_a_change_view(snapshot, page):
-    from atlas.explorers import EXPLORERS
-    ex = EXPLORERS[page]
+    ex = by_page(page).explorer
     values, notices = ex.values(snapshot, {"view": "change"})
     fig = ex.figure(snapshot, values)
     assert not notices and fig.spec is not None and fig.clickable

@@ -15,16 +15,16 @@ from ..i18n import N_, _, data_
 from ..params import BadValue, Param, choice, codes, shown
 from ..regions import FOCUS_LABELS
 from ..store import Snapshot, per_snapshot
-from .base import Column, Control, Explorer, Figure, View, fixed
-from .common import AXES, REGION
+from ..themes import themes
+from ..themes.base import Column, Control, Explorer, Figure, View, fixed
+from ..themes.common import AXES, REGION
 
-DEFAULT_X, DEFAULT_Y = "internet_users_pct", "findex_mobile_money"
 SIZE_BY = "population"
 VIEWS = {"bubbles": N_("Bubbles"), "table": N_("Table")}
 SIZES = {"population": N_("Population"), "none": N_("None")}
 COLOURS = {"region": N_("World Bank region"), "income": N_("Income group")}
 GROUP_COLUMN = {"region": "region", "income": "income_group"}
-DEFAULT_PLACES = ["KEN", "GHA", "IND"]
+DEFAULT_PLACES = ["KEN", "GHA", "IND"]  # labelled by default: mobile money ahead of the internet, and not
 
 
 @per_snapshot
@@ -33,10 +33,11 @@ def indicators(snap: Snapshot) -> list[str]:
 
 
 def default_pair(snap: Snapshot) -> tuple[str, str]:
+    """The first two themes' compare indicators (the registry's order: x, then y), else the catalogue's first two."""
     ids = indicators(snap)
-    x = DEFAULT_X if DEFAULT_X in ids else ids[0]
-    y = DEFAULT_Y if DEFAULT_Y in ids and DEFAULT_Y != x else next(i for i in ids if i != x)
-    return x, y
+    offered = [i for t in themes() if t.compare for i in [t.compare(snap)] if i in ids]
+    chosen = list(dict.fromkeys(offered + ids))
+    return chosen[0], chosen[1]
 
 
 @per_snapshot
