@@ -44,7 +44,9 @@ MAPS = {
     "compare (default: internet use x mobile money, Findex waves)": ("/compare", "Year", "year"),
     "compare, French (Findex waves)": ("/compare?lang=fr", "Année", "year"),
     "compare (KaiOS all x mobile page views, months)": (
-        "/compare?x=kaios_share_all&y=kaios_share_mobile&size=none", "Month", "month"),
+        "/compare?x=kaios_share_all&y=kaios_share_mobile&size=none", "Month", "year"),
+    "compare (KaiOS months from Dec 2023: the most places)": (
+        "/compare?x=kaios_share_all&y=kaios_share_mobile&size=none&year=2023-12", "Month", "year"),
 }
 BUBBLES = '[data-testid="stVegaLiteChart"] path[aria-roledescription="circle"]'
 

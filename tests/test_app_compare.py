@@ -1,5 +1,7 @@
 """AppTest: the Compare page and the change map view run, the period moves the data and the URL, and a bad
 link falls back with a notice. Expected figures are read from the snapshot through the pure core."""
+import pytest
+
 from atlas import charts, compare
 from tests.apptest_tools import chart_data, run_page
 
@@ -48,3 +50,16 @@ def test_internet_change_map(snapshot):
     # the start after the end: a plain notice, no exception
     at = run_page("internet", {"view": "change", "from": "2024", "year": "2015"})
     assert not at.exception and any("not before" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("page, query", [("mobile-money", {"view": "change", "from": "2017", "year": "2024"}),
+                                         ("kaios", {"view": "change", "from": "2023-11", "lang": "fr"})])
+def test_the_other_maps_change_views(page, query):
+    at = run_page(page, query)
+    assert not at.exception
+    frames, spec = chart_data(at)
+    classes = next(p["value"] for p in spec["params"] if p["name"] == "classes")
+    assert len(classes) == 8 and frames["map_values"]["v"].notna().sum() > 0
+    assert at.query_params["view"] == "change" and at.query_params["from"] == query["from"]
+    if query.get("lang") == "fr":
+        assert spec["description"].startswith("Carte de l’évolution") and classes[3].endswith(" à 0")
