@@ -199,17 +199,10 @@ def draw_bubbles(snap: Snapshot, v: dict, extras: dict) -> Figure:
                        size_label=N_("Population") if sized else None, size_max=size_max,
                        colour_label=COLOURS[v["colour"]], colours=group_domain(snap, v["colour"]))
     built = spec()
-    cx, cy = core.indicator(snap, x).calendar, core.indicator(snap, y).calendar
+    # the caption travels with every period move: what does not change with the period is in `caveats`
     missing = [c for c in v["places"] if c not in set(frame["entity"])]
     caption = " ".join(
-        [description,
-         _("Each bubble takes, for {x}, {rule_x}, and for {y}, {rule_y}; the tooltip names the period of each "
-           "value.").format(x=label(snap, x), rule_x=core.tolerance_text(cx), y=label(snap, y),
-                            rule_y=core.tolerance_text(cy))]
-        + ([_("Bubble area: population (World Bank).")] if sized else [])
-        + ([_("Lines: the labelled countries' trails from {first} to the period shown (months by quarter).").format(
-            first=numbers.period(periods[0]))] if v["places"] else [])
-        + ([_("Log axis: values of 0 cannot be drawn and are left out.")] if log_x or log_y else [])
+        [description]
         + ([_("No point at {period} for: {places}.").format(period=numbers.period(v["year"]),
                                                           places=", ".join(snap.name(c) for c in missing))]
            if missing else []))
@@ -248,8 +241,24 @@ def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
                   captions=[source(snap, v)], file=f"compare-{v['x']}-{v['y']}-{v['year']}-{v['region']}")
 
 
+def reading(snap: Snapshot, v: dict) -> str:
+    """How to read the chart for this pair: the rule each axis's values follow, bubbles, trails, log axes."""
+    x, y = v["x"], v["y"]
+    cx, cy = core.indicator(snap, x).calendar, core.indicator(snap, y).calendar
+    periods = core.common_periods(snap, x, y)
+    return " ".join(
+        [_("Each bubble takes, for {x}, {rule_x}, and for {y}, {rule_y}; the tooltip names the period of each "
+           "value.").format(x=label(snap, x), rule_x=core.tolerance_text(cx), y=label(snap, y),
+                            rule_y=core.tolerance_text(cy))]
+        + ([_("Bubble area: population (World Bank).")] if v["size"] == "population" else [])
+        + ([_("Lines: the labelled countries' trails from {first} to the period shown (months by quarter).").format(
+            first=numbers.period(periods[0]))] if v["places"] and periods else [])
+        + ([_("Log axis: values of 0 cannot be drawn and are left out.")] if "log" in (v["xaxis"], v["yaxis"]) else []))
+
+
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
     return [v["x"], v["y"]] + ([SIZE_BY] if v["size"] == "population" else []), [
+        reading(snap, v),
         _("Periods: yearly series take a country's latest value up to {years} years earlier; survey waves take the "
           "wave in force (never an older one); monthly series take their latest month up to {months} months earlier. "
           "A year asked of a monthly series is its latest month in that year; a month asked of a yearly series is "
