@@ -160,7 +160,7 @@ def test_regional_view_draws_latest_figures_and_keeps_revised_ones():
     assert not at.exception
     frames, spec = chart_data(at)
     points = frames["revised_points"]
-    assert set(points["name"]) >= {"World", "Sub-Saharan Africa (GSMA)", "Africa, continent-wide (GSMA, as reported)"}
+    assert set(points["name"]) >= {"World", "Sub-Saharan Africa (GSMA)", "Africa, continent-wide (GSMA)"}
     revised = points[~points["latest"]]
     assert len(revised) >= 3 and revised["status"].str.contains("revised to").any()
     assert points["source_title"].notna().all() and points["edition"].notna().all()
