@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import numbers
+from . import gsma_views, itu_gaps, numbers
 from .i18n import N_, _, data_, lang
 from .i18n.places import place
-from .store import Snapshot
+from .store import Snapshot, vintage
 
 
 @dataclass
@@ -63,33 +63,38 @@ def internet(snap: Snapshot) -> Headline:
                .format(year=afr_now[0], first=numbers.pct(afr_first), first_year=first),
                _("In {year}: Africa {africa}, world {world}; world {world_now} in {latest}.").format(
                    year=compared, africa=numbers.pct(afr_then), world=numbers.pct(wld_then),
-                   world_now=numbers.pct(wld_now[1]), latest=wld_now[0])],
+                   world_now=numbers.pct(wld_now[1]), latest=wld_now[0])]
+              + [line for line in [itu_gaps.women_men_sentence(snap, "ITU_AFR")] if line],
         sources=[snap.citation(ind)], trend=trend, trend_label=N_("Internet use"), trend_unit="%",
         link_page="pages/internet.py",
         link_params={"view": "trend", "places": "ITU:ITU_AFR,ITU:WLD,SSF,WLD", "year": afr_now[0]},
-        reported=_reported(snap, "internet"))
+        # as reported, then each ITU edition's figure for the same year: the chain of revisions, from the data
+        reported=_reported(snap, "internet") + [line for line in [itu_gaps.editions_sentence(snap, "ITU_AFR")] if line])
 
 
 def mobile_money(snap: Snapshot) -> Headline:
     """The same figures as the mobile money page's headline (`mobile_money.headline`, its STORY_YEAR)."""
     from . import mobile_money as mm
     ind = "gsma_tx_value"
-    story, latest = mm.headline(snap, mm.STORY_YEAR), mm.headline(snap, mm.latest_year(snap))
+    story = mm.headline(snap, mm.STORY_YEAR)
     if story.world is None or story.africa is None or story.share is None:
         raise LookupError(f"{ind}: no world and Africa figures for {mm.STORY_YEAR} in the snapshot")
-    afr_now = _last(snap, ind, mm.AFRICA)
-    cited = [story.world.source_id, story.africa.source_id]
+    now = gsma_views.latest(snap)  # GSMA's dataset: its annual table's year
+    cited = [gsma_views.SOURCE, story.world.source_id, story.africa.source_id]
     trend = snap.series(ind, [mm.WORLD, mm.AFRICA])
-    trend["name"] = trend["entity"].map({mm.WORLD: _("World"), mm.AFRICA: _("Africa (as reported)")})
+    trend["name"] = trend["entity"].map({mm.WORLD: _("World (as reported)"), mm.AFRICA: _("Africa (as reported)")})
+    revised = gsma_views.revision_sentence(snap)
     return Headline(
         theme="mobile_money", title=_("Mobile money: how much it moves"),
-        figure=numbers.usd_bn(story.world.value),
-        lines=[_("moved through mobile money worldwide in {year}; {africa} of it ({share}) in Africa.").format(
-                   year=story.year, africa=numbers.usd_bn(story.africa.value), share=numbers.pct(story.share)),
-               _("Latest: {world} worldwide in {year}, {africa} in Africa in {africa_year} (GSMA).").format(
-                   world=numbers.usd_bn(latest.world.value), year=latest.year, africa=numbers.usd_bn(afr_now[1]),
-                   africa_year=afr_now[0])],
-        sources=[f"{snap.source(s)['title']} ({data_(snap.source(s)['vintage'])})" for s in dict.fromkeys(cited)],
+        figure=numbers.usd_bn(now.world),
+        lines=[_("moved through mobile money worldwide in {year}; {africa} of it ({share}) in Africa (GSMA's Global "
+                 "Mobile Money Dataset).").format(year=now.year, africa=numbers.usd_bn(now.africa),
+                                                  share=numbers.pct(now.share)),
+               _("As reported for {year}: {world} worldwide, {africa} ({share}) in Africa (GSMA's State of the "
+                 "Industry Report; the dataset gives monthly figures only for that year).").format(
+                   year=story.year, world=numbers.usd_bn(story.world.value), africa=numbers.usd_bn(story.africa.value),
+                   share=numbers.pct(story.share))] + ([revised] if revised else []),
+        sources=[f"{snap.source(s)['title']} ({vintage(snap.source(s)['vintage'])})" for s in dict.fromkeys(cited)],
         trend=trend, trend_label=N_("Transaction value"), trend_unit="USD billion",
         link_page="pages/mobile-money.py",
         link_params={"view": "regions", "metric": "value", "gsma": "WLD,GSMA_AFRICA,GSMA_SSA"},

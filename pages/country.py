@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from atlas import charts, profile
+from atlas import charts, gsma_views, profile
 from atlas import profile_views as views
 from atlas.i18n import N_, _
 from atlas.i18n.places import place
@@ -73,6 +73,10 @@ with right:
         first, last = views.fas_years(snap)
         st.caption(_("The IMF Financial Access Survey has no mobile money series for {country:the} from {first} "
                      "to {last}.").format(country=where, first=first, last=last))
+    regional = gsma_views.regional_line(snap, code)  # GSMA's region of the country: labelled as regional
+    if regional:
+        st.markdown(regional.replace("$", "\\$"))
+        st.caption(snap.citation("gsma_mm_year_value"))
 
 st.subheader(_("KaiOS and other low-end browsers"))
 events = profile.events_for(snap, code)

@@ -20,7 +20,13 @@ def test_overview_shows_three_cards_with_sources_and_links():
     at = app()
     assert not at.exception
     body = texts(at)
-    assert "US$1.26 trillion" in body and "US$836.5 bn" in body and "37.5 %" in body and "over 170 million" in body
+    from atlas import gsma_views, numbers
+    from atlas.store import Snapshot
+    snap = Snapshot.load()
+    africa = snap.rows("itu_internet_use_rate").query("entity == 'ITU_AFR'").sort_values("period").iloc[-1]["value"]
+    now = gsma_views.latest(snap)  # GSMA's dataset beside the figures as reported
+    assert numbers.usd_bn(now.world) in body and numbers.usd_bn(now.africa) in body
+    assert "US$1.26 trillion" in body and "US$836.5 bn" in body and numbers.pct(africa) in body and "over 170 million" in body
     assert body.count("Sources:") == 3
     assert len(at.get("vega_lite_chart")) == 3
     links = at.main.get("page_link")  # the sidebar's navigation links aside
@@ -30,10 +36,11 @@ def test_overview_shows_three_cards_with_sources_and_links():
 
 
 def test_overview_numbers_follow_the_snapshot(edited_snapshot):
-    edited_snapshot({("gsma_tx_value", "WLD", "2022"): 1370.0, ("itu_internet_use_rate", "ITU_AFR", "2024"): 38.9})
+    edited_snapshot({("gsma_tx_value", "WLD", "2022"): 1370.0, ("itu_internet_use_rate", "ITU_AFR", "2025"): 38.9,
+                     ("gsma_mm_year_value", "WLD", "2024"): 1.93e12})
     body = texts(app())
     assert "US$1.37 trillion" in body and "US$1.26 trillion" not in body
-    assert "38.9 %" in body
+    assert "38.9 %" in body and "US$1.93 trillion" in body
 
 
 @pytest.mark.parametrize("code", ["KEN", "NGA", "IND", "TUV", "DEU", "MAF", "XKX", "BRA"])

@@ -38,18 +38,26 @@ def test_peers_are_nearest_in_the_region(snapshot):
 
 def test_headlines_come_from_the_snapshot(snapshot):
     internet, money, kaios = story.headlines(snapshot)
-    assert internet.figure == "37.5 %" and "11.4 %" in internet.lines[0]
+    from atlas import numbers
+    afr = snapshot.rows("itu_internet_use_rate").query("entity == 'ITU_AFR'").set_index("period")["value"]
+    assert internet.figure == numbers.pct(afr[afr.index.max()]) and numbers.pct(afr["2013"]) in internet.lines[0]
     assert any("16 % (2013) to 37 % (2023)" in r for r in internet.reported)
-    assert money.figure == "US$1.26 trillion" and "US$836.5 bn" in money.lines[0] and "66.3 %" in money.lines[0]
+    from atlas import gsma_views
+    assert money.figure == numbers.usd_bn(gsma_views.latest(snapshot).world) and gsma_views.latest(snapshot).year in money.lines[0]
+    assert "US$1.26 trillion" in money.lines[1] and "US$836.5 bn" in money.lines[1] and "66.3 %" in money.lines[1]  # as reported
     assert kaios.figure == "over 170 million" and "over 40 million" in kaios.lines[0]
     assert story.kaios_peaks(snapshot).iloc[0]["entity"] == "IND"
 
 
 def test_the_overview_and_the_mobile_money_page_share_one_headline(snapshot):
     from atlas import mobile_money as mm
-    h = mm.headline(snapshot, mm.STORY_YEAR)
-    money = story.mobile_money(snapshot)
-    assert money.figure == mm.usd_bn(h.world.value) and mm.STORY_YEAR in money.lines[0]
+    from atlas import gsma_views
+    from atlas.explorers.mobile_money import headline
+    h, now = mm.headline(snapshot, mm.STORY_YEAR), gsma_views.latest(snapshot)
+    money, page = story.mobile_money(snapshot), headline(snapshot)
+    assert money.figure == mm.usd_bn(now.world) and now.year in money.lines[0] and mm.STORY_YEAR in money.lines[1]
+    assert mm.usd_bn(now.world, short=True) == page.metrics[0][1]  # the dataset's year, on both
+    assert mm.usd_bn(h.world.value, short=True) == page.metrics[2][1]  # and the story year as reported
 
 
 @pytest.mark.parametrize("qualifier, figure", [("over", "over 170 million"), ("about", "about 170 million"),
