@@ -4,7 +4,7 @@ Starts the app, opens each explorer's map, moves its period slider with the keyb
 and counts the websocket frames received until the rerun has finished. Prints JSON with the machine's
 load (`uptime`) at the time.
 
-    .venv/bin/python benchmarks/map_moves.py [--moves 8]
+    .venv/bin/python benchmarks/map_moves.py [--moves 8] [--only GSMA]
 """
 from __future__ import annotations
 
@@ -33,6 +33,10 @@ MAPS = {
     "internet, French": ("/internet?view=map&year=2024&lang=fr", "Année", "year"),
     "kaios (quantiles, from Nov 2023), French": ("/kaios?view=map&month=2023-11&colours=quantile&lang=fr", "Mois",
                                                  "month"),
+    # GSMA's regional map: each listed country painted with its region's December figure
+    "mobile money (GSMA regional map)": ("/mobile-money?view=gsma_map&year=2024", "Year (December)", "year"),
+    "mobile money (GSMA regional map), French": ("/mobile-money?view=gsma_map&year=2024&lang=fr", "Année (décembre)",
+                                                 "year"),
 }
 BUDGET_KB = 15
 
@@ -60,6 +64,7 @@ def moves_on(page, url: str, slider: str, param: str, moves: int) -> list[int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--moves", type=int, default=8)
+    parser.add_argument("--only", default="", help="measure only the maps whose name contains this text")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
     port = free_port()
@@ -69,6 +74,8 @@ def main() -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for theme, (path, slider, param) in MAPS.items():
+                if args.only not in theme:
+                    continue
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 steps = min(args.moves, 3) if "Findex" in theme else args.moves  # four waves: three moves back
                 sizes = moves_on(page, f"http://127.0.0.1:{port}{path}", slider, param, steps)

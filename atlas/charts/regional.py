@@ -57,8 +57,7 @@ def _regional_template(label: str, unit: str, domain: tuple[float, float], inlin
         "area": f"isValid(datum.a) ? area_names[datum.a] : {js(not_covered)}",
     }
     sc = alt.Scale(type="log", scheme=SEQUENTIAL, domain=list(domain), clamp=True, nice=False)
-    legend = alt.Legend(title=_("{label} of the country's region ({unit}), log scale").format(
-                            label=_(label), unit=unit_text(unit)),
+    legend = alt.Legend(title=_("{label} ({unit}), log scale").format(label=_(label), unit=unit_text(unit)),
                         orient="bottom", direction="horizontal", gradientLength=300, titleLimit=500, format=",~g",
                         labelOverlap="greedy")
     color = {"condition": [{"test": "!isValid(datum.c)", "value": NO_DATA}], "field": "c", "type": "quantitative",
