@@ -177,3 +177,19 @@ def test_the_new_views_in_french(page, query):
     _frames, spec = chart_data(at)
     assert french_problems(at, own_texts(at, [spec["description"]])) == []
     assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_the_data_page_lists_the_new_indicators_with_gsmas_definitions_in_both_languages(snapshot):
+    from tests.apptest_tools import run_page
+    readme = snapshot.indicators.loc["gsma_mm_services", "definition"]
+    for lang, expected in (("en", readme), ("fr", None)):
+        with i18n.using(lang):
+            at = run_page("../pages/data.py", {"lang": lang})
+            at.segmented_control(key="theme").set_value("mobile_money").run()
+            table = at.dataframe[0].value
+            expected = expected or i18n.data_(readme)
+            row = table[table["definition"] == expected]
+            assert len(row) == 1 and not at.exception
+            assert "GSMA" in row["licence"].iloc[0] and row["measure"].iloc[0] == i18n.data_("cumulative at the date")
+            if lang == "fr":
+                assert expected != readme and expected.startswith("Nombre cumulé")
