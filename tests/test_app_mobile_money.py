@@ -7,11 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import charts
-from atlas import mobile_money as mm
+from atlas.themes.mobile_money import data as mm
 from atlas.ui.cache import DATA_DIR
 from tests.apptest_tools import chart_data, run_page
 
-PAGE = "../pages/mobile-money.py"
+PAGE = "mobile-money"
 
 
 def run(query=None):
@@ -199,7 +199,7 @@ def test_headline_shows_both_years_with_sources():
     at = run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Worldwide, 2022, as reported"] == "US$1.26 tn" and metrics["Africa, 2022, as reported"] == "US$836.5 bn"
-    from atlas import gsma_views
+    from atlas.themes.mobile_money import gsma as gsma_views
     from atlas.store import Snapshot
     now = gsma_views.latest(Snapshot.load())  # GSMA's dataset, its annual table's year
     assert metrics[f"Worldwide, {now.year} (GSMA dataset)"] == mm.usd_bn(now.world, short=True)

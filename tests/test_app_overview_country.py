@@ -20,7 +20,8 @@ def test_overview_shows_three_cards_with_sources_and_links():
     at = app()
     assert not at.exception
     body = texts(at)
-    from atlas import gsma_views, numbers
+    from atlas import numbers
+    from atlas.themes.mobile_money import gsma as gsma_views
     from atlas.store import Snapshot
     snap = Snapshot.load()
     africa = snap.rows("itu_internet_use_rate").query("entity == 'ITU_AFR'").sort_values("period").iloc[-1]["value"]

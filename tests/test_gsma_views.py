@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from atlas import gsma_views as gv
-from atlas import i18n, itu_gaps, numbers
+from atlas.themes.mobile_money import gsma as gv
+from atlas import i18n, numbers
+from atlas.themes.internet import gaps as itu_gaps
 
 
 def test_value_lines_are_monthly_figures_at_quarter_ends_for_six_regions(snapshot):
@@ -128,7 +129,7 @@ def test_a_slide_of_each_new_view_renders_and_exports_in_both_languages(snapshot
 # --- the pages (AppTest) -------------------------------------------------------------------------------
 def test_the_mobile_money_page_draws_the_gsma_views_and_their_controls_change_them():
     from tests.apptest_tools import chart_data, run_page
-    at = run_page("../pages/mobile-money.py", {"view": "gsma_lines"})
+    at = run_page("mobile-money", {"view": "gsma_lines"})
     assert not at.exception
     frames, spec = chart_data(at)
     assert set(frames["series"]["name"]) == {gv.area_name(at_snap(), c) for c in gv.REGIONS}
@@ -152,7 +153,7 @@ def test_the_mobile_money_page_draws_the_gsma_views_and_their_controls_change_th
 
 def test_the_internet_page_draws_the_gaps_view():
     from tests.apptest_tools import chart_data, run_page
-    at = run_page("../pages/internet.py", {"view": "gaps", "year": "2025"})
+    at = run_page("internet", {"view": "gaps", "year": "2025"})
     assert not at.exception
     frames, spec = chart_data(at)
     assert set(frames["groups"]["group"]) == {"Women", "Men"} and set(frames["groups"]["period"]) == {"2025"}
@@ -170,7 +171,7 @@ def test_the_new_views_in_french():
     """One French page run through the three GSMA views (one run, the views switched), then the gaps view."""
     from tests.apptest_tools import chart_data, french_problems
     from tests.test_french_explorers import own_texts, run_fr
-    at = run_fr("../pages/mobile-money.py", {"view": "gsma_lines"})
+    at = run_fr("mobile-money", {"view": "gsma_lines"})
     for view in ("gsma_lines", "gsma_map", "gsma_mix"):
         if view != "gsma_lines":
             with i18n.using("fr"):
@@ -179,7 +180,7 @@ def test_the_new_views_in_french():
         _frames, spec = chart_data(at)
         assert french_problems(at, own_texts(at, [spec["description"]])) == [], view
         assert spec["config"]["locale"]["number"]["decimal"] == ","
-    at = run_fr("../pages/internet.py", {"view": "gaps", "year": "2025"})
+    at = run_fr("internet", {"view": "gaps", "year": "2025"})
     _frames, spec = chart_data(at)
     assert french_problems(at, own_texts(at, [spec["description"]])) == []
     assert "femmes" in spec["description"].lower() or "Femmes" in json.dumps(spec["datasets"]["groups"]["group"].tolist())

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from atlas import gsma_views as gv
+from atlas.themes.mobile_money import gsma as gv
 from atlas.store import Snapshot
 
 from .conftest import SHAPES, screenshot, wait_idle, wait_shapes

@@ -1,5 +1,5 @@
 """The mobile money views of GSMA's Global Mobile Money Dataset (pure: no Streamlit). The explorer declaration
-(`atlas.explorers.mobile_money`) calls these; the page, the presenter's slides and the exports go through it.
+(`explorer`) calls these; the page, the presenter's slides and the exports go through it.
 
 Value and volume are GSMA's **monthly** figures for each quarter's last month (March, June, September,
 December): a chart says "in the month", never adds them into a year. The annual figures are GSMA's own
@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import charts, numbers
-from .charts import regional
-from .charts.finish import unit_text
-from .i18n import N_, _, data_
-from .store import Snapshot, per_snapshot, period_date, vintage
+from ... import charts, numbers
+from ...charts import regional
+from ...charts.finish import unit_text
+from ...i18n import N_, _, data_
+from ...store import Snapshot, per_snapshot, period_date, vintage
 
 SOURCE = "gsma_mmd"
 WORLD, AFRICA, SSA = "WLD", "GSMA_AFRICA", "GSMA_SSA"
@@ -369,6 +369,6 @@ def regional_line(snap: Snapshot, code: str) -> str | None:
             share=numbers.pct(100 * active.iloc[-1]["value"] / registered), month=numbers.month(active.iloc[-1]["period"])))
     if not parts:
         return None
-    from .i18n.places import place
+    from ...i18n.places import place
     return _("{area}, where {country:the} is: {facts}. These are regional figures (GSMA), not figures for {country:the}.").format(
         area=snap.name(area), country=place(code, snap.name(code)), facts="; ".join(parts))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import charts, numbers
-from .charts import regional
-from .i18n import N_, _, data_
-from .store import Snapshot, per_snapshot
+from ... import charts, numbers
+from ...charts import regional
+from ...i18n import N_, _, data_
+from ...store import Snapshot, per_snapshot
 
 BASE = "itu_internet_use_rate"
 GAPS = {"sex": (("female", N_("Women")), ("male", N_("Men"))),

@@ -1,18 +1,18 @@
 """Internet use, declared once: world or regional map with Play, trend lines, table."""
 from __future__ import annotations
 
-from .. import internet as net
-from .. import itu_gaps as gaps
-from .. import numbers
-from ..i18n import N_, _
-from ..params import choice, codes, period
-from ..regions import FOCUS_LABELS
-from ..store import Snapshot
-from .base import Column, Control, Explorer, Figure, View, fixed
-from .common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
+from . import data as net
+from . import gaps
+from ... import numbers
+from ...i18n import N_, _
+from ...params import choice, codes, period
+from ...regions import FOCUS_LABELS
+from ...store import Snapshot
+from ..base import Column, Control, Explorer, Figure, View, fixed
+from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
 
-VIEWS = {**net.VIEWS, "gaps": N_("Gaps (ITU)")}  # the gaps view: atlas.itu_gaps
+VIEWS = {**net.VIEWS, "gaps": N_("Gaps (ITU)")}  # the gaps view: gaps.py
 
 
 def params(snap: Snapshot) -> list:

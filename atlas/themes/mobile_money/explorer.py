@@ -2,18 +2,18 @@
 country trends, a table, and GSMA's regional figures with every edition's figure kept."""
 from __future__ import annotations
 
-from .. import gsma_views as gv
-from .. import mobile_money as mm
-from .. import numbers
-from ..i18n import N_, _, data_
-from ..params import choice, codes, period
-from ..regions import FOCUS_LABELS
-from ..store import Snapshot
-from .base import Column, Control, Explorer, Figure, Headline, View, fixed
-from .common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
+from . import data as mm
+from . import gsma as gv
+from ... import numbers
+from ...i18n import N_, _, data_
+from ...params import choice, codes, period
+from ...regions import FOCUS_LABELS
+from ...store import Snapshot
+from ..base import Column, Control, Explorer, Figure, Headline, View, fixed
+from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
 COUNTRY_VIEWS = ("map", "trend", "table")
-# GSMA's Global Mobile Money Dataset (atlas.gsma_views): volumes by region, the regional map, the product mix
+# GSMA's Global Mobile Money Dataset (atlas.themes.mobile_money.gsma): volumes by region, the regional map, the product mix
 GSMA_VIEWS = {"gsma_lines": N_("Volumes (GSMA)"), "gsma_map": N_("Regional map (GSMA)"),
               "gsma_mix": N_("Product mix (GSMA)")}
 VIEWS = {**mm.VIEWS, **GSMA_VIEWS}
@@ -232,7 +232,7 @@ def draw_gsma_mix(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 
 def charts_heading(spec) -> str:
-    from ..charts import heading
+    from ...charts import heading
     return heading(spec)
 
 
