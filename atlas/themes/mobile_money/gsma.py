@@ -28,14 +28,14 @@ FIRST_DRAWN = "2011-12"  # GSMA's Read me documents accounts, agents and usage f
 # What the lines and the map can show: key -> (label, unit as written, how it is computed)
 MEASURES = {
     "value": (N_("Transaction value"), N_("US$ bn in the month")),
-    "volume": (N_("Transactions"), N_("million in the month")),
+    "volume": (N_("Transactions"), N_("million transactions in the month")),
     "per_tx": (N_("Value per transaction"), N_("US$ per transaction")),
     "world_share": (N_("Share of world transaction value"), N_("% of the world's value in the month")),
-    "registered": (N_("Registered accounts"), N_("million, cumulative")),
-    "active30": (N_("Accounts active in the last 30 days"), N_("million")),
+    "registered": (N_("Registered accounts"), N_("million accounts, cumulative")),
+    "active30": (N_("Accounts active in the last 30 days"), N_("million accounts")),
     "active_share": (N_("Registered accounts active in the last 30 days"), N_("% of registered accounts")),
-    "agents": (N_("Registered agent outlets"), N_("thousand, cumulative")),
-    "active_agents": (N_("Agent outlets active in the last 30 days"), N_("thousand")),
+    "agents": (N_("Registered agent outlets"), N_("thousand outlets, cumulative")),
+    "active_agents": (N_("Agent outlets active in the last 30 days"), N_("thousand outlets")),
 }
 MEASURE_CHOICES = {k: f"{label} ({unit})" for k, (label, unit) in MEASURES.items()}  # URL values (English)
 
@@ -167,7 +167,7 @@ def mix_year(snap: Snapshot, by: str, areas: list[str] | None = None) -> pd.Data
 
 def mix_unit(by: str) -> tuple[str, str]:
     return (N_("transaction value"), N_("US$ bn in the year")) if by == "value" else \
-        (N_("number of transactions"), N_("million in the year"))
+        (N_("number of transactions"), N_("million transactions in the year"))
 
 
 def mix_year_spec(snap: Snapshot, by: str, frame: pd.DataFrame) -> charts.Spec:
