@@ -118,11 +118,11 @@ def test_a_slide_of_each_new_view_renders_and_exports_in_both_languages(snapshot
             slide = slides.render(snapshot, SlideRef(page, params), inline=True)
             assert slide.spec is not None and not slide.notices, slide.notices
             titles[lang] = slide.title
-            if params["view"] == "gsma_map" and lang == "fr":
-                continue  # a world map's offline drawing is the slow part (~10 s): once is enough
+            if params["view"] == "gsma_map":  # a world map's offline drawing is the slow part (10-25 s): the
+                assert slide.periods and slide.spec["datasets"]  # browser test counts its shapes; here its data
+                continue
             svg = export.svg(slide.spec).decode()
-            if params["view"] == "gsma_map":
-                assert len(re.findall(r'aria-roledescription="geoshape"', svg)) >= 180
+            assert "GSMA" in svg or "ITU" in svg or "UIT" in svg  # the source line travels with the image
     assert titles["en"] != titles["fr"]
 
 
@@ -168,11 +168,12 @@ def at_snap():
 
 
 def test_the_new_views_in_french():
-    """One French page run through the three GSMA views (one run, the views switched), then the gaps view."""
+    """One French page run through the GSMA lines and map (one run, the view switched), then the gaps view (the
+    product mix's French is checked on its slide)."""
     from tests.apptest_tools import chart_data, french_problems
     from tests.test_french_explorers import own_texts, run_fr
     at = run_fr("mobile-money", {"view": "gsma_lines"})
-    for view in ("gsma_lines", "gsma_map", "gsma_mix"):
+    for view in ("gsma_lines", "gsma_map"):
         if view != "gsma_lines":
             with i18n.using("fr"):
                 at.segmented_control(key="mobile_money.view").set_value(view).run()

@@ -22,7 +22,8 @@ def regional_map(countries: pd.DataFrame, areas: pd.DataFrame, *, title_text: st
                  height: int = 460) -> Spec:
     """Each listed country (`countries`: entity, area index `a`) painted with its area's value (`areas`: name,
     value, in the order the index counts), the area named in the tooltip; every other country drawn grey as not
-    covered. Only the 14-odd area values and the country-to-area index travel with a period move."""
+    covered. Only the 14-odd area values and the country-to-area index travel with a period move. A click
+    selects the country ("pick" on "id", as on every map): the page opens its profile."""
     data = pd.DataFrame({"id": countries["entity"].astype(str), "a": countries["a"].astype("int8")})
     names = [str(n) for n in areas["name"]]
     values = [None if pd.isna(v) else float(v) for v in areas["value"]]
@@ -70,8 +71,9 @@ def _regional_template(label: str, unit: str, domain: tuple[float, float], inlin
               .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(inline=inline_geometry), key="id"),
                                 as_="geo")
               .transform_filter("isValid(datum.geo)")
-              .mark_geoshape(stroke=BORDER, strokeWidth=0.4, invalid="show")
-              .encode(shape=alt.Shape("geo:G")))
+              .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
+              .encode(shape=alt.Shape("geo:G"))
+              .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
     dots = (alt.Chart().transform_filter("datum.small")
             .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
             .encode(longitude="lon:Q", latitude="lat:Q"))

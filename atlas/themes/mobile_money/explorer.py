@@ -210,7 +210,7 @@ def draw_gsma_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
     return Figure(title, gv.map_spec(snap, measure, year, countries, areas), gv.citation(snap),
                   table=gv.map_table_rows(countries, areas), captions=[gv.map_caption(snap, countries, areas)],
                   export=lambda: gv.map_spec(snap, measure, year, countries, areas, inline=True),
-                  file=f"mobile-money-gsma-map-{measure}-{year}")
+                  file=f"mobile-money-gsma-map-{measure}-{year}", clickable=True)
 
 
 def draw_gsma_mix(snap: Snapshot, v: dict, extras: dict) -> Figure:

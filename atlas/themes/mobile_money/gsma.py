@@ -17,6 +17,7 @@ from ...charts import regional
 from ...charts.finish import unit_text
 from ...i18n import N_, _, data_
 from ...store import Snapshot, per_snapshot, period_date, vintage
+from ..common import MAP_CLICK
 
 SOURCE = "gsma_mmd"
 WORLD, AFRICA, SSA = "WLD", "GSMA_AFRICA", "GSMA_SSA"
@@ -267,6 +268,7 @@ def map_caption(snap: Snapshot, countries: pd.DataFrame, areas: pd.DataFrame) ->
             count=numbers.plural(len(countries), "country", "countries")),
         _("Grey: not covered by GSMA's list of countries."),
         _("December of each year; colours on one log scale for every year."),
+        _(MAP_CLICK),
     ])
 
 
