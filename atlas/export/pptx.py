@@ -12,7 +12,7 @@ from pptx.util import Emu, Inches, Pt
 from .. import slides
 from ..deck import SlideRef
 from ..store import Snapshot
-from . import html_deck, in_language, png
+from . import budget, html_deck, in_language, png
 
 WIDE, TALL = Inches(13.333), Inches(7.5)   # 16:9, PowerPoint's default widescreen
 MARGIN = Inches(0.4)
@@ -54,6 +54,7 @@ def _text(slide, left, top, width, height, lines: list[str], size: int, bullets:
 
 
 @in_language
+@budget.one_at_a_time
 def file(snap: Snapshot, refs: list[SlideRef]) -> bytes:
     """The deck as a .pptx, in `lang` (default: the run's language)."""
     deck = Presentation()
