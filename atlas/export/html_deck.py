@@ -112,6 +112,14 @@ def _spec(spec) -> dict:
     return _share_geometry(_clean({**{k: v for k, v in out.items() if k != "datasets"}, "datasets": datasets}))
 
 
+def shown_ref(ref: SlideRef) -> SlideRef:
+    """The view a slide shows: its saved Play start left out, except on a change map, whose start is its own
+    `from` (Play there runs from the change's start to its end)."""
+    if ref.params.get("view") == "change":
+        return ref
+    return SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != PLAY_FROM}, ref.title, ref.notes)
+
+
 def slide_data(snap: Snapshot, refs: list[SlideRef]) -> tuple[list[dict], list[str]]:
     """What the engine needs per slide: title, source, notes, text lines, the chart, and for a map the
     frames Play steps through (only the data, parameters and title that change from period to period).
@@ -122,10 +130,10 @@ def slide_data(snap: Snapshot, refs: list[SlideRef]) -> tuple[list[dict], list[s
     its last periods, with a notice)."""
     out, skipped, built, plays = [], [], {}, {}
     for number, ref in enumerate(refs, start=1):
-        params = {k: v for k, v in ref.params.items() if k != PLAY_FROM}
-        key = (ref.page, tuple(sorted(params.items())))
+        shown = shown_ref(ref)
+        key = (shown.page, tuple(sorted(shown.params.items())))
         if key not in built:
-            built[key] = slides.render(snap, SlideRef(ref.page, params))
+            built[key] = slides.render(snap, SlideRef(shown.page, shown.params))
         slide = built[key]
         if slide is None:
             skipped.append(_(SKIPPED).format(n=number, page=ref.page[:40]))
@@ -170,7 +178,9 @@ def _frames(snap, ref, slide, spec, periods: list[str]) -> list[dict]:
     frames = []
     for period in periods:
         shown = slide if period == slide.period else slides.render(snap, ref, period=period)
-        frame_spec = spec if shown is slide else (_spec(shown.spec) if shown.spec is not None else spec)
+        if shown.spec is None:  # nothing to draw at this period (a change map's own start): skipped
+            continue
+        frame_spec = spec if shown is slide else _spec(shown.spec)
         datasets = {k: v for k, v in frame_spec.get("datasets", {}).items() if spec["datasets"].get(k) != v}
         params = {p["name"]: p.get("value") for p in frame_spec.get("params", []) if "value" in p}
         frames.append({"period": period, "title": shown.title, "datasets": datasets, "params": params})

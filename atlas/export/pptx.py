@@ -60,8 +60,7 @@ def file(snap: Snapshot, refs: list[SlideRef]) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDE, TALL
     for ref in refs:
-        shown = SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != html_deck.PLAY_FROM},
-                         ref.title, ref.notes)
+        shown = html_deck.shown_ref(ref)
         slide = slides.render(snap, shown, inline=True)
         if slide is None:
             continue  # a view the app no longer has: left out, as in the other exports

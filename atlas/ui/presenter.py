@@ -210,8 +210,8 @@ def view_slide(snap, ref: SlideRef):
     """The slide a saved view draws (without its title; None for a page the app no longer has), built once
     per view and language and shared by every run and session (read only): build mode draws each of up to
     40 slides' extras on every rerun, and a deck often repeats a view."""
-    params = tuple(sorted((k, v) for k, v in ref.params.items() if k != html_deck.PLAY_FROM))
-    return _view(snap, ref.page, params, i18n.lang())
+    shown = html_deck.shown_ref(ref)  # a change map keeps its start; other views drop Play's
+    return _view(snap, shown.page, tuple(sorted(shown.params.items())), i18n.lang())
 
 
 def map_slide_extras(snap, ref: SlideRef, on_change) -> None:

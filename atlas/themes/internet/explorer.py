@@ -8,6 +8,7 @@ from ...i18n import N_, _
 from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS
 from ...store import Snapshot
+from .. import change
 from ..base import Column, Control, Explorer, Figure, View, fixed
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
@@ -19,6 +20,7 @@ def params(snap: Snapshot) -> list:
     return [
         choice("view", VIEWS, "map", label=N_("View")),
         period("year", net.years(snap), "2024", label=N_("Year")),
+        change.from_param(net.years(snap), change.default_start(net.years(snap), "2024", 9)),
         choice("region", FOCUS_LABELS, "world", label=N_("Region")),
         codes("places", net.place_codes(snap), net.DEFAULT_PLACES, label=N_("Places")),
         axis_param(),
@@ -89,6 +91,10 @@ def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
                   captions=[snap.citation(net.WDI)])
 
 
+def draw_change(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    return change.figure(snap, net.WDI, v["from"], v["year"], v["region"], net.years(snap), "internet-use")
+
+
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
     if v["view"] == "gaps":
         return [f"{gaps.BASE}.female", f"{gaps.BASE}.urban"], [
@@ -113,12 +119,15 @@ EXPLORER = Explorer(
                                                                key=lambda c: net.place_name(snap, c)),
                                  lambda snap: lambda c: net.place_name(snap, c)),
         "axis": AXIS,
+        "from": change.from_control(net.years),
     },
     views={"map": View("map", N_("Map"), draw_map),
            "trend": View("trend", N_("Trend"), draw_trend, controls=(("places", "axis"),)),
            "table": View("table", N_("Table"), draw_table),
-           "gaps": View("gaps", VIEWS["gaps"], draw_gaps, controls=(("gap",),))},
-    top=(("region", ("map", "table", "trend")),),
+           "gaps": View("gaps", VIEWS["gaps"], draw_gaps, controls=(("gap",),)),
+           change.VIEW: View(change.VIEW, change.LABEL, draw_change, controls=(("from",),))},
+    top=(("region", ("map", "table", "trend", change.VIEW)),),
     period="year", periods=lambda snap, v: gaps.gap_years(snap, v["gap"]) if v["view"] == "gaps" else net.years(snap),
-    period_label=lambda v: N_("Year"), settle=settle, caveats=caveats,
+    period_label=lambda v: N_("Year"), settle=settle,
+    caveats=change.with_notes(caveats, lambda snap, v: net.WDI),
 )
