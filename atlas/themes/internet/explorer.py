@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import data as net
+from . import gaps
 from ... import numbers
 from ...i18n import N_, _
 from ...params import choice, codes, period
@@ -12,15 +13,45 @@ from ..base import Column, Control, Explorer, Figure, View, fixed
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
 
+VIEWS = {**net.VIEWS, "gaps": N_("Gaps (ITU)")}  # the gaps view: gaps.py
+
+
 def params(snap: Snapshot) -> list:
     return [
-        choice("view", net.VIEWS, "map", label=N_("View")),
+        choice("view", VIEWS, "map", label=N_("View")),
         period("year", net.years(snap), "2024", label=N_("Year")),
         change.from_param(net.years(snap), change.default_start(net.years(snap), "2024", 9)),
         choice("region", FOCUS_LABELS, "world", label=N_("Region")),
         codes("places", net.place_codes(snap), net.DEFAULT_PLACES, label=N_("Places")),
         axis_param(),
+        choice("gap", gaps.GAP_CHOICES, "sex", label=N_("Gap")),
     ]
+
+
+def settle(snap: Snapshot, v: dict) -> str | None:
+    """The gaps view shows the years ITU splits (by sex from 2019, by area from 2022): another year moves to the
+    nearest, and says so."""
+    if v["view"] != "gaps":
+        return None
+    have = gaps.gap_years(snap, v["gap"])
+    if v["year"] in have:
+        return None
+    asked = v["year"]
+    v["year"] = max([y for y in have if y <= asked] or have[:1])
+    return _("ITU publishes this split for {first}–{last}; showing {year}.").format(first=have[0], last=have[-1],
+                                                                                     year=v["year"])
+
+
+def draw_gaps(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    gap, year = v["gap"], v["year"]
+    data = gaps.frame(snap, gap, year)
+    if data.empty:
+        return Figure(gaps.title(gap, year), notice=_("No data for this choice: ITU publishes no split for {year}.")
+                      .format(year=year))
+    spec = gaps.spec(snap, gap, year, data)
+    return Figure(gaps.title(gap, year), spec, snap.citation(f"{gaps.BASE}.{gaps.GAPS[gap][0][0]}"),
+                  table=gaps.table(data), captions=[gaps.caption(gap)], export=lambda: spec,
+                  file=f"internet-use-gap-{gap}-{year}")
 
 
 def map_caption(values, year: str) -> str:
@@ -65,6 +96,10 @@ def draw_change(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
+    if v["view"] == "gaps":
+        return [f"{gaps.BASE}.female", f"{gaps.BASE}.urban"], [
+            _("ITU estimates for its own regions and the world, from ITU's November 2025 edition (the first with these "
+              "splits for every region); no country figures.")]
     return [net.WDI, net.ITU], [
         _("Where a country has no value for the chosen year, the map and table use its latest value from up to "
           "{years} years earlier and say so; nothing is interpolated.").format(years=net.TOLERANCE),
@@ -77,7 +112,8 @@ EXPLORER = Explorer(
     intro=lambda snap: snap.indicator(net.WDI)["definition"],
     params=params,
     controls={
-        "view": Control("view", N_("View"), "segmented", *fixed(net.VIEWS)),
+        "view": Control("view", N_("View"), "segmented", *fixed(VIEWS)),
+        "gap": Control("gap", N_("Gap"), "segmented", *fixed(gaps.GAP_CHOICES)),
         "region": REGION,
         "places": places_control("places", lambda snap: sorted(net.place_codes(snap),
                                                                key=lambda c: net.place_name(snap, c)),
@@ -88,8 +124,10 @@ EXPLORER = Explorer(
     views={"map": View("map", N_("Map"), draw_map),
            "trend": View("trend", N_("Trend"), draw_trend, controls=(("places", "axis"),)),
            "table": View("table", N_("Table"), draw_table),
+           "gaps": View("gaps", VIEWS["gaps"], draw_gaps, controls=(("gap",),)),
            change.VIEW: View(change.VIEW, change.LABEL, draw_change, controls=(("from",),))},
     top=(("region", ("map", "table", "trend", change.VIEW)),),
-    period="year", periods=lambda snap, v: net.years(snap), period_label=lambda v: N_("Year"),
+    period="year", periods=lambda snap, v: gaps.gap_years(snap, v["gap"]) if v["view"] == "gaps" else net.years(snap),
+    period_label=lambda v: N_("Year"), settle=settle,
     caveats=change.with_notes(caveats, lambda snap, v: net.WDI),
 )
