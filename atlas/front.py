@@ -204,21 +204,20 @@ def routes(replica_ports: list[int]) -> str:
     share = f"{100 / len(names):.2f}".rstrip("0").rstrip(".")
     new = "".join(f"        {share}% atlas_{n};\n" for n in names[:-1]) + f"        * atlas_{names[-1]};\n"
     served = "".join(f'        "~(^|\\s)127\\.0\\.0\\.1:{port}$" {n};\n' for n, port in zip(names, replica_ports))
-    groups = []
+    text = (f"    map $cookie_atlas_route $atlas_pinned {{\n        default \"\";\n{pinned}    }}\n"
+            f"    split_clients $request_id $atlas_new {{\n{new}    }}\n"
+            f"    map $upstream_addr $atlas_served {{\n        default \"\";\n{served}    }}\n")
+    # A replica that refuses a connection or times out 3 times is marked failed for 5 s (passive health
+    # check: nginx OSS has no active ones; the launcher polls /_stcore/health and restarts a dead or stuck
+    # replica). Idle connections expire after 4 s, below uvicorn's 5 s: otherwise nginx may reuse a
+    # connection the replica has just closed, fail, and retry on another replica (seen once in the suite:
+    # a browser's requests split over both replicas).
     for i, n in enumerate(names):
         order = [replica_ports[i], *replica_ports[i + 1:], *replica_ports[:i]]
         servers = "".join(f"        server 127.0.0.1:{port}{' backup' if j else ''} max_fails=3 fail_timeout=5s;\n"
                           for j, port in enumerate(order))
-        groups.append(f"    upstream atlas_{n} {{\n{servers}        keepalive 32;\n        keepalive_timeout 4s;\n    }}\n")
-    return (f"    map $cookie_atlas_route $atlas_pinned {{\n        default \"\";\n{pinned}    }}\n"
-            f"    split_clients $request_id $atlas_new {{\n{new}    }}\n"
-            f"    map $upstream_addr $atlas_served {{\n        default \"\";\n{served}    }}\n"
-            # A replica that refuses a connection or times out 3 times is marked failed for 5 s (passive
-            # health check: nginx OSS has no active ones; the launcher polls /_stcore/health and restarts
-            # a dead or stuck replica). Idle connections expire after 4 s, below uvicorn's 5 s: otherwise
-            # nginx may reuse a connection the replica has just closed, fail, and retry on another replica
-            # (seen once in the suite: a browser's requests split over both replicas).
-            + "".join(groups))
+        text += f"    upstream atlas_{n} {{\n{servers}        keepalive 32;\n        keepalive_timeout 4s;\n    }}\n"
+    return text
 
 
 def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[int]) -> Path:
