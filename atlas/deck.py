@@ -151,10 +151,12 @@ def validate(data) -> list[SlideRef]:
 
 
 def from_link(link: str) -> SlideRef:
-    """A slide from a link to a view of this app (…/internet?year=2019&…)."""
+    """A slide from a link to a view of this app (…/<page>?view=map&…)."""
+    from .themes import example_link
     parsed = urlparse(link.strip())
     page = parsed.path.strip("/").split("/")[-1] if parsed.path.strip("/") else ""
     if not page:
-        raise DeckError(_("this link does not name a page of the app (it should look like …/internet?year=2019)"))
+        raise DeckError(_("this link does not name a page of the app (it should look like …/{example})").format(
+            example=example_link()))
     params = {k: v for k, v in parse_qsl(parsed.query) if k != LANG.name}  # the deck has its own language
     return SlideRef(page, params)

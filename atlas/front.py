@@ -39,7 +39,7 @@ BUILD = ROOT / ".front"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf"}
-UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/statcounter.py: 1,000,000 bytes)
+UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/themes/kaios/statcounter.py: 1,000,000 bytes)
 
 # Streamlit settings of every replica, each with the measurement that justifies it (docs/PERFORMANCE.md).
 REPLICA_OPTIONS = {

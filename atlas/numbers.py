@@ -163,3 +163,10 @@ def day(date: str, lang: str | None = None, long: bool = True) -> str:
 def period(period_text: str, lang: str | None = None) -> str:
     """A year stays a year; a month 'YYYY-MM' is written 'Mar 2019'."""
     return month(period_text, lang) if len(period_text) == 7 else period_text
+
+
+def words(items: list[str], lang: str | None = None) -> str:
+    """A list as a sentence writes it: "a, b and c" / "a, b et c"."""
+    from babel.lists import format_list
+    code = _lang(lang)
+    return format_list(items, locale=i18n.LOCALES[code]) if items else ""

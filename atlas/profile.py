@@ -1,14 +1,18 @@
-"""One country across the three themes: comparisons, peers, a summary written from the numbers."""
+"""The country profile's shared parts: comparators (World Bank aggregates), peers, the CSV of everything
+shown, one chart on the profile's time axis, and the summary gathered from each theme's sentence
+(each theme's own section is declared in its module: `Theme.profile`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-from . import numbers
+from . import charts, numbers
 from .i18n import _
-from .i18n.places import Place, place
+from .i18n.places import place
 from .store import Snapshot, per_snapshot
+from .themes import themes
+from .themes.base import Figure
 
 # World Bank region / income group (entities table) -> the aggregate codes each source publishes.
 WDI_REGION = {"Sub-Saharan Africa": "SSF", "South Asia": "SAS", "East Asia & Pacific": "EAS",
@@ -21,12 +25,6 @@ INCOME = {"Low income": "LIC", "Lower middle income": "LMC", "Upper middle incom
 # Where WDI's 2024 layout departs from the region in the entities table (Findex's): WDI counts Afghanistan
 # and Pakistan in "Middle East, North Africa, Afghanistan & Pakistan" (MEA), not in South Asia (SAS).
 WDI_REGION_OF = {"AFG": "MEA", "PAK": "MEA"}
-
-INTERNET, MOBILE_MONEY, ACCOUNT, KAIOS = "internet_users_pct", "findex_mobile_money", "findex_account", "kaios_share_all"
-FAS = ["fas_tx_value_pct_gdp", "fas_accounts_active_per_1000", "fas_accounts_registered_per_1000",
-       "fas_agents_active_per_100k"]
-BROWSERS = ["kaios_share_all", "browser_share_op_mini", "browser_share_and_uc"]
-
 
 @per_snapshot
 def countries(snap: Snapshot) -> pd.DataFrame:
@@ -65,30 +63,12 @@ def _listed_by_world_bank(snap: Snapshot, code: str, source: str) -> bool:
     return bool(len(snap.series("population", [code])))
 
 
-def latest(snap: Snapshot, indicator: str, code: str) -> tuple[str, float] | None:
-    rows = snap.rows(indicator)
-    rows = rows[rows["entity"] == code]
-    if rows.empty:
-        return None
-    last = rows.sort_values("period").iloc[-1]
-    return last["period"], float(last["value"])
-
-
-def at_or_before(snap: Snapshot, indicator: str, code: str, period: str) -> tuple[str, float] | None:
-    rows = snap.rows(indicator)
-    rows = rows[(rows["entity"] == code) & (rows["period"] <= period)]
-    if rows.empty:
-        return None
-    last = rows.sort_values("period").iloc[-1]
-    return last["period"], float(last["value"])
-
-
-def peers(snap: Snapshot, code: str, indicator: str = INTERNET, within: str = "region", n: int = 5,
+def peers(snap: Snapshot, code: str, indicator: str, within: str = "region", n: int = 5,
           tolerance: int = 3) -> pd.DataFrame:
     """Countries closest to this one on the indicator's latest value, in its region or income group;
     a peer's value may be up to `tolerance` periods older (its `period` says which). Empty when the
     country has no value."""
-    own = latest(snap, indicator, code)
+    own = snap.latest(indicator, code)
     if own is None:
         return pd.DataFrame(columns=["entity", "name", "value", "period", "difference"])
     period, value = own
@@ -108,12 +88,11 @@ def events_for(snap: Snapshot, code: str) -> pd.DataFrame:
     return ev[mine].sort_values("date").reset_index(drop=True)
 
 
-def everything(snap: Snapshot, code: str, indicators: list[str]) -> pd.DataFrame:
-    """All values shown about the country and its comparators, with their source, for download."""
+def everything(snap: Snapshot, code: str, wanted: dict[str, list[str]]) -> pd.DataFrame:
+    """All values shown about the country and its comparators (indicator -> places), with their source,
+    for download."""
     frames = []
-    for ind in indicators:
-        source = snap.indicator(ind)["source_id"]
-        entities = comparators(snap, code, source) if ind in (INTERNET, MOBILE_MONEY, ACCOUNT) else [code]
+    for ind, entities in wanted.items():
         s = snap.series(ind, entities)
         if len(s):
             frames.append(s.assign(indicator=ind, unit=snap.indicator(ind)["unit"],
@@ -122,10 +101,36 @@ def everything(snap: Snapshot, code: str, indicators: list[str]) -> pd.DataFrame
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-# A country's latest internet figure this many years or more behind the world's is said to be old.
-OLD_AFTER = 3
-# KaiOS shares are written to two decimals: below half of 0.01 % they would read "0.00 %".
-KAIOS_SHOWN = 0.01
+AXIS = (2000, 2026)  # one time axis for every chart on the profile
+
+
+def trend(snap: Snapshot, code: str, indicator: str, entities: list[str], *, title: str, label: str, file: str,
+          unit: str | None = None, time_unit: str = "year", events: pd.DataFrame | None = None, height: int = 260,
+          narrow: bool = True, captions: list[str] | None = None, series: pd.DataFrame | None = None,
+          missing: str | None = None) -> Figure:
+    """One profile chart: the indicator (or the given `series`) for these places on the profile's time axis,
+    or a plain notice when the country has nothing to draw."""
+    series = snap.series(indicator, entities) if series is None else series
+    where = place(code, snap.name(code))
+    if series.empty or code not in set(series["entity"]):
+        return Figure(title, notice=(missing or _("No {indicator} figures for {country:the} in the data.")).format(
+            indicator=lower_first(label), country=where))
+    spec = charts.time_series(series, title=title, source=snap.citation(indicator), label=label,
+                              unit=unit or snap.indicator(indicator)["unit"], time_unit=time_unit, x_domain=AXIS,
+                              height=height, events=events, narrow=narrow)
+    return Figure(title, spec, snap.citation(indicator), table=series[["name", "period", "value"]],
+                  captions=captions or [], export=lambda: spec, file=f"{code}-{file}")
+
+
+def event_marks(events: pd.DataFrame) -> pd.DataFrame:
+    """Events as chart marks: a date at its precision (year, month or day) and the source's title."""
+    dates = events["date"].str.pad(10, "right", "-").str.replace(r"-+$", "", regex=True)
+    return events.assign(date=pd.to_datetime(dates, format="mixed"), source=events["source_title"])
+
+
+def lower_first(text: str) -> str:
+    """'Internet use' -> 'internet use', 'Usage d’Internet' -> 'usage d’Internet' (a proper noun keeps its capital)."""
+    return text[:1].lower() + text[1:]
 
 
 @dataclass
@@ -134,113 +139,19 @@ class Sentence:
     theme: str
 
 
-def _pct(v: float) -> str:
-    return numbers.pct_whole(v)  # half up; one decimal below 1 % ("0 %" would hide a small but real share)
-
-
-def _month(period: str) -> str:
-    return numbers.month(period, long=True)
-
-
-def _kaios_pct(v: float) -> str:
-    """A KaiOS share to two decimals; below what two decimals show, "less than 0.01 %" (not "0.00 %")."""
-    if v < KAIOS_SHOWN / 2:
-        return _("less than {share}").format(share=numbers.pct(KAIOS_SHOWN, 2))
-    return numbers.pct(v, 2)
-
-
 def summary(snap: Snapshot, code: str) -> list[Sentence]:
-    """Plain sentences from the numbers, also the charts' text alternative. Missing data is said.
-    Each sentence is one catalogue message with the place as `{country:in}`, `{country:of}`... (see
+    """Plain sentences from the numbers, one per theme, also the charts' text alternative. Missing data is
+    said. Each sentence is one catalogue message with the place as `{country:in}`, `{country:of}`... (see
     `atlas.i18n.places`), so that French writes "au Sénégal", "de l’Inde", "aux Comores" in its own order."""
     where = place(code, snap.name(code))
-    return [_internet(snap, code, where), _mobile_money(snap, code, where), _kaios(snap, code, where)]
+    return [Sentence(t.profile.summary(snap, code, where), t.key) for t in themes() if t.profile]
 
 
-def _internet(snap: Snapshot, code: str, where: Place) -> Sentence:
-    now = latest(snap, INTERNET, code)
-    if not now:
-        return Sentence(_("The World Bank publishes no internet-use figure for {country:the}.").format(country=where),
-                        "internet")
-    year, value = now
-    before = at_or_before(snap, INTERNET, code, str(int(year) - 10))
-    world = at_or_before(snap, INTERNET, "WLD", year)
-    args = dict(country=where, year=year, share=_pct(value))
-    if before:
-        args.update(before=_pct(before[1]), then=before[0])
-    if world:
-        args.update(world=_pct(world[1]), world_year=world[0])
-    if before and world:
-        text = (_("In {year}, {share} of people {country:in} used the internet, up from {before} in {then} "
-                  "(world: {world} in {world_year}).") if before[1] < value else
-                _("In {year}, {share} of people {country:in} used the internet, against {before} in {then} "
-                  "(world: {world} in {world_year})."))
-    elif before:
-        text = (_("In {year}, {share} of people {country:in} used the internet, up from {before} in {then}.")
-                if before[1] < value else
-                _("In {year}, {share} of people {country:in} used the internet, against {before} in {then}."))
-    elif world:
-        text = _("In {year}, {share} of people {country:in} used the internet (world: {world} in {world_year}).")
-    else:
-        text = _("In {year}, {share} of people {country:in} used the internet.")
-    text = text.format(**args)
-    newest = latest(snap, INTERNET, "WLD")
-    if newest and int(newest[0]) - int(year) >= OLD_AFTER:  # earlier years only: say so plainly
-        text += " " + _("The World Bank publishes no later figure for {country:the}.").format(country=where)
-    return Sentence(text, "internet")
+def pct(v: float) -> str:
+    """A share in a profile sentence: whole percent, half up; one decimal below 1 % ("0 %" would hide a small
+    but real share)."""
+    return numbers.pct_whole(v)
 
 
-def _mobile_money(snap: Snapshot, code: str, where: Place) -> Sentence:
-    mm = snap.series(MOBILE_MONEY, [code])
-    if not len(mm):
-        acc = latest(snap, ACCOUNT, code)
-        if acc:
-            text = _("Global Findex reports no mobile money account figure for {country:the}; {share} of adults "
-                     "had an account of any kind in {year}.").format(country=where, share=_pct(acc[1]), year=acc[0])
-        else:
-            text = _("Global Findex reports no mobile money account figure for {country:the}.").format(country=where)
-        return Sentence(text, "mobile_money")
-    last = mm.iloc[-1]
-    args = dict(country=where, share=_pct(last["value"]), year=last["period"])
-    if len(mm) > 1:
-        prev = mm.iloc[-2]
-        args.update(before=_pct(prev["value"]), then=prev["period"])
-        if args["share"] == args["before"]:  # equal as written: "19 % ... up from 19 %" would read oddly
-            text = _("{share} of adults had a mobile money account in {year}, as in {then} (Global Findex).")
-        elif last["value"] > prev["value"]:
-            text = _("{share} of adults had a mobile money account in {year}, up from {before} in {then} "
-                     "(Global Findex).")
-        else:
-            text = _("{share} of adults had a mobile money account in {year}, down from {before} in {then} "
-                     "(Global Findex).")
-    else:
-        text = _("{share} of adults had a mobile money account in {year} (Global Findex).")
-    text = text.format(**args)
-    wave = latest(snap, MOBILE_MONEY, "WLD")
-    if wave and last["period"] < wave[0]:  # earlier waves only
-        text += " " + _("Global Findex has no later figure for {country:the}.").format(country=where)
-    return Sentence(text, "mobile_money")
-
-
-def _kaios(snap: Snapshot, code: str, where: Place) -> Sentence:
-    ks = snap.series(KAIOS, [code])
-    if not len(ks):
-        return Sentence(_("caniuse records no KaiOS browser share for {country:the}.").format(country=where), "kaios")
-    peak, first, last = ks.loc[ks["value"].idxmax()], ks.iloc[0], ks.iloc[-1]
-    if peak["value"] < KAIOS_SHOWN / 2:
-        return Sentence(_("KaiOS's browser share of page views {country:in} never reached {threshold} between "
-                          "{first} and {last} (caniuse).").format(
-            country=where, threshold=numbers.pct(KAIOS_SHOWN, 2), first=_month(first["period"]),
-            last=_month(last["period"])), "kaios")
-    args = dict(country=where, peak=numbers.pct(peak["value"], 2), peak_month=_month(peak["period"]),
-                first=_month(first["period"]), last=_kaios_pct(last["value"]), last_month=_month(last["period"]))
-    if peak["period"] == first["period"]:
-        # a maximum in the series' first month is not a peak: nothing before it was measured
-        text = _("KaiOS's browser share of all page views {country:in} was {peak} in {first}, the highest since "
-                 "the series began in {first}; it was {last} in {last_month} (caniuse, based on StatCounter; "
-                 "browser share, not devices).")
-    else:
-        text = _("KaiOS's browser share of all page views {country:in} peaked at {peak} in {peak_month} (series "
-                 "from {first}); it was {last} in {last_month} (caniuse, based on StatCounter; browser share, "
-                 "not devices).")
-    return Sentence(text.format(**args), "kaios")
+def month(period: str) -> str:
+    return numbers.month(period, long=True)

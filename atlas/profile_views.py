@@ -1,5 +1,5 @@
-"""The country profile page's tables, shaped from the snapshot (pure; `pages/country.py` lays them out).
-Kept beside `atlas.profile` (its comparisons, peers and summary) so that module stays as it is."""
+"""The country profile page's picker, caption and peers table, shaped from the snapshot (pure;
+`pages/country.py` lays them out; the shared parts of the profile are `atlas.profile`)."""
 from __future__ import annotations
 
 import unicodedata
@@ -7,12 +7,9 @@ import unicodedata
 import pandas as pd
 
 from . import profile, regions
-from .explorers.base import Column
+from .themes.base import Column
 from .i18n import N_, _, data_, lang
 from .store import Snapshot
-
-FAS_COLUMNS = {"series": Column(N_("IMF FAS series")), "period": Column(N_("Year")), "value": Column(N_("Value"), "%.1f")}
-
 
 def picker_labels(snap: Snapshot) -> dict[str, str]:
     """Country code -> 'Name / French name' (the name alone when the French is the same or missing); in French
@@ -50,36 +47,7 @@ def classification(snap: Snapshot, code: str) -> str:
     return _("Region: {region}; income group: {income}.").format(region=region_name(ent["region"]), income=income)
 
 
-def fas_years(snap: Snapshot) -> tuple[str, str]:
-    """The first and last years the IMF FAS mobile money series cover in the snapshot."""
-    periods = sorted({p for i in profile.FAS for p in snap.periods(i, kind=None)})
-    return periods[0], periods[-1]
-
-
-def fas_latest(snap: Snapshot, code: str) -> pd.DataFrame:
-    """The latest value of each IMF FAS mobile money series the country has (empty if none)."""
-    rows = [(i, profile.latest(snap, i, code)) for i in profile.FAS]
-    return pd.DataFrame([{"series": snap.indicator(i)["label"], "period": p, "value": v}
-                         for i, hit in rows if hit for p, v in [hit]], columns=list(FAS_COLUMNS))
-
-
-def event_marks(events: pd.DataFrame) -> pd.DataFrame:
-    """Events as chart marks: a date at its precision (year, month or day) and the source's title."""
-    dates = events["date"].str.pad(10, "right", "-").str.replace(r"-+$", "", regex=True)
-    return events.assign(date=pd.to_datetime(dates, format="mixed"), source=events["source_title"])
-
-
-def browser_series(snap: Snapshot, code: str) -> pd.DataFrame:
-    """KaiOS and the low-end browsers' shares of page views in the country, one line each."""
-    return pd.concat([snap.series(i, [code]).assign(name=snap.indicator(i)["short_label"]) for i in profile.BROWSERS])
-
-
 def peer_columns(label: str) -> dict[str, Column]:
     """The peers table's columns: `label` (in the run's language) names the indicator compared (a share, in %)."""
     return {"name": Column(N_("Country")), "value": Column(f"{label} (%)", "%.1f"), "period": Column(N_("Year")),
             "difference": Column(N_("Difference (points)"), "%+.1f")}
-
-
-def lower_first(text: str) -> str:
-    """'Internet use' -> 'internet use', 'Usage d’Internet' -> 'usage d’Internet' (a proper noun keeps its capital)."""
-    return text[:1].lower() + text[1:]

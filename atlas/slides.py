@@ -1,20 +1,21 @@
 """Turn a saved view (page + its URL parameters) into one slide: a title, one chart, its source.
 
-An explorer page's slide is drawn from its declaration (`atlas.explorers`), with the same validation as
+A theme's slide is drawn from its explorer's declaration (`atlas.themes`), with the same validation as
 the page (a tampered deck falls back with notices), so what a slide shows is what the page shows; a map
-can inline its geometry for offline export. The country profile registers its own renderer here.
+can inline its geometry for offline export. The country profile has its own renderer here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts, numbers, profile, story
+from . import charts, numbers, profile
 from .deck import SlideRef
-from .explorers import EXPLORERS, Explorer
 from .i18n import N_, _, localise
 from .params import choice, parse_all
 from .store import Snapshot
+from .themes import by_page, themes
+from .themes.base import Explorer
 
 
 @dataclass
@@ -29,24 +30,27 @@ class Slide:
 
 
 Renderer = Callable[[Snapshot, dict, bool, "str | None"], Slide]
-RENDERERS: dict[str, Renderer] = {}
-PAGE_TITLES: dict[str, str] = {}   # catalogue messages (N_): translate where shown
+COUNTRY = "country"  # the country profile's page
 
 
-def register(page: str, title: str):
-    def wrap(fn: Renderer) -> Renderer:
-        RENDERERS[page], PAGE_TITLES[page] = fn, title
-        return fn
-    return wrap
+def page_title(page: str) -> str | None:
+    """The title (a catalogue message, N_) of a page that can be a slide, or None."""
+    theme = by_page(page)
+    return theme.title if theme else (N_("Country profile") if page == COUNTRY else None)
+
+
+def renderer(page: str) -> Renderer | None:
+    theme = by_page(page)
+    return explorer_slide(theme.explorer) if theme else (_country if page == COUNTRY else None)
 
 
 def render(snap: Snapshot, ref: SlideRef, inline: bool = False, period: str | None = None) -> Slide | None:
     """The slide for a saved view in the run's language (its chart carries the language's number and
     date locale), or None when the app has no such page any more."""
-    renderer = RENDERERS.get(ref.page)
-    if renderer is None:
+    draw = renderer(ref.page)
+    if draw is None:
         return None
-    slide = renderer(snap, ref.params, inline, period)
+    slide = draw(snap, ref.params, inline, period)
     if ref.title:
         slide.title = ref.title
     if slide.spec is not None:
@@ -62,7 +66,8 @@ def default_title(snap: Snapshot, ref: SlideRef) -> str:
 def settings(snap: Snapshot, ref: SlideRef, hidden: tuple[str, ...] = ("places", "from", "lang")) -> str:
     """A saved view's settings as the page's own controls write them ('Vue Carte, Année 2024, Région
     Afrique'), in the run's language; '' when there is nothing to say."""
-    ex = next((e for e in EXPLORERS.values() if e.page == ref.page), None)
+    theme = by_page(ref.page)
+    ex = theme.explorer if theme else None
     parts = []
     for name, value in ref.params.items():
         if name in hidden:
@@ -74,7 +79,7 @@ def settings(snap: Snapshot, ref: SlideRef, hidden: tuple[str, ...] = ("places",
                 continue
             except (KeyError, ValueError, TypeError):
                 pass
-        if ref.page == "country" and name == "country":
+        if ref.page == COUNTRY and name == "country":
             parts.append(f"{_('Country')} {snap.name(value) if value in snap.entities.index else value}")
             continue
         param = next((p for p in ex.params(snap) if p.name == name), None) if ex else None
@@ -98,20 +103,14 @@ def explorer_slide(ex: Explorer) -> Renderer:
     return render_slide
 
 
-for _ex in EXPLORERS.values():
-    register(_ex.page, _ex.title)(explorer_slide(_ex))
-
-
-@register("country", N_("Country profile"))
 def _country(snap: Snapshot, given: dict, inline: bool, period: str | None) -> Slide:
+    """The country at a glance: the first theme's first profile chart, every theme's sentence beside it."""
     codes = list(profile.countries(snap)["code"])
     values, notices = parse_all([choice("country", codes, "KEN", label=N_("Country"))], given)
     code = values["country"]
-    series = snap.series(profile.INTERNET, profile.comparators(snap, code, "wdi"))
-    spec = charts.time_series(series, title=_("Internet use: {country} and comparators").format(country=snap.name(code)),
-                              source=snap.citation(profile.INTERNET), label=_("Internet use"), unit="%")
-    return Slide(_("{country} at a glance").format(country=snap.name(code)), spec, snap.citation(profile.INTERNET),
-                 lines=[s.text for s in profile.summary(snap, code)], notices=notices)
+    first = next((f for t in themes() if t.profile for f in t.profile.figures(snap, code) if f.spec), None)
+    return Slide(_("{country} at a glance").format(country=snap.name(code)), first.spec if first else None,
+                 first.source if first else "", lines=[s.text for s in profile.summary(snap, code)], notices=notices)
 
 
 # Projector palette: Okabe-Ito's colour-blind-safe hues, darkened where a washed-out projector would lose them
@@ -173,22 +172,8 @@ def projector(spec: charts.Spec, height: int = 400, font: int = PROJECTOR_FONT) 
 
 
 def default_deck(snap: Snapshot) -> list[SlideRef]:
-    """The overview's story, ready to present, its notes in the run's language."""
-    notes = story.deck_notes(snap, kaios_month="2019-05")  # figures computed from the snapshot
-    refs = [
-        SlideRef("internet", {"view": "trend", "places": "ITU:ITU_AFR,ITU:WLD,SSF,WLD", "year": "2024"},
-                 notes=notes["internet_trend"]),
-        SlideRef("internet", {"view": "map", "year": "2024", "region": "africa"},
-                 notes=_("Press Play to step through the years.")),
-        SlideRef("mobile-money", {"view": "regions", "metric": "value", "gsma": "WLD,GSMA_AFRICA,GSMA_SSA"},
-                 notes=notes["mobile_money_regions"]),
-        SlideRef("mobile-money", {"view": "map", "measure": "mobile_money", "year": "2024", "region": "africa"},
-                 notes=_("Share of adults with a mobile money account, Global Findex 2024. Grey: not asked.")),
-        SlideRef("kaios", {"view": "map", "month": "2019-05", "colours": "log"},
-                 notes=notes["kaios_map"]),
-        SlideRef("kaios", {"view": "trend", "places": "IND,TZA,NGA,WLD"},
-                 notes=_("India's fall in 2020 may partly be user-agent classification. Triangles: milestones.")),
-        SlideRef("country", {"country": "KEN"}, notes=_("{country}: the mobile money country.").format(
-            country=snap.name("KEN"))),
-    ]
-    return refs
+    """The overview's story, ready to present: each theme's slides, then a country at a glance; notes in
+    the run's language, figures computed from the snapshot."""
+    return [ref for t in themes() for ref in t.slides(snap)] + [
+        SlideRef(COUNTRY, {"country": "KEN"}, notes=_("{country}: the mobile money country.").format(
+            country=snap.name("KEN")))]

@@ -214,9 +214,21 @@ class Snapshot:
         return df
 
     def value(self, indicator: str, entity: str, period: str) -> float | None:
+        """The value for exactly this period, or None."""
+        hit = self.latest(indicator, entity, period)
+        return hit[1] if hit and hit[0] == period else None
+
+    def latest(self, indicator: str, entity: str, period: str | None = None) -> tuple[str, float] | None:
+        """(period, value) of the entity's latest value at or before `period` (its latest if None), or None:
+        the one "value at or before" lookup."""
         df = self.rows(indicator)
-        hit = df[(df["entity"] == entity) & (df["period"] == period)]
-        return float(hit["value"].iloc[0]) if len(hit) else None
+        df = df[df["entity"] == entity]
+        if period is not None:
+            df = df[df["period"] <= period]
+        if df.empty:
+            return None
+        last = df.sort_values("period").iloc[-1]
+        return last["period"], float(last["value"])
 
 
 def _translated(snap: Snapshot, table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:

@@ -36,8 +36,9 @@ def machine() -> str:
 
 def rerun_times(n: int) -> list[float]:
     """The page script alone, as AppTest runs it in-process after a slider change."""
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_file(str(ROOT / "pages/internet.py"), default_timeout=60).run()
+    sys.path.insert(0, str(ROOT))
+    from tests.apptest_tools import run_page
+    at = run_page("internet", timeout=60)
     years = [str(y) for y in range(2024 - n, 2024)]
     times = []
     for y in years:

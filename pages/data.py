@@ -4,10 +4,11 @@ import streamlit as st
 from atlas import numbers
 from atlas.i18n import _, data_
 from atlas.store import refresh_report, source_vintages
+from atlas.themes import themes
+from atlas.ui import lang
 from atlas.ui.cache import store
-from atlas.ui.entry import through_app
 
-through_app()
+lang.setup()  # this run's language (`?lang=`), its notice shown on the page
 
 snap = store()
 m = snap.manifest
@@ -22,9 +23,10 @@ cols[2].metric(_("Places and groups"), numbers.count(m["tables"]["entities"]))
 cols[3].metric(_("Cited sources"), numbers.count(m["tables"]["sources"]))
 
 st.subheader(_("Indicators"))
-THEMES = {"internet": _("Internet use"), "mobile_money": _("Mobile money"), "kaios": _("KaiOS and browsers")}
-theme = st.segmented_control(_("Theme"), list(THEMES), default="internet", format_func=THEMES.get, key="theme")
-ind = snap.catalogue(theme)
+THEMES = {t.key: t for t in themes()}
+theme = st.segmented_control(_("Theme"), list(THEMES), default=next(iter(THEMES)),
+                             format_func=lambda k: _(THEMES[k].title), key="theme")
+ind = THEMES[theme].catalogue(snap) if theme else snap.catalogue()
 st.dataframe(ind.assign(rows=ind["id"].map(m["rows_per_indicator"]), period_type=ind["period_type"].map(
                  {"year": _("yearly"), "month": _("monthly")}))[
                  ["label", "unit_label", "period_type", "rows", "publisher", "vintage", "licence", "definition",

@@ -5,13 +5,13 @@ from atlas import deck, i18n, slides
 from atlas.deck import DeckError
 from atlas.export import pdf
 from atlas.i18n import _
+from atlas.themes import example_link
 from atlas.ui import lang, state
 from atlas.ui.cache import store
 from atlas.ui import presenter
 from atlas.ui.presenter import DECK_KEY, deck_param
-from atlas.ui.entry import through_app
 
-through_app()
+lang.setup()  # this run's language (`?lang=`), its notice shown on the page
 presenter.follow_deck_language()  # a deck link without ?lang= opens in the deck's own language
 
 snap = store()
@@ -72,7 +72,7 @@ def start() -> None:
 top[0].button(_("Present"), icon=":material/slideshow:", type="primary", disabled=not refs, key="present-start",
               on_click=start)
 top[1].button(_("Load the story deck"), icon=":material/auto_stories:", key="present-default",
-              help=_("Internet use, mobile money and KaiOS, as told on the overview"),
+              help=_("The story told on the overview, one theme after another"),
               on_click=lambda: set_deck(slides.default_deck(snap)))
 top[2].button(_("Empty the deck"), icon=":material/delete_sweep:", key="present-clear", on_click=lambda: set_deck([]))
 
@@ -107,7 +107,7 @@ def edit(i: int, field: str, key: str) -> None:
 for i, ref in enumerate(refs):
     with st.container(border=True):
         cols = st.columns([6, 1, 1, 1], vertical_alignment="center")
-        page_title = _(slides.PAGE_TITLES[ref.page]) if ref.page in slides.PAGE_TITLES else None
+        page_title = _(slides.page_title(ref.page)) if slides.page_title(ref.page) else None
         title_key, notes_key = f"present.title.{ref.id}", f"present.notes.{ref.id}"
         st.session_state.setdefault(title_key, ref.title)
         st.session_state.setdefault(notes_key, ref.notes)
@@ -131,7 +131,7 @@ for i, ref in enumerate(refs):
         presenter.map_slide_extras(snap, ref, on_change=lambda params, i=i: set_params(i, params))
 
 with st.expander(_("Add a slide from a link"), icon=":material/add_link:"):
-    link = st.text_input(_("Paste a link to a view of this app (for example …/internet?year=2019&region=africa)"),
+    link = st.text_input(_("Paste a link to a view of this app (for example …/{example})").format(example=example_link()),
                          key="present.link")
     if st.button(_("Add"), key="present.add-link") and link:
         try:
@@ -139,7 +139,7 @@ with st.expander(_("Add a slide from a link"), icon=":material/add_link:"):
         except DeckError as exc:
             st.error(_("That link cannot be added: {problem}.").format(problem=exc))
         else:
-            if ref.page in slides.RENDERERS:
+            if slides.renderer(ref.page):
                 set_deck([*refs, ref])
                 st.rerun()
             else:

@@ -12,9 +12,27 @@ def chart_data(at, index=0):
     return frames, json.loads(chart.proto.spec)
 
 
+def _theme_page(page: str) -> None:
+    from atlas.ui.nav import run_theme
+    run_theme(page)
+
+
+def switch_page(at: AppTest, page: str) -> AppTest:
+    """Switch an app.py AppTest (run once) to a page: a file ("pages/data.py") or a theme's URL path
+    ("internet"). A theme's page is a callable (`atlas.ui.nav`), and AppTest.switch_page takes only files;
+    Streamlit tells pages apart by the hash of their URL path, so that is what is set."""
+    if page.endswith(".py"):
+        return at.switch_page(page)
+    from streamlit.util import calc_hash
+    at._page_hash = calc_hash(page)
+    return at
+
+
 def run_page(page: str, query: dict | None = None, timeout: int = 30) -> AppTest:
-    """Run a page file (relative to the tests folder) with these URL parameters."""
-    at = AppTest.from_file(page, default_timeout=timeout)
+    """Run a page with these URL parameters: a page file (relative to the tests folder, "../pages/data.py")
+    or a theme's page by its URL path ("internet"), which has no file (`atlas.ui.nav`)."""
+    at = (AppTest.from_file(page, default_timeout=timeout) if page.endswith(".py") else
+          AppTest.from_function(_theme_page, args=(page,), default_timeout=timeout))
     if query:
         at.query_params.update(query)
     return at.run()

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from atlas import charts
 from tests.apptest_tools import chart_data, run_page
 
-PAGE = "../pages/internet.py"
+PAGE = "internet"
 
 
 def run(query=None):

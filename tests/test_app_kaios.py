@@ -7,10 +7,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas import charts, kaios
+from atlas import charts
+from atlas.themes.kaios import data as kaios
 from tests.apptest_tools import chart_data, run_page
 
-PAGE = "../pages/kaios.py"
+PAGE = "kaios"
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "statcounter"
 MONTHLY = "mobile_os-IN-monthly-201901-202012.csv"
@@ -238,7 +239,7 @@ def test_a_huge_upload_is_refused_by_the_page_own_limit():
 
 def test_the_page_asks_the_one_size_check_before_reading(monkeypatch):
     """One size rule (statcounter.size_problem), asked with the upload's size before its bytes are read."""
-    from atlas import statcounter
+    from atlas.themes.kaios import statcounter
     read = []
     monkeypatch.setattr(statcounter, "size_problem", lambda size: f"marker {size} bytes")
     monkeypatch.setattr(statcounter, "read_export", lambda *a, **k: read.append(a))

@@ -7,11 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import charts
-from atlas import mobile_money as mm
+from atlas.themes.mobile_money import data as mm
 from atlas.ui.cache import DATA_DIR
 from tests.apptest_tools import chart_data, run_page
 
-PAGE = "../pages/mobile-money.py"
+PAGE = "mobile-money"
 
 
 def run(query=None):

@@ -8,7 +8,9 @@ import vl_convert as vlc
 
 from atlas import charts, export, i18n, slides
 from atlas.charts import maps
-from atlas.explorers import EXPLORERS
+from atlas.themes import themes
+
+EXPLORERS = {t.page: t.explorer for t in themes()}
 
 PHONE, DESKTOP = 358, 1460  # a chart's container on a 390 px phone and on a 1920 px screen (measured in Chromium)
 

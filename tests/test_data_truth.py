@@ -63,8 +63,9 @@ def test_countries_are_compared_only_with_aggregates_that_contain_them(snapshot)
 
 
 def test_a_maximum_in_the_first_month_is_not_called_a_peak(snapshot):
-    from atlas import profile, story
-    line = story.kaios(snapshot).lines[1]
+    from atlas import profile
+    from atlas.themes import kaios
+    line = kaios.card(snapshot).lines[1]
     assert "peak" not in line and "highest since the series began in March 2019" in line
     india = profile.summary(snapshot, "IND")[-1].text
     assert "peak" not in india and "highest since the series began in March 2019" in india

@@ -7,7 +7,8 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from atlas import deck, export, internet, slides
+from atlas import deck, export, slides
+from atlas.themes.internet import data as internet
 from atlas.export import pdf as handout
 from atlas.deck import DeckError, SlideRef
 

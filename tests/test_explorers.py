@@ -3,7 +3,9 @@ import pytest
 
 from atlas import slides
 from atlas.deck import SlideRef
-from atlas.explorers import EXPLORERS
+from atlas.themes import themes
+
+EXPLORERS = {t.page: t.explorer for t in themes()}
 
 CASES = [(page, view) for page, ex in EXPLORERS.items() for view in ex.views]
 

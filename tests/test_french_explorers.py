@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from atlas import charts, i18n
-from atlas.explorers.base import Column
+from atlas.themes.base import Column
 
 
 @pytest.mark.parametrize("fmt, value, en, fr", [
@@ -42,8 +42,9 @@ import functools  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
 
-from atlas import kaios, numbers  # noqa: E402
-from atlas import mobile_money as mm  # noqa: E402
+from atlas import numbers  # noqa: E402
+from atlas.themes.kaios import data as kaios  # noqa: E402
+from atlas.themes.mobile_money import data as mm  # noqa: E402
 from atlas.store import DATA_DIR, Snapshot  # noqa: E402
 from tests.apptest_tools import chart_data, french_problems, page_texts, run_page  # noqa: E402
 
@@ -91,7 +92,7 @@ def run_fr(page: str, query: dict):
 
 
 def test_kaios_map_in_french():
-    at = run_fr("../pages/kaios.py", {"month": "2019-06"})
+    at = run_fr("kaios", {"month": "2019-06"})
     _frames, spec = chart_data(at)
     captions = " ".join(c.value for c in at.caption)
     high = numbers.significant(kaios.colour_domain(snap(), "all", "log")[1], lang="fr")
@@ -104,7 +105,7 @@ def test_kaios_map_in_french():
 
 
 def test_kaios_browsers_view_in_french():
-    at = run_fr("../pages/kaios.py", {"view": "browsers", "context": "IND"})
+    at = run_fr("kaios", {"view": "browsers", "context": "IND"})
     _frames, spec = chart_data(at)
     assert french_problems(at, own_texts(at, [charts.heading(spec), spec["description"]]),
                            allow=KAIOS_NAMES) == []
@@ -116,7 +117,7 @@ def test_kaios_browsers_view_in_french():
 
 
 def test_mobile_money_map_in_french_with_its_headline():
-    at = run_fr("../pages/mobile-money.py", {"year": "2021"})
+    at = run_fr("mobile-money", {"year": "2021"})
     _frames, spec = chart_data(at)
     assert french_problems(at, own_texts(at, [spec["description"]])) == []
     story = mm.headline(snap(), mm.STORY_YEAR)
@@ -129,7 +130,7 @@ def test_mobile_money_map_in_french_with_its_headline():
 
 def test_mobile_money_table_in_french_writes_decimal_commas():
     import pyarrow as pa
-    at = run_fr("../pages/mobile-money.py", {"view": "table", "year": "2021"})
+    at = run_fr("mobile-money", {"view": "table", "year": "2021"})
     assert french_problems(at, own_texts(at)) == []
     table = at.dataframe[0]
     shown = pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_all().to_pandas()
@@ -140,7 +141,7 @@ def test_mobile_money_table_in_french_writes_decimal_commas():
 
 
 def test_an_english_table_keeps_decimal_points():
-    at = run_page("../pages/mobile-money.py", {"view": "table", "year": "2021"})
+    at = run_page("mobile-money", {"view": "table", "year": "2021"})
     table = at.dataframe[0]
     first = table.value["value"].iloc[0]
     assert not table.proto.arrow_data.styler.display_values  # no Styler in English: Streamlit's printf format
@@ -152,7 +153,7 @@ def test_an_english_table_keeps_decimal_points():
 def test_a_malformed_upload_is_explained_in_french():
     from pathlib import Path
     data = (Path(__file__).parent / "fixtures" / "statcounter" / "bad_sums.csv").read_bytes()
-    at = run_fr("../pages/kaios.py", {"view": "trend"})
+    at = run_fr("kaios", {"view": "trend"})
     with i18n.using("fr"):
         at.file_uploader(key="kaios.upload").set_value(("bad_sums.csv", data, "text/csv")).run()
     assert not at.exception
@@ -169,7 +170,7 @@ def test_overview_in_french():
     assert french_problems(at, own_texts(at, [c["description"] for c in charts])) == []
     body = " ".join(own_texts(at) + [m.value for m in at.markdown])
     with i18n.using("fr"):
-        internet, money, kaios_card = story.headlines(snap())
+        internet, money, kaios_card = [card for _, card in story.cards(snap())]
     mm_story = mm.headline(snap(), mm.STORY_YEAR)
     assert numbers.usd_bn(mm_story.world.value, lang="fr") == money.figure and money.figure in body
     assert f"ont transité par le mobile money dans le monde en {mm_story.year}" in body

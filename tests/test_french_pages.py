@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from atlas import i18n
 from atlas.store import DATA_DIR, Snapshot
-from tests.apptest_tools import ENGLISH_NUMBER, NOT_A_NUMBER, english_messages, page_texts, readable
+from atlas.themes import by_page
+from tests.apptest_tools import ENGLISH_NUMBER, NOT_A_NUMBER, english_messages, page_texts, readable, switch_page
 
 CHART_KEYS = {"title", "subtitle", "text", "description", "aria", "label"}
 
@@ -101,7 +102,7 @@ def french_page(path: str, query: dict) -> AppTest:
     at.query_params.update({"lang": "fr", **query})
     with i18n.using("fr"):  # AppTest formats widget values in the test's thread
         at.run()
-        at.switch_page(f"pages/{path}.py").run()
+        switch_page(at, path if by_page(path) else f"pages/{path}.py").run()
     return at
 
 

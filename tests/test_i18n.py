@@ -81,7 +81,7 @@ def test_chart_locale_agrees_with_page_text():
 def test_internet_page_in_french_has_no_english_interface_text():
     # AppTest calls a widget's format_func in the test's thread: give that thread the page's language
     i18n.use("fr")
-    at = run_page("../pages/internet.py", {"lang": "fr", "year": "2020", "region": "ssa"})
+    at = run_page("internet", {"lang": "fr", "year": "2020", "region": "ssa"})
     assert not at.exception
     # the snapshot's texts (definition, caveats with their figures, citation lines) are French too now
     assert "Usage d’Internet" in [t.value for t in at.title]
@@ -96,7 +96,7 @@ def test_internet_page_in_french_has_no_english_interface_text():
 
 
 def test_switching_language_keeps_the_view():
-    at = run_page("../pages/internet.py", {"lang": "fr", "year": "2010", "region": "ssa", "view": "table"})
+    at = run_page("internet", {"lang": "fr", "year": "2010", "region": "ssa", "view": "table"})
     with i18n.using("fr"):  # AppTest formats the French page's widget values in this thread
         at.query_params["lang"] = "en"
         at.run()
@@ -107,7 +107,7 @@ def test_switching_language_keeps_the_view():
 
 
 def test_bad_language_falls_back_with_a_notice():
-    at = run_page("../pages/internet.py", {"lang": "de"})
+    at = run_page("internet", {"lang": "de"})
     assert not at.exception
     assert at.title[0].value == "Internet use"
     assert any("'de' is not one of the choices" in w.value for w in at.warning)
@@ -196,7 +196,7 @@ def test_snapshot_accessors_speak_the_run_language(snapshot):
 
 def test_map_tooltip_names_places_in_french():
     from atlas import geo
-    at = run_page("../pages/internet.py", {"lang": "fr", "year": "2020"})
+    at = run_page("internet", {"lang": "fr", "year": "2020"})
     assert not at.exception
     _frames, spec = chart_data(at)
     names = [t["calculate"] for layer in spec["layer"] for t in layer.get("transform", [])
@@ -205,7 +205,7 @@ def test_map_tooltip_names_places_in_french():
     places = {p["id"]: p for p in geo.place_rows()}  # the static file the browser fetches once
     assert (places["CIV"]["name_fr"], places["EGY"]["name_fr"]) == ("Côte d’Ivoire", "Égypte")
     assert places["SOM"]["note_fr"].startswith("y compris le Somaliland")
-    at_en = run_page("../pages/internet.py", {"year": "2020"})
+    at_en = run_page("internet", {"year": "2020"})
     _frames, spec_en = chart_data(at_en)
     assert "name_fr" not in json.dumps(spec_en)
 

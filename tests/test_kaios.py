@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from atlas import charts, kaios
+from atlas import charts
+from atlas.themes.kaios import data as kaios
 
 GAPS = ["2024-06", "2024-10", "2026-01"]  # months caniuse never published (SOURCES.md)
 

@@ -1,9 +1,9 @@
-"""Unit tests of the mobile money data shaping (atlas/mobile_money.py) and its chart builder."""
+"""Unit tests of the mobile money data shaping (atlas/themes/mobile_money/data.py) and its chart builder."""
 import pandas as pd
 import pytest
 
 from atlas import charts, export
-from atlas import mobile_money as mm
+from atlas.themes.mobile_money import data as mm
 
 
 def test_every_country_measure_exists_and_is_comparable_across_countries(snapshot):

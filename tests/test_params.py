@@ -62,7 +62,7 @@ def test_shown_strips_markup_and_cuts_long_text():
 def test_params_import_no_streamlit():
     import subprocess
     import sys
-    code = ("import sys, atlas.params, atlas.explorers, atlas.charts, atlas.slides, atlas.export.pdf, atlas.numbers, atlas.profile_views; "
+    code = ("import sys, atlas.params, atlas.themes, atlas.charts, atlas.slides, atlas.export.pdf, atlas.numbers, atlas.profile_views; "
             "print('streamlit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -7,7 +7,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from atlas import kaios
+from atlas.themes.kaios import data as kaios
 
 ROOT = Path(__file__).resolve().parents[1]
 # Where each place named in the audit is (its main town), lon/lat.

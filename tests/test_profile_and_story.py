@@ -2,6 +2,7 @@
 import pytest
 
 from atlas import profile, story
+from atlas.themes import kaios as kaios_theme
 
 
 def test_comparators_follow_each_source_grouping(snapshot):
@@ -27,28 +28,29 @@ def test_summary_says_what_is_missing(snapshot, code, says):
 
 
 def test_peers_are_nearest_in_the_region(snapshot):
-    near = profile.peers(snapshot, "NGA")
-    own = profile.latest(snapshot, "internet_users_pct", "NGA")[1]
+    near = profile.peers(snapshot, "NGA", "internet_users_pct")
+    own = snapshot.latest("internet_users_pct", "NGA")[1]
     assert len(near) == 5 and "NGA" not in set(near["entity"])
     assert (near["difference"].abs().diff().dropna() >= 0).all()
     assert set(snapshot.entities.loc[near["entity"], "region"]) == {"Sub-Saharan Africa"}
     assert near["value"].sub(own).round(6).equals(near["difference"].round(6))
-    assert len(profile.peers(snapshot, "IND")) > 0  # India's latest year (2025) is sparse: tolerance finds peers
+    assert len(profile.peers(snapshot, "IND", "internet_users_pct")) > 0  # India's latest year (2025) is sparse: tolerance finds peers
 
 
 def test_headlines_come_from_the_snapshot(snapshot):
-    internet, money, kaios = story.headlines(snapshot)
+    internet, money, kaios = [card for _, card in story.cards(snapshot)]
     assert internet.figure == "37.5 %" and "11.4 %" in internet.lines[0]
     assert any("16 % (2013) to 37 % (2023)" in r for r in internet.reported)
     assert money.figure == "US$1.26 trillion" and "US$836.5 bn" in money.lines[0] and "66.3 %" in money.lines[0]
     assert kaios.figure == "over 170 million" and "over 40 million" in kaios.lines[0]
-    assert story.kaios_peaks(snapshot).iloc[0]["entity"] == "IND"
+    assert kaios_theme.peaks(snapshot).iloc[0]["entity"] == "IND"
 
 
 def test_the_overview_and_the_mobile_money_page_share_one_headline(snapshot):
-    from atlas import mobile_money as mm
+    from atlas import themes
+    from atlas.themes.mobile_money import data as mm
     h = mm.headline(snapshot, mm.STORY_YEAR)
-    money = story.mobile_money(snapshot)
+    money = themes.mobile_money.card(snapshot)
     assert money.figure == mm.usd_bn(h.world.value) and mm.STORY_YEAR in money.lines[0]
 
 
@@ -58,15 +60,15 @@ def test_the_kaios_figure_spaces_every_qualifier(snapshot, qualifier, figure):
     import dataclasses
     facts = snapshot.facts.copy()
     facts.loc[facts["metric"] == "kaios_devices_shipped_cumulative", "qualifier"] = qualifier
-    assert story.kaios(dataclasses.replace(snapshot, facts=facts)).figure == figure
+    assert kaios_theme.card(dataclasses.replace(snapshot, facts=facts)).figure == figure
 
 
 def test_one_small_sample_rule_for_the_story_and_the_kaios_page(snapshot):
-    from atlas import kaios
+    from atlas.themes.kaios import data as kaios
     flagged = set(kaios.small_sample_flags(snapshot).index)
     rows = snapshot.rows(kaios.ALL)
     countries = set(rows.loc[rows["entity"].map(snapshot.entities["kind"]) == "country", "entity"])
-    assert set(story.kaios_peaks(snapshot)["entity"]) == countries - flagged
+    assert set(kaios_theme.peaks(snapshot)["entity"]) == countries - flagged
     # India without its latest population year: still over a million people, so still in the story
     import dataclasses
     obs = snapshot.observations
@@ -75,15 +77,16 @@ def test_one_small_sample_rule_for_the_story_and_the_kaios_page(snapshot):
     kept = obs[~drop]
     older = dataclasses.replace(snapshot, observations=kept, _by_indicator={
         k: v.reset_index(drop=True) for k, v in kept.groupby("indicator")})
-    assert "IND" not in kaios.small_sample_flags(older) and "IND" in set(story.kaios_peaks(older)["entity"])
+    assert "IND" not in kaios.small_sample_flags(older) and "IND" in set(kaios_theme.peaks(older)["entity"])
 
 
 def test_profile_page_tables_are_shaped_outside_the_page(snapshot):
     import pandas as pd
 
     from atlas import profile_views
-    marks = profile_views.event_marks(pd.DataFrame({"date": ["2019", "2019-05", "2019-05-03"],
+    from atlas.themes import mobile_money
+    marks = profile.event_marks(pd.DataFrame({"date": ["2019", "2019-05", "2019-05-03"],
                                                     "source_title": ["a", "b", "c"]}))
     assert list(marks["date"]) == [pd.Timestamp("2019-01-01"), pd.Timestamp("2019-05-01"), pd.Timestamp("2019-05-03")]
     assert profile_views.picker_labels(snapshot)["CIV"] == "Cote d'Ivoire / Côte d’Ivoire"  # typographic apostrophe (entities.py)
-    assert set(profile_views.fas_latest(snapshot, "KEN")["period"]) and profile_views.fas_latest(snapshot, "DEU").empty
+    assert set(mobile_money.fas_latest(snapshot, "KEN")["period"]) and mobile_money.fas_latest(snapshot, "DEU").empty

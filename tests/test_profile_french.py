@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from atlas import charts, i18n, numbers, profile, profile_views
+from atlas import charts, i18n, numbers, profile
+from atlas.themes import internet, kaios, mobile_money
 from atlas.i18n import places
 from tests.apptest_tools import ENGLISH_NUMBER
 from tests.test_i18n import french_catalogue
@@ -101,9 +102,9 @@ def month(period):
 
 def internet_sentence(snap, code, of):
     """The internet sentence as a French reader expects it, its figures from the snapshot."""
-    year, value = profile.latest(snap, profile.INTERNET, code)
-    before = profile.at_or_before(snap, profile.INTERNET, code, str(int(year) - 10))
-    world = profile.at_or_before(snap, profile.INTERNET, "WLD", year)
+    year, value = snap.latest(internet.data.WDI, code)
+    before = snap.latest(internet.data.WDI, code, str(int(year) - 10))
+    world = snap.latest(internet.data.WDI, "WLD", year)
     text = f"En {year}, {pct(value)} de la population {of} utilisait Internet"
     if before:
         text += f", contre {pct(before[1])} en {before[0]}"
@@ -111,14 +112,14 @@ def internet_sentence(snap, code, of):
 
 
 def mobile_money_sentence(snap, code):
-    mm = snap.series(profile.MOBILE_MONEY, [code])
+    mm = snap.series(mobile_money.MOBILE_MONEY, [code])
     last, prev = mm.iloc[-1], mm.iloc[-2]
     return (f"En {last['period']}, {pct(last['value'])} des adultes détenaient un compte de mobile money, "
             f"contre {pct(prev['value'])} en {prev['period']} (Global Findex).")
 
 
 def kaios_peak(snap, code, in_):
-    ks = snap.series(profile.KAIOS, [code])
+    ks = snap.series(kaios.data.ALL, [code])
     peak = ks.loc[ks["value"].idxmax()]
     return (f"La part du navigateur de KaiOS dans l’ensemble des pages vues {in_} a culminé à "
             f"{numbers.pct(peak['value'], 2, 'fr')} en {month(peak['period'])} (série depuis "
@@ -137,23 +138,23 @@ def expected_uganda(snap):  # all three themes; a masculine name elided: "de l�
 
 
 def expected_haiti(snap):  # Findex from earlier waves only
-    last = snap.series(profile.MOBILE_MONEY, ["HTI"]).iloc[-1]
-    assert last["period"] < profile.latest(snap, profile.MOBILE_MONEY, "WLD")[0]
+    last = snap.series(mobile_money.MOBILE_MONEY, ["HTI"]).iloc[-1]
+    assert last["period"] < snap.latest(mobile_money.MOBILE_MONEY, "WLD")[0]
     return [internet_sentence(snap, "HTI", "d’Haïti"), mobile_money_sentence(snap, "HTI"),
             "Le Global Findex ne donne pas de chiffre plus récent pour Haïti.", kaios_peak(snap, "HTI", "en Haïti")]
 
 
 def expected_seychelles(snap):  # no Findex at all
-    assert profile.latest(snap, profile.ACCOUNT, "SYC") is None
+    assert snap.latest(mobile_money.ACCOUNT, "SYC") is None
     return [internet_sentence(snap, "SYC", "des Seychelles"),
             "Le Global Findex ne publie aucun chiffre sur les comptes de mobile money pour les Seychelles.",
             kaios_peak(snap, "SYC", "aux Seychelles")]
 
 
 def expected_south_sudan(snap):  # old internet figures only, and no KaiOS
-    year, value = profile.latest(snap, profile.INTERNET, "SSD")
-    world = profile.at_or_before(snap, profile.INTERNET, "WLD", year)
-    mm = profile.latest(snap, profile.MOBILE_MONEY, "SSD")
+    year, value = snap.latest(internet.data.WDI, "SSD")
+    world = snap.latest(internet.data.WDI, "WLD", year)
+    mm = snap.latest(mobile_money.MOBILE_MONEY, "SSD")
     return [f"En {year}, {pct(value)} de la population du Soudan du Sud utilisait Internet "
             f"({pct(world[1])} dans le monde en {world[0]}). La Banque mondiale ne publie pas de chiffre plus "
             "récent pour le Soudan du Sud.",
@@ -168,8 +169,8 @@ def expected_reunion(snap):  # an overseas department: no World Bank or Findex f
 
 
 def expected_algeria(snap):  # no mobile money figure but accounts; KaiOS never above 0.01 %
-    year, value = profile.latest(snap, profile.ACCOUNT, "DZA")[0], profile.latest(snap, profile.ACCOUNT, "DZA")[1]
-    ks = snap.series(profile.KAIOS, ["DZA"])
+    year, value = snap.latest(mobile_money.ACCOUNT, "DZA")[0], snap.latest(mobile_money.ACCOUNT, "DZA")[1]
+    ks = snap.series(kaios.data.ALL, ["DZA"])
     return [internet_sentence(snap, "DZA", "de l’Algérie"),
             f"Le Global Findex ne publie aucun chiffre sur les comptes de mobile money pour l’Algérie\u202f; en "
             f"{year}, {pct(value)} des adultes y détenaient un compte, tous types confondus.",
@@ -193,7 +194,7 @@ def test_french_summary_reads_as_written_in_french(snapshot, code, expected):
 
 
 def test_french_summary_says_when_the_latest_kaios_share_rounds_to_nothing(snapshot):
-    ks = snapshot.series(profile.KAIOS, ["NCL"])
+    ks = snapshot.series(kaios.data.ALL, ["NCL"])
     assert ks.iloc[-1]["value"] < 0.005 <= ks["value"].max()  # the case: a real peak, a last month below 0.005 %
     assert f"elle était de moins de 0,01{NBSP}% en {month(ks.iloc[-1]['period'])}" in french_summary(snapshot, "NCL")
     with i18n.using("en"):
@@ -203,7 +204,7 @@ def test_french_summary_says_when_the_latest_kaios_share_rounds_to_nothing(snaps
 def test_french_summary_follows_the_snapshot(snapshot):
     import dataclasses
     obs = snapshot.observations.copy()
-    hit = (obs["indicator"] == profile.INTERNET) & (obs["entity"] == "SEN") & (obs["period"] == "2024")
+    hit = (obs["indicator"] == internet.data.WDI) & (obs["entity"] == "SEN") & (obs["period"] == "2024")
     obs.loc[hit, "value"] = 55.5
     edited = dataclasses.replace(snapshot, observations=obs, _by_indicator={
         k: v.reset_index(drop=True) for k, v in obs.groupby("indicator")})
@@ -216,7 +217,7 @@ def snapshot_texts(snap) -> list[str]:
     `snapshot` domain translates them at the Snapshot accessors; until that lands they may stay English, so
     they are cut out of the page's texts before the check (only they: the words around them are checked)."""
     ent = snap.entities
-    shown = [profile.INTERNET, profile.MOBILE_MONEY, profile.ACCOUNT, *profile.FAS, *profile.BROWSERS]
+    shown = [internet.data.WDI, mobile_money.MOBILE_MONEY, mobile_money.ACCOUNT, *mobile_money.FAS, *kaios.BROWSERS]
     out = [snap.citation(i) for i in shown]
     out += [str(v) for col in ("region_source", "income_group") for v in ent[col].dropna().unique()]
     return sorted(set(out), key=len, reverse=True)
@@ -258,7 +259,7 @@ def test_country_page_in_french_with_every_theme(snapshot):
 
 def test_country_page_in_french_says_each_gap(snapshot):
     at = _page_in_french(snapshot, "REU")  # an overseas department: caniuse only
-    first, last = profile_views.fas_years(snapshot)
+    first, last = mobile_money.fas_years(snapshot)
     notices = [i.value for i in at.info] + [c.value for c in at.caption]
     for said in ["Aucun chiffre «\u00a0usage d’Internet\u00a0» pour La Réunion dans les données.",
                  "Aucun chiffre «\u00a0compte de mobile money\u00a0» pour La Réunion dans les données.",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from atlas import statcounter as sc
+from atlas.themes.kaios import statcounter as sc
 
 FIXTURES = Path(__file__).parent / "fixtures" / "statcounter"
 MONTHLY = "mobile_os-IN-monthly-201901-202012.csv"
@@ -139,7 +139,7 @@ def test_damaged_utf16_is_reported():
 
 
 def test_the_reader_needs_no_streamlit():
-    code = "import sys, atlas.statcounter; print('streamlit' in sys.modules)"
+    code = "import sys, atlas.themes.kaios.statcounter; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[1], check=True)
     assert out.stdout.strip() == "False"

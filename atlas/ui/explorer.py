@@ -1,4 +1,4 @@
-"""The one Streamlit renderer for any declared explorer (`atlas.explorers`): opening, notices, controls,
+"""The one Streamlit renderer for any declared explorer (`atlas.themes.base.Explorer`): opening, notices, controls,
 the timeline with Play, the chart or table, the no-data notice, downloads and caveats."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pyarrow as pa
 import streamlit as st
 
 from atlas import i18n
-from atlas.explorers.base import Column, Control, Explorer, Figure
+from atlas.themes.base import Column, Control, Explorer, Figure
 from atlas.i18n import _, localise
 from atlas.store import Snapshot
 
@@ -98,7 +98,7 @@ def show(fig: Figure, key: str) -> None:
         label, frame, columns = fig.details
         with st.expander(_(label)):
             dataframe(frame, columns)
-    if fig.table is not None:
+    if fig.table is not None and fig.downloads:
         widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
                           key=f"{key}.dl")
 

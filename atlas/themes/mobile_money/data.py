@@ -13,10 +13,10 @@ import pandas as pd
 
 import re
 
-from . import charts, numbers
-from .i18n import N_, _, data_
-from .regions import FOCUS_LABELS, focus_filter, map_values
-from .store import Snapshot, period_date, shown_groups
+from ... import charts, numbers
+from ...i18n import N_, _, data_
+from ...regions import FOCUS_LABELS, focus_filter, map_values
+from ...store import Snapshot, period_date, shown_groups
 
 VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table"), "regions": N_("Regions (GSMA)")}
 # The units of the indicators these views show, as the charts write them (`_(unit)`).

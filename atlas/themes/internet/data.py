@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import charts
-from .i18n import N_, _
-from .regions import FOCUS_LABELS, focus_filter, map_values
-from .store import Snapshot, per_snapshot, period_date, shown_groups
+from ... import charts
+from ...i18n import N_, _
+from ...regions import FOCUS_LABELS, focus_filter, map_values
+from ...store import Snapshot, per_snapshot, period_date, shown_groups
 
 WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
 TOLERANCE = 3  # years back a map may reach for a country's latest value

@@ -59,6 +59,7 @@ class Figure:
     notes: list[str] = field(default_factory=list)      # Markdown below the chart (a list of milestones)
     details: tuple[str, pd.DataFrame, dict[str, Column]] | None = None  # an expander with the figures
     clickable: bool = False                      # a map: a click opens the country's profile
+    downloads: bool = True                       # CSV (and PNG/SVG for a chart) below it
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,91 @@ class Explorer:
         if view.timeline and period is not None and period in self.periods(snap, values):
             values = {**values, self.period: period}
         return view.draw(snap, values, extras or {})
+
+
+@dataclass
+class Card:
+    """A theme's card on the overview: a big figure, short sentences around it, a small trend and a link to
+    the explorer view that shows it. Every text in the run's language, every number from the snapshot."""
+    title: str
+    figure: str                 # the big number, formatted
+    lines: list[str]            # short sentences around it
+    sources: list[str]          # citations
+    trend: pd.DataFrame         # name, date, value, period: a small chart
+    trend_label: str
+    trend_unit: str
+    link_params: dict[str, str]  # the explorer view the card opens
+    reported: list[str] = field(default_factory=list)  # figures as a press story reported them, with date and outlet
+    time_unit: str = "year"     # the trend's period ("year" or "month")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How a theme appears on the country profile. `figures(snap, code)`: its charts and tables for one
+    country (a notice where there is nothing to draw); `summary(snap, code, where)`: its sentence in "In
+    brief" (`where` is the country as `atlas.i18n.places.Place`); `peers`: the indicators 'Closest on'
+    offers (id -> label marked N_); `download(snap, code)`: the indicators in the profile's CSV and the
+    places for each (id -> entity codes)."""
+    title: str                  # the section's heading (N_)
+    figures: Callable[[Snapshot, str], list[Figure]]
+    summary: Callable[[Snapshot, str, Any], str]
+    peers: dict[str, str] = field(default_factory=dict)
+    download: Callable[[Snapshot, str], dict[str, list[str]]] = lambda snap, code: {}
+    wide: bool = False          # full width; otherwise half-width sections sit side by side
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file a visitor may add to a theme's page to compare with the built-in series: read in memory for
+    the session, never written (`atlas.ui.upload` draws the panel). `read(data, filename)` returns an
+    export with `systems` (its columns' names), `notes` (plain sentences) and `series(column)`, or raises
+    `error` with a message for the visitor."""
+    title: str                                   # the panel's heading (N_)
+    howto: str                                   # Markdown: where the file comes from (N_)
+    label: str                                   # the file picker's label (N_)
+    types: tuple[str, ...]
+    max_bytes: int
+    size_problem: Callable[[int], str | None]    # asked with the size before a byte is read
+    size_text: Callable[[int], str]              # "1 MB"
+    read: Callable[[bytes, str], Any]
+    error: type
+    summary: Callable[[Any], str]                # what was read
+    missing: Callable[[Any], str | None]         # a notice when the expected column is not in the file
+    first_column: Callable[[list[str]], str]     # the column drawn first
+    places: Callable[[Snapshot], list[str]]      # the places the export can be for
+    place_of: Callable[[Snapshot, Any], str | None]  # the place the file names, if any
+    series: Callable[[Any, str, str | None], pd.DataFrame]  # (export, column, place name) -> chart rows
+    view: str                                    # the view that draws it
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything the app knows about one theme; the registry (`atlas.themes`) lists them.
+
+    `key` is the theme's name in the snapshot (the indicators' and events' `theme`); `explorer.page` is its
+    URL path and the page name saved in deck links. `card` is its overview card, `profile` its country-profile
+    section, `slides(snap)` its slides in the story deck."""
+    key: str
+    explorer: Explorer
+    icon: str                   # a Material icon (":material/wifi:")
+    blurb: str = ""             # Markdown naming the theme in the overview's opening sentence (N_)
+    card: Callable[[Snapshot], Card] | None = None
+    profile: Profile | None = None
+    slides: Callable[[Snapshot], list] = lambda snap: []   # SlideRefs (atlas.deck)
+    indicators: Callable[[Snapshot], list[str]] | None = None  # the data page's rows; default: the catalogue's theme
+    upload: Upload | None = None  # a visitor's own file to compare, on the theme's page
+
+    @property
+    def page(self) -> str:
+        return self.explorer.page
+
+    @property
+    def title(self) -> str:
+        return self.explorer.title
+
+    def catalogue(self, snap: Snapshot) -> pd.DataFrame:
+        """The theme's indicators as the data page lists them."""
+        if self.indicators is None:
+            return snap.catalogue(self.key)
+        cat = snap.catalogue()
+        return cat[cat["id"].isin(self.indicators(snap))]

@@ -7,10 +7,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import charts, numbers
-from .i18n import N_, _, data_, lang
-from .regions import FOCUS_LABELS, focus_filter, map_values
-from .store import Snapshot, per_snapshot, period_date
+from ... import charts, numbers
+from ...i18n import N_, _, data_, lang
+from ...regions import FOCUS_LABELS, focus_filter, map_values
+from ...store import Snapshot, per_snapshot, period_date
 
 ALL, MOBILE = "kaios_share_all", "kaios_share_mobile"
 MEASURES = {"all": ALL, "mobile": MOBILE}

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import i18n, kaios, numbers
-from ..i18n import N_, _
-from ..numbers import month as month_text
-from ..params import choice, codes, period
-from ..regions import FOCUS_LABELS
-from ..store import Snapshot
-from .base import Column, Control, Explorer, Figure, View, fixed
-from .common import AXIS, MAP_CLICK, REGION, axis_param, places_control
+from ... import i18n, numbers
+from . import data as kaios
+from ...i18n import N_, _
+from ...numbers import month as month_text
+from ...params import choice, codes, period
+from ...regions import FOCUS_LABELS
+from ...store import Snapshot
+from ..base import Column, Control, Explorer, Figure, View, fixed
+from ..common import AXIS, MAP_CLICK, REGION, axis_param, places_control
 
 SMALL = {"show": N_("Show"), "hide": N_("Hide")}
 SMOOTH = {"off": N_("Monthly"), "3m": N_("3-month mean")}

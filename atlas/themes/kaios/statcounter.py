@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import numbers
-from .i18n import _
+from ... import numbers
+from ...i18n import _
 
 MAX_BYTES = 1_000_000  # a 15-year monthly export is about 15 KB; anything near 1 MB is not one
 MAX_ROWS = 1_200  # 100 years of months

@@ -2,14 +2,14 @@
 country trends, a table, and GSMA's regional figures with every edition's figure kept."""
 from __future__ import annotations
 
-from .. import mobile_money as mm
-from .. import numbers
-from ..i18n import N_, _, data_
-from ..params import choice, codes, period
-from ..regions import FOCUS_LABELS
-from ..store import Snapshot
-from .base import Column, Control, Explorer, Figure, Headline, View, fixed
-from .common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
+from . import data as mm
+from ... import numbers
+from ...i18n import N_, _, data_
+from ...params import choice, codes, period
+from ...regions import FOCUS_LABELS
+from ...store import Snapshot
+from ..base import Column, Control, Explorer, Figure, Headline, View, fixed
+from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
 COUNTRY_VIEWS = ("map", "trend", "table")
 

@@ -1,14 +1,14 @@
 """Internet use, declared once: world or regional map with Play, trend lines, table."""
 from __future__ import annotations
 
-from .. import internet as net
-from .. import numbers
-from ..i18n import N_, _
-from ..params import choice, codes, period
-from ..regions import FOCUS_LABELS
-from ..store import Snapshot
-from .base import Column, Control, Explorer, Figure, View, fixed
-from .common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
+from . import data as net
+from ... import numbers
+from ...i18n import N_, _
+from ...params import choice, codes, period
+from ...regions import FOCUS_LABELS
+from ...store import Snapshot
+from ..base import Column, Control, Explorer, Figure, View, fixed
+from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
 
 def params(snap: Snapshot) -> list:
