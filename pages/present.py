@@ -1,7 +1,7 @@
 """Presenter mode: build a deck of saved views, present it full-screen from the keyboard, export it."""
 import streamlit as st
 
-from atlas import deck, i18n, slides
+from atlas import deck, i18n, safe_text, slides
 from atlas.deck import DeckError
 from atlas.export import pdf
 from atlas.i18n import _
@@ -55,7 +55,7 @@ if view["mode"] == "show" and refs:
 st.title(_("Presenter mode"))
 st.caption(_("Build a deck from saved views, then present it full-screen: arrow keys or Page Up / Page Down "
              "move between slides, Esc leaves. The deck lives in this page's link and in a file you can keep; "
-             "nothing is stored on the server."))
+             "only a deck too long for a link is saved on the server, behind a short link."))
 st.caption(_("Deck language: {language}. Presenting and every export use it; the Language switch in the sidebar "
              "changes it.").format(language=i18n.LANGS[code]))
 state.show_notices(notices)
@@ -77,6 +77,7 @@ top[1].button(_("Load the story deck"), icon=":material/auto_stories:", key="pre
 top[2].button(_("Empty the deck"), icon=":material/delete_sweep:", key="present-clear", on_click=lambda: set_deck([]))
 
 st.subheader(_("Slides ({count})").format(count=len(refs)))
+presenter.short_link_notice(refs)
 if not refs:
     st.info(_("No slides yet. On any explorer page, use **Add this view to my deck** in the sidebar, paste a link "
               "below, or load the story deck."))
@@ -100,7 +101,7 @@ def set_params(i: int, params: dict) -> None:
 
 def edit(i: int, field: str, key: str) -> None:
     new = list(refs)
-    setattr(new[i], field, st.session_state[key])
+    setattr(new[i], field, safe_text.clean(st.session_state[key]))  # pasted control characters break PowerPoint
     set_deck(new)
 
 
@@ -111,7 +112,7 @@ for i, ref in enumerate(refs):
         title_key, notes_key = f"present.title.{ref.id}", f"present.notes.{ref.id}"
         st.session_state.setdefault(title_key, ref.title)
         st.session_state.setdefault(notes_key, ref.notes)
-        placeholder = slides.default_title(snap, ref) if page_title else ""
+        placeholder = presenter.view_slide(snap, ref).title if page_title else ""
         cols[0].text_input(_("Slide {n} title").format(n=i + 1), key=title_key, placeholder=placeholder, max_chars=deck.MAX_TITLE,
                            on_change=edit, args=(i, "title", title_key))
         cols[1].button(_("Up"), key=f"present.up.{ref.id}", icon=":material/arrow_upward:", disabled=i == 0,
@@ -122,7 +123,7 @@ for i, ref in enumerate(refs):
                        width="stretch")
         if page_title:
             settings = slides.settings(snap, ref) or _("default view")
-            st.caption(_("{page}: {settings}").format(page=page_title, settings=settings))
+            st.caption(_("{page}: {settings}").format(page=page_title, settings=safe_text.md(settings)))
         else:
             st.warning(_("This slide shows a view the app no longer has ('{page}'); it will be skipped when "
                          "presenting and exporting.").format(page=state.shown(ref.page)))
@@ -136,15 +137,14 @@ with st.expander(_("Add a slide from a link"), icon=":material/add_link:"):
     if st.button(_("Add"), key="present.add-link") and link:
         try:
             ref = deck.from_link(link)
-        except DeckError as exc:
-            st.error(_("That link cannot be added: {problem}.").format(problem=exc))
-        else:
-            if slides.renderer(ref.page):
-                set_deck([*refs, ref])
-                st.rerun()
-            else:
+            if not slides.renderer(ref.page):
                 st.error(_("That link does not point to a page that can be presented ('{page}').").format(
                     page=state.shown(ref.page)))
+            else:
+                set_deck(deck.add_slide(refs, ref))  # within the limits a deck is read back with
+                st.rerun()
+        except DeckError as exc:
+            st.error(_("That link cannot be added: {problem}.").format(problem=safe_text.md(str(exc))))
 
 st.subheader(_("Share and export"))
 share, export_col = st.columns(2, gap="large")
@@ -159,7 +159,8 @@ with share:
         try:
             loaded = deck.from_file_deck(uploaded.getvalue())
         except DeckError as exc:
-            st.error(_("The deck was not loaded: {problem}. Your current deck is unchanged.").format(problem=exc))
+            st.error(_("The deck was not loaded: {problem}. Your current deck is unchanged.").format(
+                problem=safe_text.md(str(exc))))
         else:
             set_deck(loaded.slides)
             st.session_state["present.loaded"] = uploaded.file_id

@@ -11,7 +11,7 @@ from ...store import Snapshot, per_snapshot, period_date, shown_groups
 WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
 TOLERANCE = 3  # years back a map may reach for a country's latest value
 DEFAULT_PLACES = ["WLD", "SSF", "IND", "NGA", "KEN", "IDN"]
-VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table")}
+VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table"), "change": N_("Change")}
 
 
 @per_snapshot

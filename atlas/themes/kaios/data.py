@@ -28,7 +28,8 @@ DEVICE_METRICS = {
 }
 DEVICE_UNIT = "million devices"
 MILESTONE_THEME, MILESTONE_KIND = "kaios", "event"
-VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "browsers": N_("Browsers"), "table": N_("Table")}
+VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "browsers": N_("Browsers"), "table": N_("Table"),
+         "change": N_("Change")}
 MEASURE_LABELS = {"all": N_("All page views"), "mobile": N_("Mobile/tablet page views")}
 COLOURS = {"log": N_("Log"), "quantile": N_("Quantiles (fifths)"), "linear": N_("Linear")}  # the map's colour scale
 GROUPS = {"lowend": N_("Feature-phone and low-end browsers"), "mobile": N_("All mobile browsers")}
