@@ -311,15 +311,40 @@ def csp(index_html: str, ancestors: list[str] = ()) -> str:
             "base-uri 'self'; form-action 'self'; frame-ancestors 'self'" + "".join(f" {o}" for o in ancestors))
 
 
+# ------------------------------------------------------------------- routes (issue 21: re-pin on failover)
+def routes(replica_ports: list[int]) -> str:
+    """The route cookie's values (r1, r2, ...), one upstream group per replica (that replica first, the
+    others as backups, so a request goes to another only when its own is down), the share of new browsers
+    given to each, and which route served a request ($upstream_addr's last address; see deploy/nginx.conf)."""
+    names = [f"r{i + 1}" for i in range(len(replica_ports))]
+    pinned = "".join(f"        {n} atlas_{n};\n" for n in names)
+    share = f"{100 / len(names):.2f}".rstrip("0").rstrip(".")
+    new = "".join(f"        {share}% atlas_{n};\n" for n in names[:-1]) + f"        * atlas_{names[-1]};\n"
+    served = "".join(f'        "~(^|\\s)127\\.0\\.0\\.1:{port}$" {n};\n' for n, port in zip(names, replica_ports))
+    text = (f"    map $cookie_atlas_route $atlas_pinned {{\n        default \"\";\n{pinned}    }}\n"
+            f"    split_clients $request_id $atlas_new {{\n{new}    }}\n"
+            f"    map $upstream_addr $atlas_served {{\n        default \"\";\n{served}    }}\n")
+    # A replica that refuses a connection or times out 3 times is marked failed for 5 s (passive health
+    # check: nginx OSS has no active ones; the launcher polls /_stcore/health and restarts a dead or stuck
+    # replica). Idle connections expire after 4 s, below uvicorn's 5 s: otherwise nginx may reuse a
+    # connection the replica has just closed, fail, and retry on another replica (seen once in the suite:
+    # a browser's requests split over both replicas).
+    for i, n in enumerate(names):
+        order = [replica_ports[i], *replica_ports[i + 1:], *replica_ports[:i]]
+        servers = "".join(f"        server 127.0.0.1:{port}{' backup' if j else ''} max_fails=3 fail_timeout=5s;\n"
+                          for j, port in enumerate(order))
+        text += f"    upstream atlas_{n} {{\n{servers}        keepalive 32;\n        keepalive_timeout 4s;\n    }}\n"
+    return text
+
+
 def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[int], light: Path | None = None) -> Path:
     for sub in ("tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     shutil.copy("/etc/nginx/mime.types", prefix / "mime.types")
-    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=3 fail_timeout=5s;" for p in replica_ports)
     values = {
         "USER": f"user {getpass.getuser()};" if os.geteuid() == 0 else "",
         "PREFIX": str(prefix), "MODULES": str(MODULES), "STATIC": str(static), "LISTEN": listen,
-        "UPSTREAMS": upstreams, "UPLOAD_BODY": f"{UPLOAD_MB + 1}m",
+        "ROUTES": routes(replica_ports), "UPLOAD_BODY": f"{UPLOAD_MB + 1}m",
         "CSP": csp((static / "streamlit" / "index.html").read_text(), frame_ancestors()),
         "X_FRAME_OPTIONS": x_frame_options(frame_ancestors()),
     }
