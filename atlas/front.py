@@ -377,7 +377,7 @@ class Front:
     """nginx and its replicas. `with Front(...) as front:` starts them; leaving stops them by pid."""
 
     def __init__(self, port: int | None = None, replicas: int = 2, host: str = "127.0.0.1",
-                 prefix: Path | None = None, replica_args: list[str] | None = None):
+                 prefix: Path | None = None, replica_args: list[str] | None = None, light_profiles: bool = True):
         self.port = port or free_port()
         self.host = host
         self.prefix = Path(prefix or tempfile.mkdtemp(prefix="atlas-front-"))
@@ -389,6 +389,7 @@ class Front:
         self.nginx: subprocess.Popen | None = None
         self.light_builder: subprocess.Popen | None = None
         self.light_pages = os.environ.get("ATLAS_LIGHT_PAGES", "1") != "0"  # 0: the app alone (to compare, or off)
+        self.light_profiles = light_profiles  # False: no background build of the profiles (the test suite's fronts)
 
     @property
     def url(self) -> str:
@@ -438,7 +439,7 @@ class Front:
             for i, proc in enumerate(self.replicas):
                 self._wait_healthy(self.replica_url(i), proc)
             self._wait_healthy(self.url, self.nginx, 20)
-            if light:
+            if light and self.light_profiles:
                 self.light_builder = start_light_profiles(light, static, self.prefix / "light-build.log")
         except BaseException:
             self.stop()
