@@ -11,7 +11,7 @@ from typing import Callable
 
 from . import charts, numbers, profile
 from .deck import SlideRef
-from .i18n import N_, _, localise
+from .i18n import N_, _
 from .params import choice, parse_all
 from .store import Snapshot
 from .themes import by_page, themes
@@ -45,16 +45,14 @@ def renderer(page: str) -> Renderer | None:
 
 
 def render(snap: Snapshot, ref: SlideRef, inline: bool = False, period: str | None = None) -> Slide | None:
-    """The slide for a saved view in the run's language (its chart carries the language's number and
-    date locale), or None when the app has no such page any more."""
+    """The slide for a saved view in the run's language (its chart, made by `atlas.charts`, carries the
+    language's number and date locale), or None when the app has no such page any more."""
     draw = renderer(ref.page)
     if draw is None:
         return None
     slide = draw(snap, ref.params, inline, period)
     if ref.title:
         slide.title = ref.title
-    if slide.spec is not None:
-        slide.spec = localise(slide.spec)
     return slide
 
 
@@ -126,40 +124,38 @@ def projector(spec: charts.Spec, height: int = 400, font: int = PROJECTOR_FONT) 
     ratio = font / 12  # the charts' own axis and legend text is 11-12 px
     built_for = spec.get("height") if isinstance(spec.get("height"), (int, float)) else None
 
-    def bigger(node, key=""):
+    def bigger(key, node):
         if key in ("values", "datasets"):  # inline data (geometry too) stays as it is
+            return charts.Keep(node)
+        if not isinstance(node, dict):
             return node
-        if isinstance(node, dict):
-            out = {}
-            for k, v in node.items():
-                if k in ("labelFontSize", "titleFontSize") and isinstance(v, (int, float)):
-                    out[k] = max(font, round(v * ratio))
-                elif k.lower().endswith("fontsize") and isinstance(v, (int, float)):
-                    out[k] = round(v * ratio)
-                elif k == "strokeWidth" and isinstance(v, (int, float)) and v >= 1:
-                    out[k] = round(v * 1.6, 1)
-                elif k in ("size", "gradientLength", "labelLimit", "titleLimit", "symbolSize") \
-                        and isinstance(v, (int, float)) and key in ("mark", "legend"):
-                    out[k] = round(v * ratio) if k != "symbolSize" else round(v * ratio * ratio)
-                elif k == "scheme" and v == "tableau10":
-                    out["range"] = PROJECTOR_CATEGORY
-                elif k == "scheme" and v == charts.SEQUENTIAL:  # its palest yellow vanishes on a projector
-                    out[k] = {"name": v, "extent": [0.15, 1]}
-                elif k == "y" and isinstance(v, dict) and isinstance(v.get("value"), (int, float)) and built_for \
-                        and 0 <= built_for - v["value"] <= 40:  # text pinned to the plot's foot follows its height
-                    out[k] = {**v, "value": {"expr": f"height - {built_for - v['value']}"}}
-                elif k == "axis" and isinstance(v, dict) and v.get("format") == "%Y":
-                    # one tick per year at most: a year axis on a wide slide would otherwise repeat labels
-                    out[k] = {**bigger(v, k), "tickCount": {"interval": "year", "step": 1}, "labelOverlap": "greedy"}
-                else:
-                    out[k] = bigger(v, k)
-            return out
-        if isinstance(node, list):
-            return [bigger(v, key) for v in node]
-        return node
+        out = {}  # this dict's entries restyled; the walk then goes into each
+        for k, v in node.items():
+            if k in ("labelFontSize", "titleFontSize") and isinstance(v, (int, float)):
+                out[k] = max(font, round(v * ratio))
+            elif k.lower().endswith("fontsize") and isinstance(v, (int, float)):
+                out[k] = round(v * ratio)
+            elif k == "strokeWidth" and isinstance(v, (int, float)) and v >= 1:
+                out[k] = round(v * 1.6, 1)
+            elif k in ("size", "gradientLength", "labelLimit", "titleLimit", "symbolSize") \
+                    and isinstance(v, (int, float)) and key in ("mark", "legend"):
+                out[k] = round(v * ratio) if k != "symbolSize" else round(v * ratio * ratio)
+            elif k == "scheme" and v == "tableau10":
+                out["range"] = PROJECTOR_CATEGORY
+            elif k == "scheme" and v == charts.SEQUENTIAL:  # its palest yellow vanishes on a projector
+                out[k] = {"name": v, "extent": [0.15, 1]}
+            elif k == "y" and isinstance(v, dict) and isinstance(v.get("value"), (int, float)) and built_for \
+                    and 0 <= built_for - v["value"] <= 40:  # text pinned to the plot's foot follows its height
+                out[k] = {**v, "value": {"expr": f"height - {built_for - v['value']}"}}
+            elif k == "axis" and isinstance(v, dict) and v.get("format") == "%Y":
+                # one tick per year at most: a year axis on a wide slide would otherwise repeat labels
+                out[k] = {**v, "tickCount": {"interval": "year", "step": 1}, "labelOverlap": "greedy"}
+            else:
+                out[k] = v
+        return out
 
     datasets = spec.get("datasets", {})  # data stays as it is (and may be DataFrames)
-    out = bigger({k: v for k, v in spec.items() if k not in ("datasets", "title")})
+    out = charts.walk({k: v for k, v in spec.items() if k not in ("datasets", "title")}, bigger)
     out = charts.sized({**out, "datasets": datasets}, height)
     config = out.setdefault("config", {})
     for part in ("axis", "legend"):

@@ -107,8 +107,12 @@ class Snapshot:
     def citation(self, indicator: str) -> str:
         """One line naming publisher, indicator, vintage and licence, in the run's language."""
         ind = self.indicator(indicator)
-        return _("Source: {publisher}, {label}; {vintage}. Licence: {licence}.").format(
-            publisher=ind["publisher"], label=ind["label"], vintage=ind["vintage"], licence=ind["licence"])
+        return cite(ind["publisher"], ind["label"], ind["vintage"], ind["licence"])
+
+    def source_citation(self, source_id: str) -> str:
+        """The same line for a whole publication (every series it holds), in the run's language."""
+        src = self.source(source_id)
+        return cite(src["publisher"], src["title"], src["vintage"], src["licence"])
 
     def source(self, source_id: str) -> pd.Series:
         """A cited publication, its descriptive words in the run's language; a publication's own title stays
@@ -213,22 +217,32 @@ class Snapshot:
         df["date"] = period_date(df["period"])
         return df
 
-    def value(self, indicator: str, entity: str, period: str) -> float | None:
-        """The value for exactly this period, or None."""
-        hit = self.latest(indicator, entity, period)
-        return hit[1] if hit and hit[0] == period else None
-
-    def latest(self, indicator: str, entity: str, period: str | None = None) -> tuple[str, float] | None:
-        """(period, value) of the entity's latest value at or before `period` (its latest if None), or None:
-        the one "value at or before" lookup."""
+    def observation(self, indicator: str, entity: str, period: str | None = None,
+                    exact: bool = False) -> pd.Series | None:
+        """The entity's preferred row (period, value, source_id, note) at `period`, or else its latest
+        before it (its latest of all if `period` is None); None if there is none, or if `exact` and that
+        period itself has no value. The one "value at or before" lookup."""
         df = self.rows(indicator)
         df = df[df["entity"] == entity]
         if period is not None:
-            df = df[df["period"] <= period]
-        if df.empty:
-            return None
-        last = df.sort_values("period").iloc[-1]
-        return last["period"], float(last["value"])
+            df = df[(df["period"] == period) if exact else (df["period"] <= period)]
+        return None if df.empty else df.sort_values("period").iloc[-1]
+
+    def latest(self, indicator: str, entity: str, period: str | None = None) -> tuple[str, float] | None:
+        """(period, value) of the entity's latest value at or before `period` (its latest if None), or None."""
+        row = self.observation(indicator, entity, period)
+        return None if row is None else (row["period"], float(row["value"]))
+
+    def value(self, indicator: str, entity: str, period: str) -> float | None:
+        """The value for exactly this period, or None."""
+        row = self.observation(indicator, entity, period, exact=True)
+        return None if row is None else float(row["value"])
+
+
+def cite(publisher: str, title: str, vintage: str, licence: str) -> str:
+    """The one citation line: 'Source: publisher, title; vintage. Licence: licence.'"""
+    return _("Source: {publisher}, {label}; {vintage}. Licence: {licence}.").format(
+        publisher=publisher, label=title, vintage=vintage, licence=licence)
 
 
 def _translated(snap: Snapshot, table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:

@@ -328,9 +328,7 @@ def trend_spec(snap: Snapshot, series: pd.DataFrame, measure: str, month: str, s
 
 def browsers_source(snap: Snapshot) -> str:
     """The caniuse publication behind every browser agent (one source for the whole stack)."""
-    src = snap.source(snap.indicator(ALL)["source_id"])
-    return _("Source: {publisher}, {title}; {vintage}. Licence: {licence}.").format(
-        publisher=src["publisher"], title=src["title"], vintage=data_(src["vintage"]), licence=data_(src["licence"]))
+    return snap.source_citation(snap.indicator(ALL)["source_id"])
 
 
 def browsers_spec(snap: Snapshot, mix: pd.DataFrame, place: str, month: str, group: str) -> charts.Spec:

@@ -335,11 +335,9 @@ class Headline:
 
 
 def _figure(snap: Snapshot, ind: str, entity: str, year: str) -> Figure | None:
-    rows = snap.rows(ind)
-    hit = rows[(rows["entity"] == entity) & (rows["period"] == year)]
-    if hit.empty:
+    row = snap.observation(ind, entity, year, exact=True)
+    if row is None:
         return None
-    row = hit.iloc[0]
     return Figure(float(row["value"]), str(row["source_id"]), str(row["note"] or ""))
 
 

@@ -11,9 +11,6 @@ from ...store import Snapshot
 from ..base import Column, Control, Explorer, Figure, Headline, View, fixed
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
-COUNTRY_VIEWS = ("map", "trend", "table")
-
-
 def params(snap: Snapshot) -> list:
     return [
         choice("view", mm.VIEWS, "map", label=N_("View")),
