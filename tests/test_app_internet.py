@@ -18,14 +18,14 @@ def test_changing_the_year_changes_the_map_data():
     at = run()
     assert not at.exception
     frames, spec = chart_data(at)
-    assert charts.heading(spec).startswith("Individuals using the internet, 2024")
+    assert charts.heading(spec).startswith("Internet use, 2024")
     assert "World Bank" in charts.source_line(spec)
     before = frames["map_values"]
     assert len(before) >= 182 and (before["p"] == "2024").sum() == 182
     at.select_slider(key="internet.year").set_value("2005").run()
     assert not at.exception
     after, spec = chart_data(at)
-    assert charts.heading(spec).startswith("Individuals using the internet, 2005")
+    assert charts.heading(spec).startswith("Internet use, 2005")
     assert set(after["map_values"]["p"]) <= {"2005", "2004", "2003", "2002"}
     assert at.query_params["year"] == "2005"
 

@@ -28,7 +28,6 @@ DEVICE_METRICS = {
 }
 DEVICE_UNIT = "million devices"
 MILESTONE_THEME, MILESTONE_KIND = "kaios", "event"
-VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "browsers": N_("Browsers"), "table": N_("Table")}
 MEASURE_LABELS = {"all": N_("All page views"), "mobile": N_("Mobile/tablet page views")}
 COLOURS = {"log": N_("Log"), "quantile": N_("Quantiles (fifths)"), "linear": N_("Linear")}  # the map's colour scale
 GROUPS = {"lowend": N_("Feature-phone and low-end browsers"), "mobile": N_("All mobile browsers")}

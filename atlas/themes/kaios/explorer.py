@@ -11,7 +11,7 @@ from ...numbers import month as month_text
 from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS
 from ...store import Snapshot
-from ..base import Column, Control, Explorer, Figure, View, fixed
+from ..base import Column, Control, Explorer, Figure, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, REGION, axis_param, places_control
 
 SMALL = {"show": N_("Show"), "hide": N_("Hide")}
@@ -21,7 +21,7 @@ SMOOTH = {"off": N_("Monthly"), "3m": N_("3-month mean")}
 def params(snap: Snapshot) -> list:
     places, months = kaios.place_codes(snap), kaios.months(snap)
     return [
-        choice("view", kaios.VIEWS, "map", label=N_("View")),
+        choice("view", view_labels(VIEWS), "map", label=N_("View")),
         period("month", months, months[-1], label=N_("Month")),
         choice("measure", kaios.MEASURE_LABELS, "all", label=N_("Measure")),
         # the map's colour scale; older links said `scale` (which now means nothing else here)
@@ -201,6 +201,14 @@ def place_control(name: str, label: str, widget: str) -> Control:
                    lambda snap: snap.name)
 
 
+VIEWS = views(
+    View("map", N_("Map"), draw_map, controls=(("colours", "small"),)),
+    View("trend", N_("Trend"), draw_trend, controls=(("places",), ("smooth", "axis"))),
+    View("browsers", N_("Browsers"), draw_browsers, controls=(("context", "browsers"),)),
+    View("table", N_("Table"), draw_table, controls=(("small",),)),
+)
+
+
 EXPLORER = Explorer(
     page="kaios", key="kaios", title=N_("KaiOS and browsers"),
     intro=lambda snap: _("How much web browsing comes from KaiOS feature phones, by country and month. **This is "
@@ -209,7 +217,7 @@ EXPLORER = Explorer(
                          "little are under-counted."),
     params=params,
     controls={
-        "view": Control("view", N_("View"), "segmented", *fixed(kaios.VIEWS)),
+        "view": Control("view", N_("View"), "segmented", *fixed(view_labels(VIEWS))),
         "measure": Control("measure", N_("KaiOS share of"), "segmented", *fixed(kaios.MEASURE_LABELS),
                            help=N_("All page views includes desktop. Mobile/tablet page views is KaiOS's share among "
                                    "mobile and tablet browsers (derived from caniuse's mobile agents).")),
@@ -229,10 +237,7 @@ EXPLORER = Explorer(
         "context": place_control("context", N_("Browsers for"), "select"),
         "browsers": Control("browsers", N_("Browsers shown"), "segmented", *fixed(kaios.GROUPS)),
     },
-    views={"map": View("map", N_("Map"), draw_map, controls=(("colours", "small"),)),
-           "trend": View("trend", N_("Trend"), draw_trend, controls=(("places",), ("smooth", "axis"))),
-           "browsers": View("browsers", N_("Browsers"), draw_browsers, controls=(("context", "browsers"),)),
-           "table": View("table", N_("Table"), draw_table, controls=(("small",),))},
+    views=VIEWS,
     top=(("measure", ("map", "trend")), ("region", ("map", "table"))),
     period="month", periods=lambda snap, v: kaios.months(snap), period_label=lambda v: N_("Month"),
     caveats=caveats,

@@ -18,7 +18,6 @@ from ...i18n import N_, _, data_
 from ...regions import FOCUS_LABELS, focus_filter, map_values
 from ...store import Snapshot, period_date, shown_groups
 
-VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table"), "regions": N_("Regions (GSMA)")}
 # The units of the indicators these views show, as the charts write them (`_(unit)`).
 UNITS = (N_("USD billion"), N_("billion transactions"), N_("million accounts"), N_("million agents"),
          N_("% of GDP"), N_("per 1,000 adults"), N_("per 100,000 adults"), N_("percentage points"))

@@ -8,12 +8,12 @@ from ...i18n import N_, _, data_
 from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS
 from ...store import Snapshot
-from ..base import Column, Control, Explorer, Figure, Headline, View, fixed
+from ..base import Column, Control, Explorer, Figure, Headline, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
 def params(snap: Snapshot) -> list:
     return [
-        choice("view", mm.VIEWS, "map", label=N_("View")),
+        choice("view", view_labels(VIEWS), "map", label=N_("View")),
         choice("measure", mm.MEASURES, "mobile_money", label=N_("Indicator")),
         choice("slice", mm.SLICES, "all", label=N_("Group")),
         period("year", mm.all_periods(snap), "2024", label=N_("Year")),
@@ -218,13 +218,21 @@ def gsma_label(snap: Snapshot):
     return lambda k: f"{snap.indicator(mm.GSMA_METRICS[k])['label']} ({mm.unit_text(snap, mm.GSMA_METRICS[k])})"
 
 
+VIEWS = views(
+    View("map", N_("Map"), draw_map, controls=(("measure", "slice"),)),
+    View("trend", N_("Trend"), draw_trend, controls=(("measure", "slice"), ("places", "axis"))),
+    View("table", N_("Table"), draw_table, controls=(("measure", "slice"),)),
+    View("regions", N_("Regions (GSMA)"), draw_regions, controls=(("metric", "gsma", "axis"),), timeline=False),
+)
+
+
 EXPLORER = Explorer(
     page="mobile-money", key="mobile_money", title=N_("Mobile money"),
     intro=lambda snap: _("Who has a mobile money account (World Bank Global Findex survey), how much it is used "
                          "country by country (IMF Financial Access Survey), and how much it moves by region (GSMA)."),
     params=params,
     controls={
-        "view": Control("view", N_("View"), "segmented", *fixed(mm.VIEWS)),
+        "view": Control("view", N_("View"), "segmented", *fixed(view_labels(VIEWS))),
         "region": REGION,
         "measure": Control("measure", N_("Indicator"), "select", *fixed(mm.MEASURE_LABELS)),
         "slice": Control("slice", N_("Group (Findex)"), "select", *fixed(mm.SLICES),
@@ -238,11 +246,7 @@ EXPLORER = Explorer(
                         lambda snap: sorted(mm.gsma_codes(snap), key=lambda c: (c != mm.WORLD, snap.name(c))),
                         lambda snap: snap.name),
     },
-    views={"map": View("map", N_("Map"), draw_map, controls=(("measure", "slice"),)),
-           "trend": View("trend", N_("Trend"), draw_trend, controls=(("measure", "slice"), ("places", "axis"))),
-           "table": View("table", N_("Table"), draw_table, controls=(("measure", "slice"),)),
-           "regions": View("regions", N_("Regions (GSMA)"), draw_regions, controls=(("metric", "gsma", "axis"),),
-                           timeline=False)},
+    views=VIEWS,
     top=(("region", ("map", "table")),),
     period="year", periods=lambda snap, v: mm.measure_periods(snap, v["measure"]),
     period_label=lambda v: N_("Findex wave") if mm.is_findex(v["measure"]) else N_("Year"),
