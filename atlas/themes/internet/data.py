@@ -1,4 +1,5 @@
-"""The internet-use views: their parameters, charts and tables, shared by the page and the slides."""
+"""Internet use's data shaping (pure): the map table and spec, the trend lines (WDI countries and
+aggregates, ITU's own regions as 'ITU:<code>'), the table behind the map."""
 from __future__ import annotations
 
 import pandas as pd

@@ -1,6 +1,5 @@
-"""The KaiOS page's data shaping and charts: the map table, gap-aware series, smoothing, the browser mix,
-the small-sample flag and the device milestones, all from the snapshot. As in `atlas.internet`, the only
-Streamlit tie is the declaration of the view's URL parameters (`params`), shared with slides."""
+"""KaiOS's data shaping and charts (pure): the map table, gap-aware series, smoothing, the browser mix,
+the small-sample flag, the device milestones and an uploaded export's series, all from the snapshot."""
 from __future__ import annotations
 
 

@@ -1,5 +1,5 @@
 """KaiOS and browsers, declared once: map by month with Play, trend with device milestones, the browsers
-beside KaiOS, a table. (The page adds a StatCounter upload: `atlas.ui.upload`.)"""
+beside KaiOS, a table. (The theme adds a StatCounter upload: `THEME.upload`.)"""
 from __future__ import annotations
 
 import pandas as pd

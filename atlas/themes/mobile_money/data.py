@@ -1,8 +1,9 @@
-"""The mobile money views: their parameters, map/trend tables, GSMA regional points and the headline.
+"""Mobile money's data shaping (pure): measures and their periods, map/trend tables, GSMA regional points
+and the headline figures.
 
 Three publishers, three shapes: World Bank Findex (survey, irregular waves, demographic slices), IMF
 FAS (supply-side, yearly to 2019) and GSMA (regional aggregates, revised between report editions).
-Everything a page shows is computed here from the snapshot; the page only lays it out.
+Everything the explorer, the overview card and the slides show is computed here from the snapshot.
 """
 from __future__ import annotations
 
