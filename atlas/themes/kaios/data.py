@@ -239,54 +239,9 @@ def milestone_marks(items: pd.DataFrame) -> pd.DataFrame:
                        source=("source", lambda s: " · ".join(dict.fromkeys(s)))).reset_index()
 
 
-# --- an uploaded StatCounter export -----------------------------------------------------------------
-def upload_series(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """An export's series (period, date, value) as chart rows, gaps included when monthly."""
-    rows = frame.assign(entity="upload", name=name)
-    monthly = rows["period"].str.len().eq(7).all()
-    return with_gaps(rows[["entity", "name", "period", "value"]]) if monthly and len(rows) else rows
-
-
-# StatCounter's own menu and button names stay in English in the French text: its site is English only.
-UPLOAD_HOWTO = N_("On [StatCounter Global Stats](https://gs.statcounter.com/os-market-share/mobile) choose "
-                  "*Mobile Operating System Market Share*, a country, and *Monthly* or *Yearly*, then "
-                  "*Download Data → CSV* and drop the file here. It is read in memory for this session only: "
-                  "nothing you upload is saved.")
-
-
-def upload_summary(export) -> str:
-    systems = ", ".join(export.systems[:8]) + (" …" if len(export.systems) > 8 else "")
-    n = export.frame["period"].nunique()
-    periods = numbers.plural(n, "month", "months") if export.frequency == "month" else numbers.plural(n, "year", "years")
-    return _("Read {periods} ({first} to {last}), {systems}: {names}.").format(
-        periods=periods, first=export.first, last=export.last,
-        systems=numbers.plural(len(export.systems), "system", "systems"), names=systems)
-
-
-def upload_name(system: str, place_name: str | None) -> str:
-    """How an uploaded series is named in the legend: whose file, which column, what it measures."""
-    what = _("your StatCounter file: {system} share of mobile OS").format(system=system)
-    return f"{place_name} — {what}" if place_name else what[0].upper() + what[1:]
-
-
 def positive_only(series: pd.DataFrame) -> pd.DataFrame:
     """For a log axis: zeros cannot be drawn, so they become gaps (said in the caption, not hidden)."""
     return series.assign(value=series["value"].where(series["value"] > 0))
-
-
-def place_for_code(snap: Snapshot, iso2: str | None) -> str | None:
-    """The entity for a StatCounter file-name code (ISO alpha-2; 'WW' is worldwide), if known."""
-    if not iso2:
-        return None
-    if iso2.upper() == "WW":
-        return "WLD"
-    hit = snap.entities.index[(snap.entities["iso2"] == iso2.upper()) & (snap.entities["kind"] == "country")]
-    return str(hit[0]) if len(hit) else None
-
-
-def default_system(systems: list[str]) -> str:
-    """The column to draw first: KaiOS if the export has it, else its first column."""
-    return next((s for s in systems if s.lower() == "kaios"), systems[0])
 
 
 # --- charts of the page (shared with slides) --------------------------------------------------------

@@ -56,18 +56,18 @@ def map_caption(snap: Snapshot, values, ind: str, measure: str, year: str) -> st
 
 
 def cross_section(snap: Snapshot, v: dict):
-    """(measure, slice, indicator, values) for the map and table, or a no-data Figure as `values`."""
+    """(measure, slice, indicator, values) for the map and table; `values` is None when nothing has a value."""
     measure, slice_, ind = chosen(snap, v)
     values = mm.map_table(snap, ind, v["year"], v["region"]) if ind else None
-    if values is None or values["value"].notna().sum() == 0:
-        return measure, slice_, ind, no_data(snap, ind, measure, slice_, v["year"])
+    if values is not None and values["value"].notna().sum() == 0:
+        values = None
     return measure, slice_, ind, values
 
 
 def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
     measure, slice_, ind, values = cross_section(snap, v)
-    if isinstance(values, Figure):
-        return values
+    if values is None:
+        return no_data(snap, ind, measure, slice_, v["year"])
     year, region = v["year"], v["region"]
     return Figure(mm.map_title(snap, ind, measure, year, region), mm.map_spec(snap, values, ind, measure, year, region),
                   snap.citation(ind), table=mm.table(values), captions=[map_caption(snap, values, ind, measure, year)],
@@ -100,8 +100,8 @@ def draw_trend(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
     measure, slice_, ind, values = cross_section(snap, v)
-    if isinstance(values, Figure):
-        return values
+    if values is None:
+        return no_data(snap, ind, measure, slice_, v["year"])
     year, region = v["year"], v["region"]
     meta = snap.indicator(ind)
     return Figure(mm.map_title(snap, ind, measure, year, region), None, snap.citation(ind), table=mm.table(values),
