@@ -23,6 +23,7 @@ import vl_convert as vlc
 
 from .. import geo, i18n, numbers, slides
 from ..charts import Keep, walk
+from ..charts.projector import projector
 from ..deck import SlideRef
 from ..i18n import N_, _
 from ..store import Snapshot
@@ -96,7 +97,7 @@ def _share_geometry(key, node):
 
 
 def _spec(spec) -> dict:
-    out = slides.projector(spec, SLIDE_HEIGHT)
+    out = projector(spec, SLIDE_HEIGHT)
     datasets = jsonable(out)["datasets"]
     return walk(walk({**{k: v for k, v in out.items() if k != "datasets"}, "datasets": datasets}, _clean),
                 _share_geometry)

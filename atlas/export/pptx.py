@@ -11,6 +11,7 @@ from pptx.util import Emu, Inches, Pt
 
 from .. import slides
 from ..charts import Keep, walk
+from ..charts.projector import projector
 from ..deck import SlideRef
 from ..store import Snapshot
 from . import html_deck, in_language, png
@@ -35,7 +36,7 @@ def _legends_inside(key, node):
 
 def _chart_png(spec, width_in: float, height_in: float, is_map: bool) -> bytes:
     """The chart laid out for a box of this size (legend and axes inside it), as a PNG."""
-    out = slides.projector(spec, 400)
+    out = projector(spec, 400)
     out = walk(out, _legends_inside) if is_map else out
     out["width"], out["height"] = round(width_in * DPI), round(height_in * DPI)
     out["autosize"] = {"type": "fit", "contains": "padding"}
