@@ -13,11 +13,15 @@ PAGES = nav.pages()
 # Our own sidebar links instead of Streamlit's navigation menu, whose list markup (<ul> with <div>
 # children) fails the accessibility checks (axe-core: list, listitem). Each link keeps the language.
 page = st.navigation(PAGES, position="hidden")
-lang.switch()
-for group, pages in PAGES.items():
-    st.sidebar.caption(_(group))
-    for p in pages:
-        st.sidebar.page_link(p, label=p.title, icon=p.icon, query_params=lang.link_params() or None)
+# In another site's frame (?embed=true, issue 24) the page shows alone: Streamlit hides its header but not a
+# sidebar the app fills, so nothing goes there (the view's language and settings are in its URL).
+if not st.context.is_embedded:
+    lang.switch()
+    for group, pages in PAGES.items():
+        st.sidebar.caption(_(group))
+        for p in pages:
+            st.sidebar.page_link(p, label=p.title, icon=p.icon, query_params=lang.link_params() or None)
 mark_page(page.url_path)
-add_view_button(page.url_path, page.title)
+if not st.context.is_embedded:
+    add_view_button(page.url_path, page.title)
 page.run()

@@ -38,7 +38,8 @@ DEPLOY = ROOT / "deploy"
 BUILD = ROOT / ".front"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MODULES = Path("/usr/lib/nginx/modules")
-COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf"}
+COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf", ".csv"}
+HEALTH_PATH = "/_stcore/health"  # Streamlit's; the launcher's watch and the cluster's probes (deploy/k8s) ask it
 UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/themes/kaios/statcounter.py: 1,000,000 bytes)
 
 # Streamlit settings of every replica, each with the measurement that justifies it (docs/PERFORMANCE.md).
@@ -86,7 +87,8 @@ def _compress(path: str) -> None:
     data = Path(path).read_bytes()
     # Quality 11 is 10 % smaller than 9 but 18 times slower: used for every file a page may load
     # (all under 1 MB here); the big charting bundles we never load get 9.
-    br = brotli.compress(data, quality=11 if len(data) <= 1_000_000 else 9)
+    # The data API's CSVs (static/data, 23 MB in all) get 9: 11 would add a minute to every new snapshot's build.
+    br = brotli.compress(data, quality=11 if len(data) <= 1_000_000 and not path.endswith(".csv") else 9)
     gz = gzip.compress(data, 9, mtime=0)
     stat = os.stat(path)
     for suffix, packed in ((".br", br), (".gz", gz)):
@@ -154,6 +156,9 @@ def static_key() -> str:
 
 def build_static(build: Path = BUILD) -> Path:
     """Copy Streamlit's bundle and our static/ with .br and .gz beside each compressible file; once per key."""
+    from atlas.pipeline import dataset
+    if dataset.is_stale():  # the whole-dataset files in static/data follow the snapshot (scripts/setup.sh makes them)
+        dataset.build()
     dest = build / f"static-{static_key()}"
     if (dest / "done").exists():
         return dest
@@ -177,8 +182,35 @@ def build_static(build: Path = BUILD) -> Path:
     return dest
 
 
+# ------------------------------------------------------------------------------------------- embedding
+# Which other sites may show the atlas in a frame (a ministry's portal): ATLAS_FRAME_ANCESTORS, origins
+# separated by spaces ("https://portal.example.gov https://*.example.org"). Empty (the default): this origin
+# only, as before. Each origin is checked, since it goes into the CSP header verbatim: a ";" or a quote would
+# add directives of its own.
+FRAME_ANCESTORS_ENV = "ATLAS_FRAME_ANCESTORS"
+ORIGIN = re.compile(r"^https?://(\*\.)?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$")
+
+
+def frame_ancestors(text: str | None = None) -> list[str]:
+    """The origins allowed to frame the atlas (from ATLAS_FRAME_ANCESTORS unless given); ValueError on
+    anything that is not a scheme, a host (optionally `*.` for its subdomains) and a port."""
+    text = os.environ.get(FRAME_ANCESTORS_ENV, "") if text is None else text
+    origins = [o.rstrip("/") for o in text.split()]
+    bad = [o for o in origins if not ORIGIN.match(o)]
+    if bad:
+        raise ValueError(f"{FRAME_ANCESTORS_ENV}: not an origin (scheme://host[:port]): {bad[0]!r}")
+    return list(dict.fromkeys(origins))
+
+
+def x_frame_options(ancestors: list[str]) -> str:
+    """X-Frame-Options for older browsers: SAMEORIGIN when only this origin may frame the atlas; none when
+    others may (it cannot name another origin, and browsers that know frame-ancestors ignore it anyway)."""
+    return 'add_header X-Frame-Options "SAMEORIGIN" always;' if not ancestors else \
+        "# X-Frame-Options left out: ATLAS_FRAME_ANCESTORS lets other origins frame the atlas (CSP frame-ancestors)."
+
+
 # ---------------------------------------------------------------------------------------------- config
-def csp(index_html: str) -> str:
+def csp(index_html: str, ancestors: list[str] = ()) -> str:
     """Only this origin; by hash, Streamlit's inline script(s) of the index page and the presenter deck's
     two scripts (atlas/export/html_deck: presenter mode draws the deck in a srcdoc frame, which inherits
     this policy)."""
@@ -191,7 +223,7 @@ def csp(index_html: str) -> str:
             "style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
             "worker-src 'self' blob:; frame-src 'self' blob:; media-src 'self' blob:; object-src 'none'; "
-            "base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+            "base-uri 'self'; form-action 'self'; frame-ancestors 'self'" + "".join(f" {o}" for o in ancestors))
 
 
 def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[int]) -> Path:
@@ -203,7 +235,8 @@ def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[in
         "USER": f"user {getpass.getuser()};" if os.geteuid() == 0 else "",
         "PREFIX": str(prefix), "MODULES": str(MODULES), "STATIC": str(static), "LISTEN": listen,
         "UPSTREAMS": upstreams, "UPLOAD_BODY": f"{UPLOAD_MB + 1}m",
-        "CSP": csp((static / "streamlit" / "index.html").read_text()),
+        "CSP": csp((static / "streamlit" / "index.html").read_text(), frame_ancestors()),
+        "X_FRAME_OPTIONS": x_frame_options(frame_ancestors()),
     }
     for name in ("nginx.conf", "proxy.conf", "security-headers.conf"):
         text = (DEPLOY / name).read_text()
@@ -263,7 +296,7 @@ class Front:
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise RuntimeError(f"{url} exited (code {proc.returncode}); see the logs in {self.prefix}")
-            if _healthy(url + "/_stcore/health", 1):
+            if _healthy(url + HEALTH_PATH, 1):
                 return
             time.sleep(0.2)
         raise RuntimeError(f"{url} did not become healthy within {seconds:.0f} s")
@@ -309,7 +342,7 @@ class Front:
                 return self.nginx.returncode or 1
             for i, proc in enumerate(self.replicas):
                 alive = proc is not None and proc.poll() is None
-                misses[i] = 0 if alive and _healthy(self.replica_url(i) + "/_stcore/health", 5) else misses[i] + 1
+                misses[i] = 0 if alive and _healthy(self.replica_url(i) + HEALTH_PATH, 5) else misses[i] + 1
                 if not alive or misses[i] >= strikes:
                     print(f"replica {i + 1} on port {self.replica_ports[i]} "
                           f"{'exited' if not alive else 'stopped answering'}: restarting it", file=sys.stderr)

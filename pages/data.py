@@ -7,6 +7,7 @@ from atlas.provenance import refresh_report, source_vintages
 from atlas.themes import themes
 from atlas.ui import lang
 from atlas.ui.cache import store
+from atlas.ui.widgets import dataset_section
 
 lang.setup()  # this run's language (`?lang=`), its notice shown on the page
 
@@ -21,6 +22,8 @@ cols[0].metric(_("Observations"), numbers.count(m["tables"]["observations"]))
 cols[1].metric(_("Indicators"), numbers.count(m["tables"]["indicators"]))
 cols[2].metric(_("Places and groups"), numbers.count(m["tables"]["entities"]))
 cols[3].metric(_("Cited sources"), numbers.count(m["tables"]["sources"]))
+
+dataset_section()  # the whole-dataset zip and the data API (issue 24)
 
 st.subheader(_("Indicators"))
 THEMES = {t.key: t for t in themes()}

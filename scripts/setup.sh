@@ -11,3 +11,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 bash scripts/i18n.sh compile  # the French catalogue (.po -> .mo)
+# The whole-dataset zip and per-indicator CSV/JSON in static/data/ (generated from data/, not committed;
+# rebuilt only when the snapshot, its code or the translations changed: about 5 s).
+.venv/bin/python -m atlas.pipeline.dataset --if-stale

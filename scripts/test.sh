@@ -10,6 +10,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)  # the PDF handout's French glyphs
+# Arial/Helvetica metrics, as on the phones and laptops the charts' title wrapping is calibrated for
+# (atlas/charts/finish.py): with DejaVu Sans alone, Chromium's fallback is wider and titles are cut with "…".
+[ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages for the tests: ${missing[*]}..."
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -26,4 +29,6 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then  # axe-core, pinned in packag
   npm ci --no-audit --no-fund --silent
 fi
 bash scripts/install-nginx.sh
-exec .venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist): the tests of each server (app, front) on one worker (tests/conftest.py groups
+# them), everything else spread over both. `-n 0` after the command runs in one process (e.g. with --pdb).
+exec .venv/bin/python -m pytest -n 2 "$@"

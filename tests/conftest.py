@@ -1,11 +1,93 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT.parent / "shared" / "data" / "raw"
+
+# --- parallel runs (pytest-xdist: scripts/test.sh runs `-n 2 --dist loadgroup`) ----------------------------
+# Session fixtures that start servers: the tests using one run on one worker, so it starts once.
+SERVERS = {"front": "front", "app_url": "app"}  # fixture -> group (the front first: it is the heavier)
+
+
+def group_of(item) -> str | None:
+    """The worker group of a test (None: any free worker).
+    - "front": a test using the production front (nginx + 2 replicas), which then starts once;
+    - "app": a test using the app server (`app_url`), which then starts once; these browser tests run one
+      after another on one worker, the front's on the other when it is free;
+    - its module's path: a test module with its own module- or session-scoped fixture (a build, a rendered
+      deck), so the fixture is computed once;
+    - the name of an explicit `@pytest.mark.xdist_group("…")`.
+    A browser test with neither server (its own fresh server, a file from disk) runs anywhere: Chromium
+    (`browser`, session-scoped) starts once on each worker that needs it."""
+    marker = item.get_closest_marker("xdist_group")
+    if marker:
+        return str(marker.args[0] if marker.args else marker.kwargs.get("name", "default"))
+    ours = {name: defs[-1] for name, defs in item._fixtureinfo.name2fixturedefs.items()
+            if defs and getattr(defs[-1].func, "__module__", "").startswith("tests.")}
+    for fixture, group in SERVERS.items():
+        if fixture in ours:
+            return group
+    if any(d.scope != "function" and not d.func.__module__.endswith("conftest") for d in ours.values()):
+        return item.nodeid.split("::")[0]
+    return None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """On a worker: write each test's group where the controller's scheduler reads it. (xdist 3.8's own
+    loadgroup appends the group to the test's id, which pytest 9.2 no longer lets it change, so its groups
+    are silently ignored: pytest-dev/pytest-xdist#1386.)"""
+    result = yield
+    folder = getattr(config, "workerinput", {}).get("atlas_groups")
+    if folder:
+        groups = {item.nodeid: g for item in items if (g := group_of(item))}
+        path = Path(folder) / f"{config.workerinput['workerid']}.json"
+        path.with_suffix(".tmp").write_text(json.dumps(groups))
+        path.with_suffix(".tmp").rename(path)
+    return result
+
+
+_GROUPS_DIR: list[Path] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """Controller: tell each worker where to write its groups."""
+    if not _GROUPS_DIR:
+        import tempfile
+        _GROUPS_DIR.append(Path(tempfile.mkdtemp(prefix="atlas-test-groups-")))
+    node.workerinput["atlas_groups"] = str(_GROUPS_DIR[0])
+
+
+def pytest_unconfigure(config):
+    import shutil
+    for folder in _GROUPS_DIR:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`: xdist's load-by-scope scheduler with the workers' groups as scopes (each group
+    is sent whole to one worker, the largest first; an ungrouped test is its own unit)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groups is None:  # called once every worker has sent its collection
+                self.groups = {}
+                for path in sorted(_GROUPS_DIR[0].glob("*.json")) if _GROUPS_DIR else []:
+                    self.groups.update(json.loads(path.read_text()))
+            return self.groups.get(nodeid, nodeid)
+
+    return GroupScheduling(config, log)
 
 
 @pytest.fixture(scope="session")

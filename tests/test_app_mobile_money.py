@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas import charts
+from atlas import charts, numbers
 from atlas.themes.mobile_money import data as mm
 from atlas.ui.cache import DATA_DIR
 from tests.apptest_tools import chart_data, run_page
@@ -29,7 +29,7 @@ def texts(at) -> str:
 # --- map ------------------------------------------------------------------------------------------
 def test_the_wave_slider_changes_the_map_and_the_url():
     at = run()
-    assert not at.exception
+    assert not at.exception and not at.warning
     frames, spec = chart_data(at)
     assert title(spec).startswith("Mobile money account (% of adults 15+) — 2024 wave")
     assert "World Bank, Global Findex" in charts.source_line(spec)
@@ -92,31 +92,14 @@ def test_region_focus_and_a_clickable_map():
     assert 30 <= len(frames["map_values"]) <= 48
 
 
-@pytest.mark.parametrize("query", [
-    {"slice": "rural", "year": "2014"},                      # rural/urban splits start in 2024
-    {"measure": "account", "slice": "urban", "year": "2011"},
-])
-def test_a_choice_without_data_says_so_instead_of_an_empty_map(query):
-    at = run(query)
+def test_a_choice_without_data_says_so_instead_of_an_empty_map():
+    """The figure's no-data notice for each such choice, map and table: tests/test_explorer_links.py."""
+    at = run({"slice": "rural", "year": "2014"})  # rural/urban splits start in 2024
     assert not at.exception and not at.get("vega_lite_chart")
     assert any(i.value.startswith("No data for this choice") and "2024" in i.value for i in at.info)
-    at = run({**query, "view": "table"})
-    assert not at.exception and not at.dataframe
-    assert any(i.value.startswith("No data for this choice") for i in at.info)
 
 
-MEASURES = list(mm.MEASURES)
-
-
-@pytest.mark.parametrize("view, measure", [(("map", "trend", "table")[i % 3], m) for i, m in enumerate(MEASURES)])
-def test_every_indicator_runs_in_a_view(view, measure):
-    """Each indicator once, the views taken in turn (each view meets Findex, the gap and FAS)."""
-    at = run({"view": view, "measure": measure})
-    assert not at.exception and not at.warning
-    if view == "table":
-        assert len(at.dataframe[0].value) > 10
-    else:
-        assert at.get("vega_lite_chart")
+# Every indicator in a view and every GSMA measure draw: tests/test_explorer_links.py; each view runs here once.
 
 
 def test_play_steps_through_the_waves():
@@ -129,6 +112,7 @@ def test_play_steps_through_the_waves():
 # --- trend and table ------------------------------------------------------------------------------
 def test_trend_controls():
     at = run({"view": "trend"})
+    assert not at.exception and not at.warning
     frames, spec = chart_data(at)
     assert set(frames["series"]["name"]) >= {"Kenya", "Ghana", "Bangladesh"}
     assert set(frames["series"]["period"]) >= {"2014", "2024"} and frames["marker"]["label"].tolist() == ["2024"]
@@ -148,6 +132,7 @@ def test_trend_controls():
 
 def test_table_lists_the_cross_section_with_fieldwork_years():
     at = run({"view": "table", "year": "2021", "measure": "account"})
+    assert not at.exception and not at.warning
     table = at.dataframe[0].value
     assert len(table) >= 130 and table["rank"].min() == 1
     assert (table["period"] == "2021 (fieldwork in 2022)").sum() == 16
@@ -157,7 +142,7 @@ def test_table_lists_the_cross_section_with_fieldwork_years():
 # --- GSMA regions ---------------------------------------------------------------------------------
 def test_regional_view_draws_latest_figures_and_keeps_revised_ones():
     at = run({"view": "regions"})
-    assert not at.exception
+    assert not at.exception and not at.warning
     frames, spec = chart_data(at)
     points = frames["revised_points"]
     assert set(points["name"]) >= {"World", "Sub-Saharan Africa (GSMA)", "Africa, continent-wide (GSMA, as reported)"}
@@ -188,20 +173,21 @@ def test_regional_controls_change_the_data():
     assert any("Pick one or more regions" in i.value for i in at.info)
 
 
-@pytest.mark.parametrize("metric", ["value", "volume", "registered", "active", "agents", "active_agents"])
-def test_every_gsma_measure_runs(metric):
-    at = run({"view": "regions", "metric": metric})
-    assert not at.exception and not at.warning and at.get("vega_lite_chart")
-
-
 # --- headline and links ---------------------------------------------------------------------------
-def test_headline_shows_both_years_with_sources():
+def test_headline_shows_both_years_with_sources(snapshot):
+    """The story's year and the latest beside it, each figure as the snapshot has it, and each source named."""
     at = run()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Worldwide, 2022"] == "US$1.26 tn" and metrics["Africa, 2022"] == "US$836.5 bn"
-    assert metrics["Worldwide, 2024"] == "US$1.68 tn"
-    assert "about two-thirds" in texts(at)
-    assert "report edition 2023" in texts(at) and "ecofinagency.com" in texts(at)
+    story, latest = mm.headline(snapshot, mm.STORY_YEAR), mm.headline(snapshot, mm.latest_year(snapshot))
+    assert latest.year > story.year
+    for h in (story, latest):
+        assert metrics[f"Worldwide, {h.year}"] == numbers.usd_bn(h.world.value, short=True)
+    assert metrics[f"Africa, {story.year}"] == numbers.usd_bn(story.africa.value, short=True)
+    assert numbers.share_words(story.share) in texts(at)
+    sources = {f.source_id for f in (story.world, story.africa, latest.world) if f}
+    for source in sources:  # each linked with its title, address and report edition
+        src = snapshot.source(source)
+        assert src["url"] in texts(at) and "report edition" in texts(at)
 
 
 def test_headline_numbers_come_from_the_snapshot(tmp_path, monkeypatch):
@@ -222,19 +208,19 @@ def test_headline_numbers_come_from_the_snapshot(tmp_path, monkeypatch):
     assert metrics["Africa, 2022"] == "US$836.5 bn"
 
 
-@pytest.mark.parametrize("query, words", [
-    ({"year": "1800"}, "Year: '1800' is not available"),
-    ({"measure": "<script>"}, "Indicator: '?script?' is not one of the choices"),
-    ({"slice": "martians"}, "Group: 'martians' is not one of the choices"),
-    ({"places": "XXX"}, "Places: XXX not recognised"),
-    ({"view": "regions", "gsma": "GSMA_SSA,NOPE"}, "GSMA regions: NOPE not recognised and left out"),
-    ({"metric": "gold"}, "GSMA measure: 'gold' is not one of the choices"),
-    ({"nonsense": "1"}, "Ignored unknown link setting"),
-])
-def test_bad_links_fall_back_with_a_notice(query, words):
-    at = run(query)
+def test_bad_links_fall_back_with_a_notice_each():
+    """Each bad value's fallback and notice is tested on the pure core (tests/test_explorer_links.py); here the
+    page shows them all at once, with the unknown setting it alone reports."""
+    at = run({"view": "regions", "year": "1800", "measure": "<script>", "slice": "martians", "places": "XXX",
+              "gsma": "GSMA_SSA,NOPE", "metric": "gold", "nonsense": "1"})
     assert not at.exception
-    assert any(words in w.value for w in at.warning), [w.value for w in at.warning]
+    notice = " ".join(w.value for w in at.warning)
+    for words in ["Year: '1800' is not available", "Indicator: '?script?' is not one of the choices",
+                  "Group: 'martians' is not one of the choices", "Places: XXX not recognised",
+                  "GSMA regions: NOPE not recognised and left out", "GSMA measure: 'gold' is not one of the choices",
+                  "Ignored unknown link setting(s): nonsense"]:
+        assert words in notice, words
+    assert at.multiselect(key="mobile_money.gsma").value == ["GSMA_SSA"]
 
 
 def test_a_year_outside_the_indicator_moves_to_the_nearest_wave_and_says_so():

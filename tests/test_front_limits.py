@@ -85,3 +85,36 @@ def test_a_dead_replica_is_restarted_by_the_watch(front):
         stop[0] = True
         watcher.join()
         front.revive()
+
+
+def test_the_data_api_answers_through_the_front_with_caching(front, snapshot):
+    """Each indicator's CSV and JSON and the whole-dataset zip at their stable addresses (issue 24)."""
+    import json
+
+    from atlas.pipeline import dataset
+    ind = snapshot.indicators["id"].iloc[0]
+    status, headers, body = request(front, "GET", f"{dataset.URL}/{ind}.csv", headers={"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Type"] == "text/csv; charset=utf-8" and "ETag" in headers
+    assert headers["Cache-Control"] == "public, max-age=3600" and headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Content-Encoding"] == "gzip" and "frame-ancestors" in headers["Content-Security-Policy"]
+    import gzip
+    assert gzip.decompress(body) == (dataset.OUT / f"{ind}.csv").read_bytes()
+    assert request(front, "GET", f"{dataset.URL}/{ind}.csv", headers={"If-None-Match": headers["ETag"],
+                                                                      "Accept-Encoding": "gzip"})[0] == 304
+    status, headers, body = request(front, "GET", f"{dataset.URL}/{ind}.json")
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    assert json.loads(body)["source"]["licence"]["en"] == snapshot.indicators.loc[ind, "licence"]
+    status, headers, body = request(front, "GET", f"{dataset.URL}/{dataset.ZIP_NAME}")
+    assert status == 200 and headers["Content-Type"] == "application/zip"
+    assert len(body) == dataset.published()["zip_bytes"]
+    assert request(front, "GET", f"{dataset.URL}/no-such-indicator.csv")[0] == 404
+
+
+def test_the_route_cookie_can_travel_in_another_sites_frame_behind_https(front):
+    """Over HTTPS (X-Forwarded-Proto from the load balancer) the route cookie is SameSite=None, Secure and
+    Partitioned, so an embedded page keeps its replica; over plain HTTP it stays Lax (a Secure cookie would be
+    dropped there)."""
+    cookie = request(front, "GET", "/_stcore/health")[1]["Set-Cookie"]
+    assert cookie.endswith("; HttpOnly; SameSite=Lax") and "Secure" not in cookie
+    cookie = request(front, "GET", "/_stcore/health", headers={"X-Forwarded-Proto": "https"})[1]["Set-Cookie"]
+    assert cookie.endswith("; HttpOnly; Secure; SameSite=None; Partitioned")

@@ -77,6 +77,16 @@ def test_chart_locale_agrees_with_page_text():
     assert i18n.vega_locale("en") is None
 
 
+def test_the_french_page_check_finds_english_words_only_as_whole_words():
+    """The checker every French page test relies on (`apptest_tools.english_leaks`)."""
+    from tests.apptest_tools import english_leaks, english_messages
+    english = english_messages()
+    message = next(m for m in sorted(english) if m.startswith("Year of value"))
+    assert (f"x {message} y", message) in english_leaks([f"x {message} y"])
+    assert english_leaks(["xYear of valuey", "rien"]) == [] and english_leaks(["Year"]) == [("Year", "Year")]
+    assert len(english) > 500
+
+
 # --- pages -----------------------------------------------------------------------------------------
 def test_internet_page_in_french_has_no_english_interface_text():
     # AppTest calls a widget's format_func in the test's thread: give that thread the page's language

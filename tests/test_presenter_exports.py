@@ -95,14 +95,16 @@ def test_libreoffice_opens_the_powerpoint_and_prints_every_slide(story_pptx, tmp
     assert "Internet use, 2024" in pdf.pages[1].extract_text()
 
 
-def test_gif_of_internet_use_2000_to_2024_has_a_frame_per_year_and_names_its_source(snapshot):
+def test_gif_of_internet_use_2019_to_2024_has_a_frame_per_year_and_names_its_source(snapshot):
+    """Six years: what is checked does not depend on the length (2000-2024, 25 frames, rendered 4 times as
+    long; its size and time: benchmarks/exports.py)."""
     ref = SlideRef("internet", {"view": "map", "year": "2024", "region": "world"})
-    data = animation.gif(snapshot, ref, start="2000")  # its size and time: benchmarks/exports.py
+    data = animation.gif(snapshot, ref, start="2019")
     gif = Image.open(io.BytesIO(data))
-    assert gif.n_frames == 25
-    assert b"World Development Indicators" in gif.info["comment"] and b"2000" in gif.info["comment"]
+    assert gif.n_frames == 6
+    assert b"World Development Indicators" in gif.info["comment"] and b"2019" in gif.info["comment"]
     firsts = []
-    for i in (0, 24):
+    for i in (0, 5):
         gif.seek(i)
         firsts.append(gif.convert("RGB").crop((900, 0, 1280, 80)).tobytes())  # the period, in large type
     assert firsts[0] != firsts[1]

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import dataset
 from .errors import BuildError
 from .snapshot import PROJECT_RAW, build
 
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Build stopped, the previous snapshot is unchanged.\n{exc}", file=sys.stderr)
         return 1
     print(f"Snapshot written to {args.out}: " + ", ".join(f"{k} {v}" for k, v in manifest["tables"].items()))
-    return 0
+    return dataset.main(["--data", str(args.out), "--out", str(args.static / "data")])  # the whole-dataset files
 
 
 if __name__ == "__main__":

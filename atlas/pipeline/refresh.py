@@ -278,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Refresh stopped; nothing was changed (data/, static/ and raw/caniuse-db/ are as they were).\n"
               f"Why: {exc}", file=sys.stderr)
         return 1
-    return 0
+    from . import dataset  # the whole-dataset files follow the snapshot (rebuilt only if it changed)
+    return dataset.main(["--data", str(args.out), "--out", str(args.static / "data"), "--if-stale"])
 
 
 if __name__ == "__main__":

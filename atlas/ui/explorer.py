@@ -99,7 +99,7 @@ def show(fig: Figure, key: str) -> None:
             dataframe(frame, columns)
     if fig.table is not None and fig.downloads:
         widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
-                          key=f"{key}.dl")
+                          key=f"{key}.dl", whole=True)
 
 
 def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None = None) -> None:
@@ -142,6 +142,7 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
         if period is not None:
             current[ex.period] = period
         show(ex.figure(snap, current, extras=more), f"{ex.key}.{chosen.key}")
+        widgets.embed(ex.page, _(ex.title))  # after view.sync(): the URL holds this view
 
     if chosen.timeline:
         widgets.timeline(view, ex.period, ex.periods(snap, values), _(ex.period_label(values)), draw)

@@ -7,7 +7,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from atlas import export, i18n
+from atlas import export, i18n, numbers
 from atlas.charts import Spec
 from atlas.i18n import N_, _
 from atlas.store import Snapshot
@@ -17,11 +17,14 @@ from .state import View
 
 
 def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, citation: str, name: str,
-              key: str) -> None:
-    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked.
+              key: str, whole: bool = False) -> None:
+    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked; with `whole`
+    (an explorer's), the link to the whole dataset.
     Pass a map's chart as a function: its export spec inlines the world geometry, which costs a second
     or more to build, so it is built only on a click."""
-    cols = st.columns(3)
+    cols = st.columns(4 if whole else 3)
+    if whole:
+        dataset_link(cols[3])
     code = i18n.lang()  # a download is made after this run, in another thread: in this run's language
     cols[0].download_button("CSV", lambda: export.csv(frame, citation, lang=code), f"{name}.csv", "text/csv",
                             key=f"{key}.csv", icon=":material/table:", on_click="ignore", width="stretch",
@@ -37,6 +40,46 @@ def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, cita
                             key=f"{key}.png", icon=":material/image:", on_click="ignore", width="stretch")
     cols[2].download_button("SVG", lambda: export.svg(drawn()), f"{name}.svg", "image/svg+xml",
                             key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="stretch")
+
+
+# --- sharing (issue 24): the whole dataset, and the snippet that embeds a view in another site ---------
+def dataset_link(where=st) -> None:
+    """A link to the whole-dataset zip (static/data, built from the snapshot by atlas.pipeline.dataset)."""
+    from atlas.pipeline.dataset import URL, ZIP_NAME, published
+    built = published()
+    if built is None:  # static/data not built (scripts/setup.sh builds it): no link to a missing file
+        return
+    where.link_button(_("All data"), f"{URL.lstrip('/')}/{ZIP_NAME}", icon=":material/folder_zip:", width="stretch",
+                      help=_("The whole snapshot in one zip ({size} MB): every table as CSV and Parquet, each "
+                             "indicator's metadata in English and French, how to cite each source and its "
+                             "licence").format(size=numbers.decimal(built["zip_bytes"] / 1e6, 1)))
+
+
+def dataset_section() -> None:
+    """The data page's part: what the whole-dataset zip holds, its link, and the per-indicator addresses."""
+    from atlas.pipeline.dataset import INDEX, URL
+    st.subheader(_("Download the whole dataset"))
+    st.caption(_("One zip of this snapshot: every table as CSV (UTF-8) and Parquet, one metadata file per indicator "
+               "(label, unit, definition, source, publisher, licence, vintage and caveats, in English and French), "
+               "the manifest and a README saying how to cite each source and under which licence. Each indicator's "
+               "rows and metadata also have a stable address, {csv} and {json}, listed in {index}.").format(
+        csv=f"{URL}/<indicator>.csv", json=f"{URL}/<indicator>.json", index=f"{URL}/{INDEX}"))
+    dataset_link()
+
+
+def embed(page: str, title: str) -> None:
+    """"Embed this view": the `<iframe>` snippet of the view as it is now (atlas.embed), to copy. Not shown
+    inside an embedded view itself."""
+    if st.context.is_embedded:
+        return
+    from atlas import embed as snippet
+    with st.expander(_("Embed this view"), icon=":material/code:"):
+        st.caption(_("Copy this HTML into a page of your site: it shows this view as it is now, in this language, "
+                     "with its controls and sources. The atlas's operator must allow your site's address."))
+        params = {k: st.query_params.get(k) for k in st.query_params}
+        # Plain text: Streamlit's HTML highlighting colours fail the 4.5:1 contrast (axe-core, color-contrast).
+        st.code(snippet.iframe(snippet.page_url(st.context.url, page), params,
+                               _("Connectivity Atlas — {title}").format(title=title)), language=None, wrap_lines=True)
 
 
 CSV_HELP = {"en": N_("Comma-separated, decimal point, UTF-8; the last column cites the source"),
