@@ -4,7 +4,7 @@ import streamlit as st
 from atlas.i18n import _
 from atlas.ui import lang, nav
 from atlas.ui.presenter import add_view_button
-from atlas.ui.state import mark_page
+from atlas.ui.state import guard_long_links, mark_page
 
 lang.setup(show=False)  # the page shows the notice for a bad ?lang=
 st.set_page_config(page_title=_("Connectivity Atlas"), page_icon="static/favicon.png", layout="wide")
@@ -24,4 +24,5 @@ if not st.context.is_embedded:
 mark_page(page.url_path)
 if not st.context.is_embedded:
     add_view_button(page.url_path, page.title)
+    guard_long_links()  # a link Streamlit dropped for its number of parameters says so (atlas.linkguard)
 page.run()

@@ -1,7 +1,7 @@
 """A presenter's deck: saved views with titles and notes, carried in a link or a small file.
 
-Nothing is stored on the server: the deck travels in the URL (compressed JSON) or as a JSON file the
-presenter keeps. Anything read back is validated; a damaged deck raises DeckError with a plain message
+The deck travels in the URL (compressed JSON) or as a JSON file the presenter keeps; only a deck too long
+for a link is saved on the server, behind a short link (`atlas.deckstore`). Anything read back is validated; a damaged deck raises DeckError with a plain message
 in the run's language.
 
 A deck carries its language (`lang`): presenting and every export render in it. Links and files made
@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlparse
 
-from . import i18n
+from . import i18n, safe_text
 from .i18n import _
 from .params import LANG, choice, parse_value
 
@@ -28,6 +28,9 @@ MAX_NOTES = 2000
 MAX_PARAM = 600          # one view parameter's text
 MAX_LINK = 24_000        # characters of the encoded deck in a link
 MAX_FILE = 256 * 1024    # bytes of a deck file
+MAX_PARAMS = 40          # settings of one slide (a page has about ten)
+MAX_KEY = 40             # a setting's name
+MAX_DEPTH = 6            # JSON nesting: {"slides": [{"params": {…}}]} is 4 deep
 
 
 class DeckError(ValueError):
@@ -70,7 +73,7 @@ def _payload(slides: list[SlideRef], lang: str | None) -> dict:
 
 def encode(slides: list[SlideRef], lang: str | None = None) -> str:
     """The deck for a link; `lang` defaults to the run's language."""
-    raw = json.dumps(_payload(slides, lang), separators=(",", ":"), ensure_ascii=False).encode()
+    raw = json.dumps(_payload(slides, lang), separators=(",", ":"), ensure_ascii=False).encode("utf-8", "replace")
     return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode().rstrip("=")
 
 
@@ -98,8 +101,8 @@ def decode_deck(text: str) -> Deck:
     if not inflater.eof:
         raise damaged
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        data = safe_text.loads(raw, MAX_DEPTH)
+    except (ValueError, UnicodeDecodeError, RecursionError):  # TooDeep is a ValueError
         raise damaged from None
     if isinstance(data, dict):
         lang, notice = _lang_of(data)
@@ -109,7 +112,7 @@ def decode_deck(text: str) -> Deck:
 
 def to_file(slides: list[SlideRef], lang: str | None = None) -> bytes:
     return json.dumps({"format": FORMAT, "version": 1, **_payload(slides, lang)},
-                      indent=2, ensure_ascii=False).encode()
+                      indent=2, ensure_ascii=False).encode("utf-8", "replace")
 
 
 def from_file(data: bytes) -> list[SlideRef]:
@@ -121,8 +124,8 @@ def from_file_deck(data: bytes) -> Deck:
         raise DeckError(_("this file is {size} KB; a deck file is at most {most} KB").format(
             size=len(data) // 1024, most=MAX_FILE // 1024))
     try:
-        obj = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+        obj = safe_text.loads(data, MAX_DEPTH)
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise DeckError(_("this file is not a deck saved from Connectivity Atlas (it is not readable JSON)")) from None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         raise DeckError(_("this file is not a deck saved from Connectivity Atlas"))
@@ -141,13 +144,37 @@ def validate(data) -> list[SlideRef]:
         if not isinstance(item, dict) or not isinstance(item.get("page"), str) or not isinstance(item.get("params", {}), dict):
             raise DeckError(_("slide {n} is not a view of this app").format(n=i))
         params = item.get("params", {})
-        if any(not isinstance(k, str) or not isinstance(v, str) or len(v) > MAX_PARAM for k, v in params.items()):
+        if not _plain_settings(params):
             raise DeckError(_("slide {n} has settings that are not plain text").format(n=i))
         title, notes = item.get("title", ""), item.get("notes", "")
         if not isinstance(title, str) or not isinstance(notes, str):
             raise DeckError(_("slide {n} has a title or notes that are not text").format(n=i))
-        slides.append(SlideRef(item["page"][:40], dict(params), title[:MAX_TITLE], notes[:MAX_NOTES]))
+        slides.append(SlideRef(safe_text.clean(item["page"][:40]), _clean_settings(params),
+                               safe_text.clean(title[:MAX_TITLE]), safe_text.clean(notes[:MAX_NOTES])))
     return slides
+
+
+def _plain_settings(params) -> bool:
+    """A slide's settings as a page's link holds them: a few names and values, all short text."""
+    return isinstance(params, dict) and len(params) <= MAX_PARAMS and all(
+        isinstance(k, str) and isinstance(v, str) and len(k) <= MAX_KEY and len(v) <= MAX_PARAM
+        for k, v in params.items())
+
+
+def _clean_settings(params: dict) -> dict[str, str]:
+    return {safe_text.clean(k): safe_text.clean(v) for k, v in params.items()}
+
+
+def add_slide(refs: list[SlideRef], ref: SlideRef) -> list[SlideRef]:
+    """The deck with `ref` added at the end, within the limits a deck is read back with (so what is built
+    here always opens again); DeckError with a plain message otherwise."""
+    if len(refs) >= MAX_SLIDES:
+        raise DeckError(_("the deck has {count} slides; at most {most} are allowed").format(
+            count=len(refs), most=MAX_SLIDES))
+    if not _plain_settings(ref.params):
+        raise DeckError(_("slide {n} has settings that are not plain text").format(n=len(refs) + 1))
+    return [*refs, SlideRef(safe_text.clean(ref.page[:40]), _clean_settings(ref.params),
+                            safe_text.clean(ref.title[:MAX_TITLE]), safe_text.clean(ref.notes[:MAX_NOTES]))]
 
 
 def from_link(link: str) -> SlideRef:

@@ -41,6 +41,14 @@ class Param:
     label: str = ""
     max_chars: int = MAX_CHARS
     aliases: tuple[str, ...] = ()  # older names still read from links (never written)
+    default_text: str = ""  # how a notice names the default (a catalogue message) when its text is not for reading
+    written_as: Callable[[str], str] | None = None  # the name a dumped text is written under (default: name)
+
+    def shown_default(self) -> str:
+        return _(self.default_text) if self.default_text else (self.dump(self.default) or _("the default"))
+
+    def url_name(self, text: str) -> str:
+        return self.written_as(text) if self.written_as else self.name
 
 
 def shown(text: str, limit: int = 24) -> str:
@@ -102,15 +110,14 @@ def parse_value(p: Param, text: str) -> tuple[Any, str | None]:
     if len(text) > p.max_chars:
         return p.default, _("{label}: the value is {length} characters long (at most {most}); "
                             "showing {default} instead").format(
-            label=_(p.label), length=f"{len(text):,}", most=f"{p.max_chars:,}",
-            default=p.dump(p.default) or _("the default"))
+            label=_(p.label), length=f"{len(text):,}", most=f"{p.max_chars:,}", default=p.shown_default())
     try:
         return p.parse(text), None
     except PartlyUsable as exc:
         return exc.value, _("{label}: {problem}").format(label=_(p.label), problem=exc)
     except BadValue as exc:
         return p.default, _("{label}: {problem}; showing {default} instead").format(
-            label=_(p.label), problem=exc, default=p.dump(p.default) or _("the default"))
+            label=_(p.label), problem=exc, default=p.shown_default())
 
 
 def given_text(p: Param, given: Mapping[str, Any]) -> str | None:

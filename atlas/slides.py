@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts, numbers, profile
+from . import charts, numbers, profile, views
 from .deck import SlideRef
 from .i18n import N_, _
 from .params import choice, parse_all
 from .store import Snapshot
-from .themes import by_page, themes
+from .themes import themes
 from .themes.base import Explorer
 
 
@@ -35,13 +35,13 @@ COUNTRY = "country"  # the country profile's page
 
 def page_title(page: str) -> str | None:
     """The title (a catalogue message, N_) of a page that can be a slide, or None."""
-    theme = by_page(page)
-    return theme.title if theme else (N_("Country profile") if page == COUNTRY else None)
+    ex = views.explorer(page)
+    return ex.title if ex else (N_("Country profile") if page == COUNTRY else None)
 
 
 def renderer(page: str) -> Renderer | None:
-    theme = by_page(page)
-    return explorer_slide(theme.explorer) if theme else (_country if page == COUNTRY else None)
+    ex = views.explorer(page)
+    return explorer_slide(ex) if ex else (_country if page == COUNTRY else None)
 
 
 def render(snap: Snapshot, ref: SlideRef, inline: bool = False, period: str | None = None) -> Slide | None:
@@ -64,8 +64,7 @@ def default_title(snap: Snapshot, ref: SlideRef) -> str:
 def settings(snap: Snapshot, ref: SlideRef, hidden: tuple[str, ...] = ("places", "from", "lang")) -> str:
     """A saved view's settings as the page's own controls write them ('Vue Carte, Année 2024, Région
     Afrique'), in the run's language; '' when there is nothing to say."""
-    theme = by_page(ref.page)
-    ex = theme.explorer if theme else None
+    ex = views.explorer(ref.page)
     parts = []
     for name, value in ref.params.items():
         if name in hidden:
@@ -94,7 +93,7 @@ def explorer_slide(ex: Explorer) -> Renderer:
         if fig.notice or fig.spec is None:
             return Slide(fig.title, None, fig.source, lines=[fig.notice or ""] if fig.notice else [], notices=notices)
         spec = fig.export() if inline and fig.export else fig.spec
-        timeline = view.timeline and fig.clickable  # a map slide plays its periods
+        timeline = view.timeline and (fig.clickable or fig.plays)  # a map slide (or a bubble chart) plays its periods
         return Slide(fig.title, spec, fig.source, periods=ex.periods(snap, values) if timeline else [],
                      period=(period if period in ex.periods(snap, values) else values[ex.period]) if timeline else None,
                      notices=notices)

@@ -1,10 +1,11 @@
-"""Bytes the server sends per period move on every theme's map (budget: 15 KB), measured in Chromium.
+"""Bytes the server sends per period move on every theme's map, change map and the compare page's bubbles
+(budget: 15 KB), measured in Chromium.
 
 Starts the app, opens each explorer's map, moves its period slider with the keyboard as a person would
 and counts the websocket frames received until the rerun has finished. Prints JSON with the machine's
 load (`uptime`) at the time.
 
-    .venv/bin/python benchmarks/map_moves.py [--moves 8]
+    .venv/bin/python benchmarks/map_moves.py [--moves 8] [--only change]
 """
 from __future__ import annotations
 
@@ -33,7 +34,22 @@ MAPS = {
     "internet, French": ("/internet?view=map&year=2024&lang=fr", "Année", "year"),
     "kaios (quantiles, from Nov 2023), French": ("/kaios?view=map&month=2023-11&colours=quantile&lang=fr", "Mois",
                                                  "month"),
+    # change maps (issue 20): both ends of every country travel with each move
+    "internet change from 2015": ("/internet?view=change&from=2015&year=2024", "Year", "year"),
+    "mobile money change from 2014 (Findex waves)": (
+        "/mobile-money?view=change&measure=mobile_money&from=2014&year=2024", "Findex wave", "year"),
+    "kaios change from Nov 2023": ("/kaios?view=change&from=2023-11", "Month", "month"),
+    "internet change from 2015, French": ("/internet?view=change&from=2015&year=2024&lang=fr", "Année", "year"),
+    # the compare page's bubbles (a bubble chart, not a map: counted by its circles)
+    "compare (default: internet use x mobile money, Findex waves)": ("/compare", "Year", "year"),
+    "compare, French (Findex waves)": ("/compare?lang=fr", "Année", "year"),
+    "compare (KaiOS all x mobile page views, months)": (
+        "/compare?x=kaios_share_all&y=kaios_share_mobile&size=none", "Month", "year"),
+    "compare (KaiOS months from Dec 2023: the most places)": (
+        "/compare?x=kaios_share_all&y=kaios_share_mobile&size=none&year=2023-12", "Month", "year"),
 }
+BUBBLES = '[data-testid="stVegaLiteChart"] path[aria-roledescription="circle"]'
+
 BUDGET_KB = 15
 
 
@@ -41,7 +57,8 @@ def moves_on(page, url: str, slider: str, param: str, moves: int) -> list[int]:
     frames: list[int] = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
     page.goto(url)
-    page.wait_for_function("(s) => document.querySelectorAll(s).length >= 20", arg=SHAPES, timeout=60_000)
+    marks = BUBBLES if url.split("?")[0].endswith("/compare") else SHAPES
+    page.wait_for_function("(s) => document.querySelectorAll(s).length >= 20", arg=marks, timeout=60_000)
     page.wait_for_selector(IDLE)
     sizes = []
     for _ in range(moves):
@@ -60,6 +77,7 @@ def moves_on(page, url: str, slider: str, param: str, moves: int) -> list[int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--moves", type=int, default=8)
+    parser.add_argument("--only", default="", help="measure only the views whose name contains this text")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
     port = free_port()
@@ -69,8 +87,11 @@ def main() -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for theme, (path, slider, param) in MAPS.items():
+                if args.only not in theme:
+                    continue
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 steps = min(args.moves, 3) if "Findex" in theme else args.moves  # four waves: three moves back
+                steps = min(steps, 2) if "from 2014" in theme else steps  # a change needs its end after its start
                 sizes = moves_on(page, f"http://127.0.0.1:{port}{path}", slider, param, steps)
                 page.close()
                 result[theme] = {"kb_median": round(statistics.median(sizes) / 1024, 1),

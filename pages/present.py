@@ -34,7 +34,7 @@ if view["mode"] == "show" and refs:
 st.title(_("Presenter mode"))
 st.caption(_("Build a deck from saved views, then present it full-screen: arrow keys or Page Up / Page Down "
              "move between slides, Esc leaves. The deck lives in this page's link and in a file you can keep; "
-             "nothing is stored on the server."))
+             "only a deck too long for a link is saved on the server, behind a short link."))
 st.caption(_("Deck language: {language}. Presenting and every export use it; the Language switch in the sidebar "
              "changes it.").format(language=i18n.LANGS[code]))
 state.show_notices(notices)
@@ -52,6 +52,7 @@ top[2].button(_("Empty the deck"), icon=":material/delete_sweep:", key="present-
               on_click=deck_edit.set_deck, args=([],))
 
 st.subheader(_("Slides ({count})").format(count=len(refs)))
+presenter.short_link_notice(refs)
 if not refs:
     st.info(_("No slides yet. On any explorer page, use **Add this view to my deck** in the sidebar, paste a link "
               "below, or load the story deck."))

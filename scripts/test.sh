@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-# Debian packages the tests need: Chromium (browser tests), LibreOffice Impress (opens the exported .pptx).
+# Debian packages the tests need: Chromium (browser tests), LibreOffice Impress (opens the exported .pptx),
+# PostgreSQL (the deck store's tests start a server of their own).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
@@ -13,6 +14,7 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
 # Arial/Helvetica metrics, as on the phones and laptops the charts' title wrapping is calibrated for
 # (atlas/charts/finish.py): with DejaVu Sans alone, Chromium's fallback is wider and titles are cut with "…".
 [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)  # short links: tests/test_deckstore.py starts its own server
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages for the tests: ${missing[*]}..."
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

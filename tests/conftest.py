@@ -90,6 +90,23 @@ def pytest_xdist_make_scheduler(config, log):
     return GroupScheduling(config, log)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def deck_store(tmp_path_factory):
+    """Saved decks (short links) go to a temporary SQLite database, for the tests and for the replicas the
+    tests start (they inherit the environment): never to the project's var/."""
+    import os
+    path = tmp_path_factory.mktemp("deckstore") / "decks.sqlite3"
+    saved = {k: os.environ.get(k) for k in ("ATLAS_DECK_DB", "ATLAS_DATABASE_URL")}
+    os.environ["ATLAS_DECK_DB"] = str(path)
+    os.environ.pop("ATLAS_DATABASE_URL", None)
+    yield path
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
 @pytest.fixture(scope="session")
 def snapshot():
     from atlas.store import Snapshot

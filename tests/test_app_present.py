@@ -75,3 +75,32 @@ def test_a_map_slide_saves_where_play_starts_and_old_decks_still_open():
     slider.set_value("2010").run()
     assert current(at)[0].params == {"view": "map", "year": "2024", "region": "africa", "from": "2010"}
     assert current(at)[0].notes == "n"
+
+
+def test_crafted_links_open_with_a_plain_notice_and_markdown_stays_text():
+    import base64
+    import json
+    import zlib
+
+    def link(obj) -> str:
+        raw = obj if isinstance(obj, bytes) else json.dumps(obj).encode()  # ensure_ascii: "\ud800" as an escape
+        return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode().rstrip("=")
+    at = present(deck=link(b"[" * 200), mode="show")  # a 162-character link of nested brackets
+    assert not at.exception  # the story deck is presented, saying why (in the deck's own notices)
+    assert any("damaged or incomplete" in n and "the story deck" in n for n in shown_deck(at)["notices"])
+    at = present(deck=link({"lang": "en", "slides": [{"page": "internet", "params": {"view": "map"},
+                                                      "title": "Africa \ud800 online"}]}), mode="show")
+    assert not at.exception and shown_deck(at)["slides"][0]["title"] == "Africa \ufffd online"
+    at = present(deck=deck.encode([SlideRef("internet", {"view": "map", "x": "[x](https://elsewhere.example/)",
+                                                         "y": "![i](https://elsewhere.example/i.png)"})]))
+    assert not at.exception
+    caption = " ".join(c.value for c in at.caption)
+    assert "\\[x\\](https\\://elsewhere.example/)" in caption and "\\!\\[i\\]" in caption
+
+
+def test_a_link_streamlit_dropped_for_too_many_parameters_says_so():
+    """The browser reopens such a link as ?refused=<count> (atlas.linkguard; the browser test checks that)."""
+    at = present(refused="1001")
+    assert not at.exception
+    assert "This link has 1,001 settings, more than the 1,000 a link can carry" in " ".join(w.value for w in at.warning)
+    assert "refused" not in at.query_params

@@ -32,17 +32,28 @@ elif args[0] == "pack":
 """
 
 
-def _tarball(regions: list[dict], month: str) -> bytes:
+def _tarball(regions: list[dict], month, body=None) -> bytes:
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w:gz") as tar:
         for r in regions:
             doc = {"id": r["code"].removeprefix("alt-"), "name": r["name"], "month": month,
                    "access_date": r["access_date"], "total": r["total"], "data": r["data"]}
-            body = json.dumps(doc).encode()
+            data = (body or json.dumps)(doc).encode() if not isinstance(body, bytes) else body
             info = tarfile.TarInfo(f"package/region-usage-json/{r['code']}.json")
-            info.size = len(body)
-            tar.addfile(info, io.BytesIO(body))
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
     return buf.getvalue()
+
+
+def _full(regions: list[dict]) -> list[dict]:
+    """A whole month (every place of the newest kept month), with the fixture's four regions as published."""
+    import gzip
+    index = caniuse_db.read_index(ROOT / "raw" / "caniuse-db")
+    newest = max(index["months"])
+    lines = gzip.decompress((ROOT / "raw" / "caniuse-db" / index["months"][newest]["file"]).read_bytes())
+    by_code = {r["code"]: r for r in map(json.loads, lines.decode().splitlines())}
+    by_code.update({r["code"]: r for r in regions})
+    return sorted(by_code.values(), key=lambda r: r["code"])
 
 
 def _hashes(*folders: Path) -> dict[str, str]:
@@ -119,8 +130,8 @@ def test_a_month_failing_validation_changes_nothing(project, regions, capsys):
     before = _hashes(*folders)
     bad = copy.deepcopy(regions)
     india = next(r for r in bad if r["code"] == "IN")
-    india["data"]["kaios"] = {"2.5": 150.0}  # a share above 100 %
-    tgz.write_bytes(_tarball(bad, "2026-09"))
+    india["data"]["kaios"] = {"2.5": 99.0, "3.0-3.1": 60.0}  # shares adding up to more than 100 %
+    tgz.write_bytes(_tarball(_full(bad), "2026-09"))
     assert run() == 1
     err = capsys.readouterr().err
     assert "raw/caniuse-db/2026-09.jsonl.gz" in err and "0-100" in err
@@ -129,13 +140,12 @@ def test_a_month_failing_validation_changes_nothing(project, regions, capsys):
 
 def test_a_new_month_is_added_and_reported_then_nothing_new(project, regions, capsys):
     run, folders, tgz = project
-    tgz.write_bytes(_tarball(regions, "2026-09"))
+    tgz.write_bytes(_tarball(_full(regions), "2026-09"))
     assert run() == 0
     report = json.loads((folders[0] / "manifest.json").read_text())["last_refresh"]
     assert report["months_added"] == ["2026-09"] and report["new_last_month"] == "2026-09"
     assert report["kept"]["2026-09"]["version"] == "9.9.1"
-    assert {p["entity"] for p in report["places_added"]} == set()
-    assert "IND" not in {p["entity"] for p in report["places_gone"]} and len(report["places_gone"]) > 200
+    assert {p["entity"] for p in report["places_added"]} == set() and report["places_gone"] == []
     obs = pd.read_parquet(folders[0] / "observations.parquet")
     india = obs[(obs["indicator"] == "kaios_share_all") & (obs["entity"] == "IND") & (obs["period"] == "2026-09")]
     assert india["value"].tolist() == [0.02028]
@@ -147,3 +157,51 @@ def test_a_new_month_is_added_and_reported_then_nothing_new(project, regions, ca
     assert run() == 0
     assert "Nothing new" in capsys.readouterr().out
     assert _hashes(*folders) == after
+
+
+# --- packages that try to write elsewhere, crash the refresh or swap in a partial month --------------------
+def _everything(root: Path) -> dict[str, str]:
+    """Every file under the test's folder and beside it (where '../..' months would land)."""
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.parent.rglob("*")) if p.is_file() and p.name != "package.tgz"}
+
+
+def _deep(doc: dict) -> str:
+    return '{"month": "2026-09", "data": {"kaios": ' + "[" * 50_000 + "]" * 50_000 + "}}"
+
+
+@pytest.mark.parametrize("case, package, words", [
+    ("an absolute path as month", lambda r, tmp: _tarball(_full(r), str(tmp / "evil")), "is not a month"),
+    ("a relative path as month", lambda r, tmp: _tarball(_full(r), "../../escaped"), "is not a month"),
+    ("a month given as a list", lambda r, tmp: _tarball(_full(r), ["2026-09"]), "is not a month"),
+    ("a deeply nested region file", lambda r, tmp: _tarball(_full(r), "2026-09", body=_deep), "nested more than"),
+    ("a huge region file", lambda r, tmp: _tarball(_full(r)[:3], "2026-09", body=b" " * 300_000),
+     "not a plain region file"),
+    ("a region file named like a path", lambda r, tmp: _tarball([{**r[0], "code": "../IN"}], "2026-09"),
+     "not named like a region file"),
+    ("a package missing most places", lambda r, tmp: _tarball(r, "2026-09"), "carries 4 places for 2026-09, far fewer"),
+    ("a month after its publication", lambda r, tmp: _tarball(_full(r), "2026-11"), "not yet over"),
+])
+def test_a_hostile_package_changes_nothing_anywhere(project, regions, tmp_path, capsys, case, package, words):
+    run, folders, tgz = project
+    tgz.write_bytes(package(regions, tmp_path))
+    before = _everything(tmp_path)
+    assert run() == 1, case
+    err = capsys.readouterr().err
+    assert err.startswith("Refresh stopped; nothing was changed") and "Traceback" not in err, case
+    assert words in err, (case, err)
+    assert _everything(tmp_path) == before, case
+    assert not list(tmp_path.parent.rglob("evil*")) and not list(tmp_path.parent.rglob("escaped*"))
+
+
+def test_an_unexpected_failure_still_ends_with_the_plain_message(project, monkeypatch, capsys):
+    run, folders, _tgz = project
+    before = _hashes(*folders)
+
+    def boom(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+    monkeypatch.setattr(refresh, "releases", boom)
+    assert run() == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Refresh stopped") and "RecursionError" in err and "Traceback" not in err
+    assert _hashes(*folders) == before

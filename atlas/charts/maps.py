@@ -22,9 +22,10 @@ import pandas as pd
 from .. import geo, i18n, numbers
 from ..i18n import _, data_, per_lang
 from .finish import (AUTOSIZE, BORDER, DIVERGING, FONT, NO_DATA, SEQUENTIAL, ZERO_FILL, Spec, brief, extremes, fill,
-                     js, template, unit_text)
+                     fmt_value, js, template, unit_text)
 
-KINDS = ("linear", "log", "quantile", "diverging")
+KINDS = ("linear", "log", "quantile", "diverging", "classes")
+CLASSES = 8  # a "classes" scale (a change map): eight classes made in Python, centred on 0 (`atlas.compare`)
 KEY = 26  # px below a width-bound map for the zeros key (the two colours outside the scale)
 KEY_Y = alt.value({"expr": "height - 8"})
 
@@ -67,7 +68,8 @@ def statuses(values: pd.DataFrame) -> pd.Series:
 
 def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str, unit: str, period: str,
                where: str = "World", scale: ColourScale = ColourScale(), zeros: bool = False, notes: bool = False,
-               focus: tuple[str, str] | None = None, inline_geometry: bool = False, height: int = 460) -> Spec:
+               focus: tuple[str, str] | None = None, inline_geometry: bool = False, height: int = 460,
+               ends_unit: str | None = None, description: str | None = None) -> Spec:
     """A world (or regional) choropleth.
 
     `values`: one row per drawable country (entity, name, value, period, rank; optional `earlier` (a
@@ -75,6 +77,8 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
     `regions.map_values`.
     `focus` = (places column, value), e.g. ("region", "South Asia"), keeps only those shapes and the
     projection fits them (a zoom). Countries without a value are drawn grey; small states get a dot.
+    A change map (`ends_unit`: the unit of the values at both ends) has `a`, `pa`, `b`, `pb` (each end's
+    value and period; `description` the chart's accessible name) and, with a "classes" scale, each row's class in `class` (an ordered categorical).
     """
     status = statuses(values)
     keep = values[status != "missing"]
@@ -87,7 +91,7 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
     data = pd.DataFrame({"id": rows["entity"].astype(str), "v": rows["value"].astype("float32"),
                          "r": rows["rank"].fillna(0).astype("int16")})
     earlier = "earlier" in values and not zeros  # a zeros map shows the month itself, never an earlier value
-    if not zeros:  # the year of each value (it may be an earlier one); a zeros map's is the period itself
+    if not zeros and not ends_unit:  # the year of each value (it may be an earlier one); a zeros map's is the period
         data["p"] = rows["period"].fillna(period).astype(str).astype("category")
     if earlier:
         data["e"] = rows["earlier"].astype(bool)
@@ -101,13 +105,23 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
         texts = sorted(noted["note"].unique())
         params["note_text"] = texts
         params["note_of"] = dict(zip(noted["entity"].astype(str), noted["note"].map(texts.index)))
-    if scale.kind == "quantile":
-        classes = quintiles(rows["value"].where(status[rows.index] == "value"))
-        data["k"] = classes.astype("category")
+    if ends_unit:  # both ends of a change, for the tooltip; each end's period as an index into a list (no
+        # dictionary columns: each would cost a dictionary batch on every move)
+        ends = sorted(set(rows["pa"].dropna().astype(str)) | set(rows["pb"].dropna().astype(str)))
+        at = {p: i for i, p in enumerate(ends)}
+        data["a"] = rows["a"].astype("float32")  # the end value is the start plus the change (computed in the browser)
+        data = data.drop(columns="r")            # no rank: the description names the largest rise and fall
+        for end in ("a", "b"):
+            data[f"p{end}"] = rows[f"p{end}"].map(lambda p: at.get(p, -1) if isinstance(p, str) else -1).astype("int8")
+        params["end_periods"] = ends
+    if scale.kind in ("quantile", "classes"):
+        classes = rows["class"] if scale.kind == "classes" else quintiles(rows["value"].where(status[rows.index] == "value"))
+        # a change map's classes as indices into `classes` (-1: none); fifths as their labels
+        data["k"] = classes.cat.codes.astype("int8") if scale.kind == "classes" else classes.astype("category")
         params["classes"] = [str(c) for c in classes.cat.categories]
-    cached = _template(label, unit, scale, zeros, earlier, notes, focus, inline_geometry, height)
+    cached = _template(label, unit, scale, zeros, earlier, notes, focus, inline_geometry, height, ends_unit)
     return fill(cached, title_text, source, {"map_values": data.reset_index(drop=True)},
-                describe(keep, status, label, unit, period, where, zeros), **params)
+                description or describe(keep, status, label, unit, period, where, zeros), **params)
 
 
 def describe(values: pd.DataFrame, status: pd.Series, label: str, unit: str, period: str, where: str,
@@ -187,9 +201,9 @@ def _region_names() -> str:
 
 @per_lang(128)  # templates hold words: one per language
 def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
-              focus: tuple[str, str] | None, inline_geometry: bool, height: int) -> Spec:
-    fields = ["v", "r"] + ([] if zeros else ["p"]) + (["e"] if earlier else []) \
-        + (["k"] if scale.kind == "quantile" else [])
+              focus: tuple[str, str] | None, inline_geometry: bool, height: int, ends_unit: str | None = None) -> Spec:
+    fields = ["v"] + ([] if ends_unit else ["r"]) + ([] if zeros or ends_unit else ["p"]) + (["e"] if earlier else []) \
+        + (["k"] if scale.kind in ("quantile", "classes") else []) + (["a", "pa", "pb"] if ends_unit else [])
     lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=fields)
     focus_test = f"datum.{focus[0]} === {js(focus[1])}" if focus else None
     none_recorded, hidden, no_data_for = _(": none recorded"), _("Hidden (small sample)"), _("No data for") + " "
@@ -213,11 +227,25 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         "rank_text": (f"datum.s === 'zero' ? zero_rank + {js(of)} + n_ranked : " if zeros else "")
                      + f"datum.r > 0 ? datum.r + {js(of)} + n_ranked : ''",
     }
+    if ends_unit:  # a change map: each end's value and the period it is from
+        end_fmt = fmt_value(ends_unit) if ends_unit != "%" else ".1f"
+        calc["b"] = "datum.a + datum.v" if unit == "percentage points" else "datum.a * (1 + datum.v / 100)"
+        calc.pop("rank_text")
+        for end in ("a", "b"):
+            calc[f"{end}_text"] = (f"isValid(datum.{end}) ? format(datum.{end}, {js(end_fmt)}) + ' (' + end_periods[datum.p{end}] + ')'"
+                                   f" : {js(_('No data'))}")
     if notes:
         calc["flag"] = "isValid(note_of[datum.id]) ? note_text[note_of[datum.id]] : ''"
-    fmt = "~g" if zeros or scale.kind == "log" else {"%": ".1f", "percentage points": "+.1f"}.get(unit, ",.2~f")
+    fmt = "~g" if zeros or scale.kind == "log" else {"%": ".1f", "percentage points": "+.1f", "% change": "+,.0f"}.get(unit, ",.2~f")
     field, kind = "c", "quantitative"
-    if scale.kind == "quantile":  # classes made in Python, so the legend names each range exactly
+    if scale.kind == "classes":  # a change: eight classes centred on 0, named in Python (`atlas.compare`)
+        field, kind = "kl", "ordinal"
+        calc["kl"] = "datum.k >= 0 ? classes[datum.k] : null"
+        sc = alt.Scale(domain=alt.ExprRef("classes"), scheme=alt.SchemeParams(scale.scheme or DIVERGING, count=CLASSES))
+        legend = alt.Legend(title=f"{_(label)} ({unit_text(unit)})", orient="bottom", direction="horizontal",
+                            titleLimit=500, labelFontSize=11, symbolType="square", symbolSize=160, columns=CLASSES // 2,
+                            labelLimit=160)
+    elif scale.kind == "quantile":  # classes made in Python, so the legend names each range exactly
         field, kind = "k", "ordinal"
         above = _("above 0") if zeros else _("with a value")
         sc = alt.Scale(domain=alt.ExprRef("classes"), scheme=alt.SchemeParams(scale.scheme or SEQUENTIAL, count=5))
@@ -248,8 +276,10 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
              "legend": legend.to_dict()}
     tooltip = [alt.Tooltip("name:N", title=_("Country")),
                alt.Tooltip("shown:Q", title=f"{_(label)} ({unit_text(unit)})", format=fmt),
-               alt.Tooltip("when:N", title=_("Year of value") if not zeros else _("Month")),
-               alt.Tooltip("rank_text:N", title=_("Rank")), alt.Tooltip("region_shown:N", title=_("Region"))]
+               *([alt.Tooltip("a_text:N", title=_("Start")), alt.Tooltip("b_text:N", title=_("End"))] if ends_unit else
+                 [alt.Tooltip("when:N", title=_("Year of value") if not zeros else _("Month"))]),
+               *([] if ends_unit else [alt.Tooltip("rank_text:N", title=_("Rank"))]),
+               alt.Tooltip("region_shown:N", title=_("Region"))]
     if notes:
         tooltip.append(alt.Tooltip("flag:N", title=_("Note")))
     # One data source for both layers, the places file (every shape's name, region, dot position), so the
@@ -287,7 +317,8 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     shape = f"width * {aspect(focus):.4f}"
     fit = alt.param(name="height", expr=f"min({height}, {shape}{f' + {KEY}' if zeros else ''})")
     # only the params this shape of map uses: the spec travels with every rerun
-    used = {"period_label": "", "n_ranked": 0, **({"classes": []} if scale.kind == "quantile" else {}),
+    used = {"period_label": "", "n_ranked": 0, **({"classes": []} if scale.kind in ("quantile", "classes") else {}),
+            **({"end_periods": []} if ends_unit else {}),
             **({"status_ids": {}, "zero_rank": 0} if zeros else {}), **({"note_text": [], "note_of": {}} if notes else {})}
     chart = (alt.layer(*layers)
              .add_params(fit, *(alt.param(name=k, value=v) for k, v in used.items()))

@@ -14,7 +14,7 @@ from ..charts.projector import projector
 from ..deck import SlideRef
 from ..i18n import _
 from ..store import Snapshot
-from . import in_language, png
+from . import budget, in_language, png
 from .html_deck import play_range
 
 WIDTH, HEIGHT = 1280, 720        # 16:9, what social sites and slide tools expect
@@ -100,6 +100,7 @@ def frames(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | N
 
 
 @in_language
+@budget.one_at_a_time
 def gif(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | None = None,
         pace: float = PACE) -> bytes:
     """An animated GIF: plays once through the periods, holding the last one (then loops)."""
@@ -115,6 +116,7 @@ def gif(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | None
 
 
 @in_language
+@budget.one_at_a_time
 def mp4(snap: Snapshot, ref: SlideRef, start: str | None = None, end: str | None = None,
         pace: float = PACE) -> bytes:
     """An H.264 MP4 (yuv420p, plays in browsers, PowerPoint and phones): each period held `pace` seconds."""

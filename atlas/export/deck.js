@@ -6,6 +6,8 @@
   const DECK = JSON.parse(document.getElementById("deck-data").textContent);
   const T = DECK.strings;              // every text the engine shows, in one place (translatable)
   const slides = DECK.slides;
+  // A view repeated in the deck sends its Play frames once: a later slide names the slide that carries them.
+  slides.forEach((s) => { if (typeof s.frames === "number") s.frames = slides[s.frames].frames; });
   const $ = (id) => document.getElementById(id);
   const state = { index: 0, view: null, frame: -1, playing: false, timer: null, pace: DECK.pace,
                   started: Date.now(), speaker: null, drawn: 0, token: 0 };
@@ -75,7 +77,7 @@
     const slide = slides[state.index];
     const token = ++state.token;
     const frame = frameIndex >= 0 && slide.frames.length ? slide.frames[frameIndex] : null;
-    text($("slide-title"), frame ? frame.title : slide.title);
+    text($("slide-title"), frame && !slide.fixed_title ? frame.title : slide.title);
     text($("period-badge"), state.playing && frame ? frame.period : "");
     if (!slide.spec) {
       $("chart").replaceChildren($("period-badge")); state.view = null; markDrawn();

@@ -27,7 +27,7 @@ from ..charts.projector import projector
 from ..deck import SlideRef
 from ..i18n import N_, _
 from ..store import Snapshot
-from . import in_language, jsonable
+from . import budget, in_language, jsonable
 
 HERE = Path(__file__).resolve().parent
 PLAY_FROM = "from"      # a slide's saved start for Play: a view parameter the pages ignore
@@ -57,6 +57,8 @@ STRINGS = {
 }
 
 SKIPPED = N_("Slide {n} shows a view this app no longer has ('{page}'); it is left out.")
+SHORTENED = N_("Play was shortened on {count} map slide(s): a deck plays at most {most} periods in all, so "
+               "each of them plays its last periods.")
 
 
 def strings() -> dict:
@@ -103,24 +105,57 @@ def _spec(spec) -> dict:
                 _share_geometry)
 
 
+def shown_ref(ref: SlideRef) -> SlideRef:
+    """The view a slide shows: its saved Play start left out, except on a change map, whose start is its own
+    `from` (Play there runs from the change's start to its end)."""
+    if ref.params.get("view") == "change":
+        return ref
+    return SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != PLAY_FROM}, ref.title, ref.notes)
+
+
 def slide_data(snap: Snapshot, refs: list[SlideRef]) -> tuple[list[dict], list[str]]:
     """What the engine needs per slide: title, source, notes, text lines, the chart, and for a map the
-    frames Play steps through (only the data, parameters and title that change from period to period)."""
-    out, skipped = [], []
+    frames Play steps through (only the data, parameters and title that change from period to period).
+
+    The cost is bounded by design: a view repeated in the deck (whatever its title and notes) is built
+    once and its frames are sent once (a later slide names the earlier one: `"frames": <index>`); the
+    frames of all map slides together are at most `budget.MAX_DECK_FRAMES` (past it each map slide plays
+    its last periods, with a notice)."""
+    out, skipped, built, plays = [], [], {}, {}
     for number, ref in enumerate(refs, start=1):
-        shown = SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != PLAY_FROM}, ref.title, ref.notes)
-        slide = slides.render(snap, shown)
+        shown = shown_ref(ref)
+        key = (shown.page, tuple(sorted(shown.params.items())))
+        if key not in built:
+            built[key] = slides.render(snap, SlideRef(shown.page, shown.params))
+        slide = built[key]
         if slide is None:
             skipped.append(_(SKIPPED).format(n=number, page=ref.page[:40]))
             continue
-        spec = _spec(slide.spec) if slide.spec is not None else None
-        item = {"title": slide.title, "source": slide.source, "notes": ref.notes, "lines": list(slide.lines),
-                "notices": list(slide.notices), "spec": spec, "frames": [],
-                "kind": "map" if slide.periods else ("chart" if spec else "text")}
-        if slide.periods and spec is not None and slide.period in slide.periods:
-            item["frames"] = _frames(snap, shown, slide, spec, ref.params.get(PLAY_FROM))
-        out.append(item)
-    return out, skipped
+        play = key + (ref.params.get(PLAY_FROM),)
+        if play not in plays and slide.periods and slide.spec is not None and slide.period in slide.periods:
+            plays[play] = play_range(slide.periods, slide.period, play[-1])
+        out.append((ref, key, play, slide))
+    allowed = dict(zip(plays, budget.allowances([len(r) for r in plays.values()])))
+    shortened = [p for p in plays if allowed[p] < len(plays[p])]
+    specs, sent, data = {}, {}, []
+    for ref, key, play, slide in out:
+        if key not in specs:
+            specs[key] = _spec(slide.spec) if slide.spec is not None else None
+        spec = specs[key]
+        item = {"title": ref.title or slide.title, "fixed_title": bool(ref.title), "source": slide.source,
+                "notes": ref.notes, "lines": list(slide.lines), "notices": list(slide.notices), "spec": spec,
+                "frames": [], "kind": "map" if slide.periods else ("chart" if spec else "text")}
+        if play in plays:
+            if play in sent:
+                item["frames"] = sent[play]  # the index of the slide that carries them
+            else:
+                sent[play] = len(data)
+                item["frames"] = _frames(snap, SlideRef(ref.page, dict(key[1])), slide, spec,
+                                         plays[play][-allowed[play]:])
+        data.append(item)
+    if shortened:
+        skipped.append(_(SHORTENED).format(count=len(shortened), most=budget.MAX_DECK_FRAMES))
+    return data, skipped
 
 
 def play_range(periods: list[str], own: str, start: str | None) -> list[str]:
@@ -130,11 +165,15 @@ def play_range(periods: list[str], own: str, start: str | None) -> list[str]:
     return periods[begin:end + 1]
 
 
-def _frames(snap, ref, slide, spec, start) -> list[dict]:
+def _frames(snap, ref, slide, spec, periods: list[str]) -> list[dict]:
+    """One frame per period: only what differs from the slide's own chart (its data, parameters, title).
+    The slide's own period is the slide itself: not drawn again."""
     frames = []
-    for period in play_range(slide.periods, slide.period, start):
-        shown = slides.render(snap, ref, period=period)
-        frame_spec = _spec(shown.spec) if shown.spec is not None else spec
+    for period in periods:
+        shown = slide if period == slide.period else slides.render(snap, ref, period=period)
+        if shown.spec is None:  # nothing to draw at this period (a change map's own start): skipped
+            continue
+        frame_spec = spec if shown is slide else _spec(shown.spec)
         datasets = {k: v for k, v in frame_spec.get("datasets", {}).items() if spec["datasets"].get(k) != v}
         params = {p["name"]: p.get("value") for p in frame_spec.get("params", []) if "value" in p}
         frames.append({"period": period, "title": shown.title, "datasets": datasets, "params": params})
@@ -198,5 +237,6 @@ def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: boo
 
 
 @in_language
+@budget.one_at_a_time
 def file(snap: Snapshot, refs: list[SlideRef], title: str = "") -> bytes:
     return html(snap, refs, title=title).encode("utf-8")

@@ -3,7 +3,6 @@ deck's language (`lang=`). (Formerly atlas/handout.py.)"""
 from __future__ import annotations
 
 import io
-import threading
 import zipfile
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from .. import export, slides
 from ..deck import SlideRef
 from ..i18n import _
 from ..store import Snapshot
-from . import in_language
+from . import budget, in_language
 
 # French needs more than Latin-1, which is all the PDF's built-in Helvetica knows: the narrow no-break
 # space between thousands (1 234), ’, «», œ. DejaVu Sans (Debian's fonts-dejavu-core, also what the GIF
@@ -43,9 +42,9 @@ def _text(doc: FPDF, text: str) -> str:
 
 # An export's cost is bounded by the deck's (at most deck.MAX_SLIDES slides, each a fixed-size chart).
 # A slide's map spec with inline geometry takes over a second to build and its PNG about as long, so a
-# view repeated in a deck is drawn once, and one export at a time runs in a process: a crowd clicking
-# "export" queues instead of holding every slide of every deck in memory at once.
-_ONE_AT_A_TIME = threading.Lock()
+# view repeated in a deck is drawn once, and one heavy export at a time runs in a process (budget.heavy):
+# a crowd clicking "export" waits its turn, then is told to try again, instead of holding every slide of
+# every deck in memory at once.
 
 
 def rendered(snap: Snapshot, refs: list[SlideRef]) -> list[tuple[int, slides.Slide, SlideRef]]:
@@ -69,7 +68,7 @@ def _png(slide: slides.Slide, drawn: dict) -> bytes:
 @in_language
 def pngs_zip(snap: Snapshot, refs: list[SlideRef]) -> bytes:
     buf, drawn = io.BytesIO(), {}
-    with _ONE_AT_A_TIME, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    with budget.heavy(), zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for number, slide, _ref in rendered(snap, refs):
             if slide.spec is not None:
                 zf.writestr(f"slide-{number:02d}.png", _png(slide, drawn))
@@ -83,7 +82,7 @@ def _para(doc: FPDF, height: float, text: str) -> None:
 
 @in_language
 def pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
-    with _ONE_AT_A_TIME:
+    with budget.heavy():
         return _pdf(snap, refs)
 
 

@@ -14,7 +14,7 @@ from ..charts import Keep, walk
 from ..charts.projector import projector
 from ..deck import SlideRef
 from ..store import Snapshot
-from . import html_deck, in_language, png
+from . import budget, html_deck, in_language, png
 
 WIDE, TALL = Inches(13.333), Inches(7.5)   # 16:9, PowerPoint's default widescreen
 MARGIN = Inches(0.4)
@@ -54,13 +54,13 @@ def _text(slide, left, top, width, height, lines: list[str], size: int, bullets:
 
 
 @in_language
+@budget.one_at_a_time
 def file(snap: Snapshot, refs: list[SlideRef]) -> bytes:
     """The deck as a .pptx, in `lang` (default: the run's language)."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDE, TALL
     for ref in refs:
-        shown = SlideRef(ref.page, {k: v for k, v in ref.params.items() if k != html_deck.PLAY_FROM},
-                         ref.title, ref.notes)
+        shown = html_deck.shown_ref(ref)
         slide = slides.render(snap, shown, inline=True)
         if slide is None:
             continue  # a view the app no longer has: left out, as in the other exports

@@ -15,20 +15,31 @@ import gzip
 import hashlib
 import io
 import json
+import math
+import re
 import tarfile
+import zlib
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .. import safe_text
 from .catalog import BROWSER_AGENTS
 from .errors import BuildError
 from .readers import FILE, LINE
 
 INDEX = "releases.json"
 MEMBER_DIR = "package/region-usage-json/"
-MAX_MEMBER_BYTES = 2_000_000  # one region file is ~30 KB; anything far larger is not caniuse's
+MAX_MEMBER_BYTES = 200_000  # one region file is ~30 KB; anything far larger is not caniuse's
 MAX_TARBALL_BYTES = 50_000_000
+MAX_UNPACKED_BYTES = 200_000_000  # the whole package unpacked (caniuse-db: about 10 MB)
+MAX_MEMBERS = 20_000
+MAX_REGIONS = 400           # caniuse publishes 240 places
+MAX_VERSIONS = 3_000        # browser versions kept per region file (the kept agents list about 500)
+MAX_DEPTH = 4               # {"data": {"agent": {"version": share}}} is 3 deep
+MONTH = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])")
+REGION_CODE = re.compile(r"[A-Z]{2}|alt-[a-z]{2}")
 # caniuse's mobile agents, summed for `mobile_tablet_browsers_share_pct` (kaios/SOURCES.md).
 MOBILE_AGENTS = ["and_chr", "ios_saf", "samsung", "op_mini", "op_mob", "and_uc", "android", "and_ff",
                  "and_qq", "baidu", "kaios", "bb", "ie_mob"]
@@ -46,38 +57,91 @@ class PackageError(ValueError):
 
 
 def regions_from_tarball(data: bytes, name: str) -> list[dict]:
-    """The region files of one caniuse-db tarball, null versions dropped, sorted by region code."""
+    """The region files of one caniuse-db tarball, validated (`_region`), null versions dropped, sorted by
+    region code. Nothing here trusts the package: sizes, counts, nesting, names and types are checked
+    before anything is kept, and only what a region file should hold is kept."""
     if len(data) > MAX_TARBALL_BYTES:
         raise PackageError(f"{name}: {len(data):,} bytes, more than a caniuse-db package should be")
-    regions = []
+    regions, unpacked, members = [], 0, 0
     try:
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
-            for member in tar.getmembers():
+            for member in tar:  # streamed: a member is read only when it is a region file
+                members += 1
+                unpacked += member.size
+                if members > MAX_MEMBERS or unpacked > MAX_UNPACKED_BYTES:
+                    raise PackageError(f"{name}: unpacks to more than {MAX_MEMBERS:,} files or "
+                                       f"{MAX_UNPACKED_BYTES:,} bytes, more than a caniuse-db package should be")
                 if not (member.name.startswith(MEMBER_DIR) and member.name.endswith(".json")):
                     continue
+                code = member.name[len(MEMBER_DIR):-len(".json")]
                 if not member.isfile() or member.size > MAX_MEMBER_BYTES:
-                    raise PackageError(f"{name}: {member.name} is not a plain region file")
-                doc = json.loads(tar.extractfile(member).read().decode("utf-8"))
-                regions.append(_region(doc, member.name[len(MEMBER_DIR):-len(".json")], name))
-    except (tarfile.TarError, EOFError, OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackageError(f"{name}: cannot be read as a caniuse-db package ({exc})") from None
+                    raise PackageError(f"{name}: {shown(member.name)} is not a plain region file "
+                                       f"(at most {MAX_MEMBER_BYTES:,} bytes)")
+                if not REGION_CODE.fullmatch(code):
+                    raise PackageError(f"{name}: {shown(member.name)} is not named like a region file "
+                                       "(a two-letter code or alt-xx)")
+                if len(regions) >= MAX_REGIONS:
+                    raise PackageError(f"{name}: more than {MAX_REGIONS} region files")
+                try:
+                    doc = safe_text.loads(tar.extractfile(member).read(), MAX_DEPTH)
+                except safe_text.TooDeep as exc:
+                    raise PackageError(f"{name}: region file {code} is {exc}") from None
+                regions.append(_region(doc, code, name))
+    except (tarfile.TarError, EOFError, OSError, UnicodeDecodeError, json.JSONDecodeError, zlib.error) as exc:
+        raise PackageError(f"{name}: cannot be read as a caniuse-db package ({shown(str(exc))})") from None
     if not regions:
         raise PackageError(f"{name}: no region-usage-json files")
+    codes = [r["code"] for r in regions]
+    if len(set(codes)) != len(codes):
+        raise PackageError(f"{name}: a region file appears twice")
     months = {r["month"] for r in regions}
     if len(months) != 1:
-        raise PackageError(f"{name}: region files for several months ({', '.join(sorted(map(str, months)))})")
+        raise PackageError(f"{name}: region files for several months ({', '.join(sorted(months)[:5])})")
     return sorted(regions, key=lambda r: r["code"])
 
 
-def _region(doc: dict, code: str, name: str) -> dict:
+def shown(text: str, limit: int = 80) -> str:
+    """Text from a package, safe in a one-line message: printable, short."""
+    clean = "".join(c if c.isprintable() else "?" for c in safe_text.clean(text[:limit + 1]))
+    return clean[:limit] + ("…" if len(text) > limit else "")
+
+
+def _number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _region(doc, code: str, name: str) -> dict:
+    """One region file, checked field by field: the month is a `YYYY-MM` month (it becomes a file name),
+    texts are short text, shares are numbers between 0 and 100, and there are not too many of them."""
+    where = f"{name}: region file {code}"
     if not isinstance(doc, dict) or not isinstance(doc.get("data"), dict):
-        raise PackageError(f"{name}: region file {code} has no 'data' object")
-    try:
-        data = {agent: {v: x for v, x in versions.items() if x is not None}
-                for agent, versions in doc["data"].items() if agent in KEPT_AGENTS}
-    except AttributeError:
-        raise PackageError(f"{name}: region file {code} has an agent that is not a version map") from None
-    return {"code": code, "name": doc.get("name"), "month": doc.get("month"), "access_date": doc.get("access_date"),
+        raise PackageError(f"{where} has no 'data' object")
+    month = doc.get("month")
+    if not (isinstance(month, str) and MONTH.fullmatch(month)):
+        raise PackageError(f"{where}: its month {shown(repr(month), 40)} is not a month written YYYY-MM")
+    for key, most in (("name", 100), ("access_date", 32)):
+        if doc.get(key) is not None and not (isinstance(doc[key], str) and len(doc[key]) <= most):
+            raise PackageError(f"{where}: '{key}' is not a short text")
+    if doc.get("total") is not None and not _number(doc["total"]):
+        raise PackageError(f"{where}: 'total' is not a number")
+    data, count = {}, 0
+    for agent, versions in doc["data"].items():
+        if agent not in KEPT_AGENTS:
+            continue
+        if not isinstance(versions, dict):
+            raise PackageError(f"{where} has an agent that is not a version map")
+        kept = {}
+        for version, share in versions.items():
+            if share is None:
+                continue
+            if len(version) > 32 or not _number(share) or not 0 <= share <= 100:
+                raise PackageError(f"{where}: {agent} {shown(version, 32)} is not a share between 0 and 100")
+            kept[version] = share
+        count += len(kept)
+        if count > MAX_VERSIONS:
+            raise PackageError(f"{where}: more than {MAX_VERSIONS:,} browser versions")
+        data[agent] = kept
+    return {"code": code, "name": doc.get("name"), "month": month, "access_date": doc.get("access_date"),
             "total": doc.get("total"), "data": data}
 
 

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,9 @@ from .snapshot import PROJECT_RAW, RAW_FILES, swap, stage
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "caniuse-db"
 NPM_TIMEOUT_S = 300
+VERSION = re.compile(r"\d{1,6}\.\d{1,6}\.\d{1,12}(-[0-9A-Za-z.]{1,20})?")
+PUBLISHED = re.compile(r"\d{4}-\d{2}-\d{2}T[0-9:.]{1,20}(Z|[+-]\d{2}:\d{2})")
+MIN_COVERAGE = 0.9  # a new month must cover at least this share of the places of the month before
 MAX_LISTED_REVISIONS = 500  # the report lists revised values up to this many (and always counts them all)
 VALUE_COLUMNS = {  # per kept file kind: the columns compared to tell a revised month from a re-published one
     "kaios": ["kaios_share_pct", "mobile_tablet_browsers_share_pct", "kaios_share_of_mobile_tablet_browsers_pct"],
@@ -67,7 +71,10 @@ def releases(npm: str, work: Path) -> dict[str, str]:
         raise RefreshError(f"npm view {PACKAGE} time did not return JSON") from None
     if not isinstance(times, dict):
         raise RefreshError(f"npm view {PACKAGE} time did not return a release list")
-    return {v: t for v, t in times.items() if v not in ("created", "modified") and isinstance(t, str)}
+    # Only what a release looks like: a version npm can name (it becomes an argument and a record) and an
+    # ISO publication time (compared as text with the newest month kept).
+    return {v: t for v, t in times.items() if v not in ("created", "modified") and isinstance(t, str)
+            and VERSION.fullmatch(v) and PUBLISHED.fullmatch(t)}
 
 
 def pack(npm: str, version: str, work: Path) -> tuple[bytes, str]:
@@ -140,12 +147,16 @@ def refresh(raw: Path, out: Path, static: Path, kept: Path = PROJECT_RAW, npm: s
         for version in newer:  # newest first: the first release seen for a month is its latest
             data, integrity = pack(npm, version, work)
             regions = caniuse_db.regions_from_tarball(data, f"{PACKAGE}@{version}")
-            month = regions[0]["month"]
+            month = regions[0]["month"]  # a YYYY-MM month: validated before anything is kept
             log(f"  {PACKAGE}@{version} ({listed[version][:10]}): month {month}")
+            if month > listed[version][:7]:
+                raise RefreshError(f"{PACKAGE}@{version}, published {listed[version][:10]}, says it carries "
+                                   f"{month}, a month not yet over when it was published")
             if month in seen:
                 continue
             seen.add(month)
-            rec = {"file": f"{month}.jsonl.gz", "version": version, "published": listed[version],
+            _check_coverage(raw, kept, held_months, month, regions, version)
+            rec = {"file": kept_name(month), "version": version, "published": listed[version],
                    "tarball_sha256": hashlib.sha256(data).hexdigest(), "tarball_integrity": integrity}
             if month in held_months:
                 new_rows, _ = caniuse_db.rows_of(regions, rec["file"], rec)
@@ -157,6 +168,27 @@ def refresh(raw: Path, out: Path, static: Path, kept: Path = PROJECT_RAW, npm: s
             f"(the project holds months to {last_month}). Nothing was changed.")
         return None
     return _apply(raw, out, static, kept, index, chosen, newer, last_month, log)
+
+
+def kept_name(month: str) -> str:
+    """The one file name a kept month gets; made here from a validated month, never from the package."""
+    if not caniuse_db.MONTH.fullmatch(month):
+        raise RefreshError(f"{month!r} is not a month written YYYY-MM")
+    return f"{month}.jsonl.gz"
+
+
+def _check_coverage(raw: Path, kept: Path, held_months: set[str], month: str, regions: list[dict],
+                    version: str) -> None:
+    """A month covering far fewer places than the one before it (or than its own previous release) is
+    refused: a partial package would make places disappear from the newest month, the KaiOS page's default."""
+    earlier = sorted(m for m in held_months if m <= month)
+    if not earlier:
+        return
+    previous = earlier[-1]
+    before = len(_held_rows(raw, kept, previous))
+    if before and len(regions) < MIN_COVERAGE * before:
+        raise RefreshError(f"{PACKAGE}@{version} carries {len(regions)} places for {month}, far fewer than the "
+                           f"{before} of {previous} (at least {MIN_COVERAGE:.0%} are expected): refused as incomplete")
 
 
 def _apply(raw, out, static, kept, index, chosen, checked, last_month, log) -> dict:
@@ -171,7 +203,10 @@ def _apply(raw, out, static, kept, index, chosen, checked, last_month, log) -> d
         months = dict(index["months"])
         for month, item in sorted(chosen.items()):
             blob = caniuse_db.encode_month(item["regions"])
-            (tmp_kept / item["rec"]["file"]).write_bytes(blob)
+            target = tmp_kept / kept_name(month)
+            if target.parent != tmp_kept or item["rec"]["file"] != target.name:
+                raise RefreshError(f"refusing to write {item['rec']['file']!r} outside raw/caniuse-db/")
+            target.write_bytes(blob)
             months[month] = {**item["rec"], "sha256": caniuse_db.sha256(blob), "bytes": len(blob)}
         new_index = {"package": PACKAGE, "note": caniuse_db.__doc__.split("\n\n")[1].replace("\n", " "),
                      "months": dict(sorted(months.items())),
@@ -275,11 +310,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         refresh(args.raw, args.out, args.static, args.kept, args.npm)
     except (RefreshError, PackageError, BuildError) as exc:
-        print(f"Refresh stopped; nothing was changed (data/, static/ and raw/caniuse-db/ are as they were).\n"
-              f"Why: {exc}", file=sys.stderr)
-        return 1
+        return _stopped(str(exc))
+    except Exception as exc:  # noqa: BLE001 - MemoryError, RecursionError…: a refresh never ends in a traceback
+        return _stopped(f"unexpected {type(exc).__name__}: {caniuse_db.shown(str(exc), 300)}")
     from . import dataset  # the whole-dataset files follow the snapshot (rebuilt only if it changed)
     return dataset.main(["--data", str(args.out), "--out", str(args.static / "data"), "--if-stale"])
+
+
+def _stopped(why: str) -> int:
+    print(f"Refresh stopped; nothing was changed (data/, static/ and raw/caniuse-db/ are as they were).\n"
+          f"Why: {why}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -59,6 +59,7 @@ class Figure:
     notes: list[str] = field(default_factory=list)      # Markdown below the chart (a list of milestones)
     details: tuple[str, pd.DataFrame, dict[str, Column]] | None = None  # an expander with the figures
     clickable: bool = False                      # a map: a click opens the country's profile
+    plays: bool = False                          # a chart that is not a map whose slide plays its periods too
     downloads: bool = True                       # CSV (and PNG/SVG for a chart) below it
 
 
@@ -210,6 +211,7 @@ class Theme:
     slides: Callable[[Snapshot], list] = lambda snap: []   # SlideRefs (atlas.deck)
     indicators: Callable[[Snapshot], list[str]] | None = None  # the data page's rows; default: the catalogue's theme
     upload: Upload | None = None  # a visitor's own file to compare, on the theme's page
+    compare: Callable[[Snapshot], str] | None = None  # the indicator it offers the Compare page (first two: x, y)
 
     @property
     def page(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas import deck, slides
+from atlas import deck, safe_text, slides
 from atlas.deck import DeckError, SlideRef
 from atlas.i18n import _
 from atlas.themes import example_link
@@ -53,7 +53,7 @@ def set_params(refs: list[SlideRef], i: int, params: dict) -> None:
 
 def edit(refs: list[SlideRef], i: int, field: str, key: str) -> None:
     new = list(refs)
-    setattr(new[i], field, st.session_state[key])
+    setattr(new[i], field, safe_text.clean(st.session_state[key]))  # pasted control characters break PowerPoint
     set_deck(new)
 
 
@@ -67,7 +67,7 @@ def card(snap, refs: list[SlideRef], i: int) -> None:
         st.session_state.setdefault(title_key, ref.title)
         st.session_state.setdefault(notes_key, ref.notes)
         cols[0].text_input(_("Slide {n} title").format(n=i + 1), key=title_key, max_chars=deck.MAX_TITLE,
-                           placeholder=slides.default_title(snap, ref) if title else "",
+                           placeholder=presenter.view_slide(snap, ref).title if title else "",
                            on_change=edit, args=(refs, i, "title", title_key))
         cols[1].button(_("Up"), key=f"present.up.{ref.id}", icon=":material/arrow_upward:", disabled=i == 0,
                        on_click=move, args=(refs, i, i - 1), width="stretch")
@@ -77,7 +77,7 @@ def card(snap, refs: list[SlideRef], i: int) -> None:
                        args=(refs, i), width="stretch")
         if title:
             settings = slides.settings(snap, ref) or _("default view")
-            st.caption(_("{page}: {settings}").format(page=_(title), settings=settings))
+            st.caption(_("{page}: {settings}").format(page=_(title), settings=safe_text.md(settings)))
         else:
             st.warning(_("This slide shows a view the app no longer has ('{page}'); it will be skipped when "
                          "presenting and exporting.").format(page=state.shown(ref.page)))
@@ -93,14 +93,14 @@ def add_from_link(refs: list[SlideRef]) -> None:
         if st.button(_("Add"), key="present.add-link") and link:
             try:
                 ref = deck.from_link(link)
+                if not slides.renderer(ref.page):
+                    st.error(_("That link does not point to a page that can be presented ('{page}').").format(
+                        page=state.shown(ref.page)))
+                else:
+                    set_deck(deck.add_slide(refs, ref))  # within the limits a deck is read back with
+                    st.rerun()
             except DeckError as exc:
-                st.error(_("That link cannot be added: {problem}.").format(problem=exc))
-                return
-            if slides.renderer(ref.page):
-                set_deck([*refs, ref])
-                st.rerun()
-            st.error(_("That link does not point to a page that can be presented ('{page}').").format(
-                page=state.shown(ref.page)))
+                st.error(_("That link cannot be added: {problem}.").format(problem=safe_text.md(str(exc))))
 
 
 def share(refs: list[SlideRef], code: str) -> None:
@@ -115,7 +115,8 @@ def share(refs: list[SlideRef], code: str) -> None:
         try:
             loaded = deck.from_file_deck(uploaded.getvalue())
         except DeckError as exc:
-            st.error(_("The deck was not loaded: {problem}. Your current deck is unchanged.").format(problem=exc))
+            st.error(_("The deck was not loaded: {problem}. Your current deck is unchanged.").format(
+                problem=safe_text.md(str(exc))))
         else:
             set_deck(loaded.slides)
             st.session_state["present.loaded"] = uploaded.file_id

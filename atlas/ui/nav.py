@@ -36,6 +36,7 @@ def pages() -> dict[str, list[st.Page]]:
             st.Page("pages/overview.py", title=_("Overview"), icon=":material/home:", url_path="overview",
                     default=True),
             *[theme_page(t) for t in themes()],
+            st.Page("pages/compare.py", title=_("Compare"), icon=":material/bubble_chart:", url_path="compare"),
             st.Page("pages/country.py", title=_("Country profile"), icon=":material/flag:", url_path="country"),
         ],
         N_("Present"): [

@@ -1,10 +1,12 @@
 """Presenter mode's Streamlit parts: the deck in the URL, the 'add this view' button, the projector look."""
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
-from atlas import deck, i18n
-from atlas.export import html_deck
+from atlas import deck, deckstore, i18n, numbers, safe_text
+from atlas.export import budget, html_deck
 from atlas.deck import DeckError, SlideRef
 from atlas.i18n import N_, _
 
@@ -17,26 +19,85 @@ DECK_KEY = "present.deck"  # the deck of this session (a list of SlideRef)
 
 def deck_param(default: list[SlideRef]) -> Param:
     """The deck in the page's link. It is written with the page's language (`deck.encode`): the deck's
-    language is the page's, so switching the page's language switches the deck's."""
+    language is the page's, so switching the page's language switches the deck's. A deck too long for a
+    link is written as a short link (`?d=<id>`) to a copy in the deck store (`atlas.deckstore`)."""
     def parse(text: str) -> list[SlideRef]:
         try:
-            read = deck.decode_deck(text)
+            read = read_link(text)
         except DeckError as exc:
             raise BadValue(str(exc)) from None
         if read.notice:  # a language this app cannot show: the slides open, in the page's language
             raise PartlyUsable(read.slides, read.notice)
         return read.slides
-    return Param("deck", default, parse, dump=deck.encode, label=N_("Deck"), max_chars=deck.MAX_LINK)
+    return Param("deck", default, parse, dump=link_text, label=N_("Deck"), max_chars=deck.MAX_LINK,
+                 default_text=N_("the story deck"), aliases=(SHORT,),
+                 written_as=lambda text: SHORT if deckstore.is_id(text) else "deck")
+
+
+SHORT = "d"  # a short link's parameter: /present?d=<id>
+SAVED_KEY = "present.saved"  # deck id -> None (saved) or why it could not be
+RETRY_S = 60  # a deck that could not be saved is tried again on a run this long after
+
+
+def read_link(text: str) -> deck.Deck:
+    """The deck a link carries: in the link itself, or saved under a short link's id."""
+    return deckstore.open_deck(text) if deckstore.is_id(text) else deck.decode_deck(text)
+
+
+def client_address() -> str:
+    """Who is saving, for the store's rate limit: the address the front saw (the last X-Forwarded-For
+    entry, which nginx adds) when the app is behind it, else the peer's own address."""
+    address = st.context.ip_address or ""
+    if address in ("", "127.0.0.1", "::1"):
+        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
+        address = forwarded or address
+    return address or "unknown"
+
+
+def saved_link(refs: list[SlideRef]) -> tuple[str, str | None]:
+    """(the deck's link text, a problem): the encoded deck when it fits in a link; else the id of its copy
+    in the deck store, saved once per content (or, when it could not be saved, the long text and why)."""
+    text = deck.encode(refs)
+    if len(text) <= deck.MAX_LINK:
+        return text, None
+    body = deck.to_file(refs)
+    key = deckstore.deck_id(body)
+    saved = st.session_state.setdefault(SAVED_KEY, {})  # id -> None (saved) or (why not, when)
+    if key not in saved or (saved[key] is not None and time.monotonic() - saved[key][1] > RETRY_S):
+        try:
+            deckstore.store().save(body, deckstore.client_key(client_address()))
+            saved[key] = None
+        except deckstore.StoreError as exc:
+            saved[key] = (str(exc), time.monotonic())
+    return (key, None) if saved[key] is None else (text, saved[key][0])
+
+
+def link_text(refs: list[SlideRef]) -> str:
+    return saved_link(refs)[0]
+
+
+def short_link_notice(refs: list[SlideRef]) -> None:
+    """Say where a long deck lives: behind a short link, or (when it could not be saved) only in this
+    session and in its file."""
+    text, problem = saved_link(refs)
+    if problem:
+        st.warning(_("This deck is too long to travel in a link and could not be saved for a short link: {problem}. "
+                     "Download the deck file to keep it.").format(problem=safe_text.md(problem)),
+                   icon=":material/link_off:")
+    elif deckstore.is_id(text):
+        st.info(_("This deck is too long to travel in a link, so this page's address is a short link to a copy "
+                  "saved on this server (/present?d={id}): anyone with the address can open it."
+                  ).format(id=text), icon=":material/link:")
 
 
 def follow_deck_language() -> None:
     """A deck link whose page address names no language opens in the deck's own: set it and run again
     (the sidebar is already drawn in the other one). An explicit `?lang=` wins, as the switch writes it."""
-    text = st.query_params.get("deck")
+    text = st.query_params.get("deck") or st.query_params.get(SHORT)
     if "lang" in st.query_params or not text:
         return
     try:
-        stored = deck.decode_deck(text).lang
+        stored = read_link(text).lang
     except DeckError:
         return  # the page's own parsing shows the notice
     if stored and stored != i18n.lang():
@@ -55,7 +116,12 @@ def add_view_button(page_url_path: str, page_title: str) -> None:
         current = st.session_state[DECK_KEY]
         if current is None:  # the presenter page has not been opened: start from an empty deck
             current = []
-        st.session_state[DECK_KEY] = [*current, SlideRef(page_url_path, params)]
+        try:
+            st.session_state[DECK_KEY] = deck.add_slide(current, SlideRef(page_url_path, params))
+        except DeckError as exc:
+            st.toast(_("This view was not added to your deck: {problem}.").format(problem=safe_text.md(str(exc))),
+                     icon=":material/error:")
+            return
         st.toast(_("Added to your deck ({count} slides). Open Presenter mode to present.").format(
             count=len(st.session_state[DECK_KEY])), icon=":material/slideshow:")
 
@@ -78,19 +144,39 @@ PROJECTOR_CSS = """
 @st.cache_data(max_entries=8, show_spinner=False)
 def _deck_page(_snap, encoded: str, start: int, notices: tuple[str, ...]) -> str:
     """The deck's page (as exported, but embedded), made once per deck and language (the encoded deck
-    names its language): a Play range costs one render per period."""
+    names its language), as this process's one heavy export at a time (budget.Busy when another runs)."""
     read = deck.decode_deck(encoded)
-    with i18n.using(read.lang or i18n.lang()):
+    with budget.heavy(), i18n.using(read.lang or i18n.lang()):
         return html_deck.html(_snap, read.slides, embedded=True, start=start, notices=list(notices))
+
+
+def message_limit() -> int:
+    """Bytes one message to the browser may hold (Streamlit's server.maxMessageSize, in MB), with room
+    for the rest of the page: a larger one fails in the browser with a MessageSizeError."""
+    return int(st.get_option("server.maxMessageSize") * 1_000_000 * 0.9)
 
 
 def show(snap, refs: list[SlideRef], number: int, notices: list[str], on_exit) -> None:
     """Present the deck full-window from slide `number`. The deck's own page handles the keyboard, Play,
-    the notes (N) and the speaker's view (S); Esc there clicks this hidden Exit button."""
+    the notes (N) and the speaker's view (S); Esc there clicks this hidden Exit button. A deck that cannot
+    be made now (another heavy export is running) or is too large to send says so, before sending."""
+    try:
+        with st.spinner(_("Preparing the slides…")):
+            page = _deck_page(snap, deck.encode(refs), number, tuple(notices))
+    except budget.Busy as exc:
+        problem = str(exc)
+    else:
+        size, most = len(page.encode("utf-8", "replace")), message_limit()
+        problem = None if size <= most else _(
+            "This deck is too large to present here ({size} MB; at most {most} MB can be sent at once): remove "
+            "slides or shorten Play, or export it as one HTML file.").format(
+            size=numbers.decimal(size / 1e6, 1), most=numbers.decimal(most / 1e6, 1))
+    if problem:
+        st.warning(problem, icon=":material/hourglass_empty:")
+        st.button(_("Back to building the deck"), key="present-exit", on_click=on_exit)
+        return
     st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
     st.button(_("Exit"), shortcut="Escape", key="present-exit", on_click=on_exit)
-    with st.spinner(_("Preparing the slides…")):
-        page = _deck_page(snap, deck.encode(refs), number, tuple(notices))
     with st.container(key="present-deck"):
         st.iframe(page, height=720)
 
@@ -114,13 +200,25 @@ def text(key: str) -> str:
     return _(TEXT[key])
 
 
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _view(_snap, page: str, params: tuple, code: str):
+    from atlas import slides
+    return slides.render(_snap, SlideRef(page, dict(params)))
+
+
+def view_slide(snap, ref: SlideRef):
+    """The slide a saved view draws (without its title; None for a page the app no longer has), built once
+    per view and language and shared by every run and session (read only): build mode draws each of up to
+    40 slides' extras on every rerun, and a deck often repeats a view."""
+    shown = html_deck.shown_ref(ref)  # a change map keeps its start; other views drop Play's
+    return _view(snap, shown.page, tuple(sorted(shown.params.items())), i18n.lang())
+
+
 def map_slide_extras(snap, ref: SlideRef, on_change) -> None:
     """For a map slide: the period Play starts from (saved with the slide) and its GIF / MP4."""
-    from atlas import slides
     from atlas.export import animation
 
-    slide = slides.render(snap, SlideRef(ref.page, {k: v for k, v in ref.params.items()
-                                                    if k != html_deck.PLAY_FROM}))
+    slide = view_slide(snap, ref)
     if slide is None or not slide.periods or slide.period not in slide.periods:
         return
     upto = slide.periods[:slide.periods.index(slide.period) + 1]
@@ -144,6 +242,8 @@ def deck_exports(snap, refs: list[SlideRef], code: str) -> None:
     from atlas.export import pptx
 
     frozen = list(refs)
+    if budget.is_busy():  # a download that cannot start in time only says "failed" (Streamlit's words)
+        st.caption(budget.busy_message())
     st.download_button(text("html"), lambda: html_deck.file(snap, frozen, lang=code), "deck.html", "text/html",
                        icon=":material/co_present:", on_click="ignore", disabled=not refs, key="present-dl-html",
                        help=text("html_help"))

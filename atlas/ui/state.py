@@ -11,12 +11,22 @@ from typing import Any
 
 import streamlit as st
 
-from atlas import i18n
+from atlas import i18n, linkguard, numbers
 from atlas.i18n import _
 
 # Parsing is pure and lives in atlas.params; these names stay importable from here for pages.
 from atlas.params import (BadValue, Param, PartlyUsable, choice, codes, given_text, is_new_link,  # noqa: F401
                           known_names, parse_all, parse_value, period, shown)
+
+
+def guard_long_links() -> None:
+    """Once per session, on a run that got no parameters: a link Streamlit dropped for having too many is
+    reopened as ?refused=<count> (atlas.linkguard), so the page can say it could not be used."""
+    if st.query_params or st.session_state.get("_link.guarded"):
+        return
+    st.session_state["_link.guarded"] = True
+    # Last in the sidebar: an empty element there moves nothing on the page.
+    st.sidebar.html(f"<script>{linkguard.SCRIPT}</script>", unsafe_allow_javascript=True)
 
 
 def mark_page(url_path: str) -> None:
@@ -59,6 +69,11 @@ class View:
                     notices.append(notice)
             elif key not in st.session_state:
                 st.session_state[key] = remembered.get(name, p.default)
+        refused = linkguard.refused_count(everything.pop(linkguard.REFUSED, None))
+        if refused is not None:  # a link Streamlit dropped whole (atlas.linkguard): say so, like any bad link
+            notices.append(_("This link has {count} settings, more than the {most} a link can carry, so none of "
+                             "them could be used").format(count=numbers.count(refused),
+                                                          most=numbers.count(linkguard.MAX_FIELDS)))
         unknown = [k for k in everything if k not in known_names(list(self.params.values())) | {"lang"}]
         if unknown and from_link:
             notices.append(_("Ignored unknown link setting(s): {names}").format(
@@ -68,7 +83,10 @@ class View:
     def sync(self) -> None:
         """Write the current view into the URL (only when it changed) and remember it for this session."""
         values = self.values()
-        dumped = {name: self.params[name].dump(v) for name, v in values.items()}
+        dumped = {}
+        for name, v in values.items():
+            text = self.params[name].dump(v)
+            dumped[self.params[name].url_name(text)] = text  # a deck too long for a link: ?d=<id>
         if i18n.lang() != i18n.DEFAULT or "lang" in st.query_params:
             dumped["lang"] = i18n.lang()  # the language is part of every view
         st.session_state[self.key("_values")] = values

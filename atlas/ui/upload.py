@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas import safe_text
 from atlas.i18n import _
 from atlas.store import Snapshot
 from atlas.themes.base import Upload
@@ -34,10 +35,11 @@ def panel(snap: Snapshot, up: Upload, key: str, values: dict) -> dict:
         st.file_uploader(_(up.label), type=list(up.types), key=key, max_upload_size=5,
                          help=_("Up to {size}").format(size=up.size_text(up.max_bytes)))
         if problem:
-            st.error(_("This file cannot be used: {problem} The built-in series are unchanged.").format(problem=problem),
+            st.error(_("This file cannot be used: {problem} The built-in series are unchanged.").format(
+                problem=safe_text.md(problem)),
                      icon=":material/error:")
         elif export is not None:
-            st.success(up.summary(export), icon=":material/check_circle:")
+            st.success(safe_text.md(up.summary(export)), icon=":material/check_circle:")  # names from the file
             for note in export.notes:
                 st.info(note)
             missing = up.missing(export)

@@ -13,7 +13,8 @@ CHART = '[data-testid="stVegaLiteChart"]'
 
 PAGES = ["/", "/internet", "/internet?view=trend", "/internet?view=table", "/mobile-money",
          "/mobile-money?view=regions", "/kaios", "/kaios?view=trend", "/kaios?view=browsers", "/country?country=KEN",
-         "/data", "/present", "/present?mode=show&slide=2", "/present?mode=show&slide=7"]
+         "/data", "/present", "/present?mode=show&slide=2", "/present?mode=show&slide=7",
+         "/compare", "/internet?view=change&from=2015&year=2024"]
 
 
 def serious_violations(page) -> list[dict]:

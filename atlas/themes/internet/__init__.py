@@ -111,7 +111,7 @@ def summary(snap: Snapshot, code: str, where: Place) -> str:
 
 THEME = Theme(
     key=KEY, explorer=EXPLORER, icon=":material/wifi:", blurb=N_("**internet use**"),
-    card=card, slides=slides,
+    card=card, slides=slides, compare=lambda snap: data.WDI,
     profile=Profile(N_("Internet use"), figures, summary, peers={data.WDI: N_("Internet use")},
                     download=lambda snap, code: {data.WDI: profile.comparators(snap, code, "wdi")}),
 )

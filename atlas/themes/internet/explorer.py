@@ -6,6 +6,7 @@ from ...i18n import N_, _
 from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS, tolerance_caveat, tolerance_notes
 from ...store import Snapshot
+from .. import change
 from ..base import Column, Control, Explorer, Figure, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
@@ -14,6 +15,7 @@ def params(snap: Snapshot) -> list:
     return [
         choice("view", view_labels(VIEWS), "map", label=N_("View")),
         period("year", net.years(snap), "2024", label=N_("Year")),
+        change.from_param(net.years(snap), change.default_start(net.years(snap), "2024", 9)),
         choice("region", FOCUS_LABELS, "world", label=N_("Region")),
         codes("places", net.place_codes(snap), net.DEFAULT_PLACES, label=N_("Places")),
         axis_param(),
@@ -58,6 +60,10 @@ def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
                   captions=[snap.citation(net.WDI)])
 
 
+def draw_change(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    return change.figure(snap, net.WDI, v["from"], v["year"], v["region"], net.years(snap), "internet-use")
+
+
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
     return [net.WDI, net.ITU], [
         *tolerance_caveat(TOLERANCE[net.WDI]),
@@ -69,6 +75,7 @@ VIEWS = views(
     View("map", N_("Map"), draw_map),
     View("trend", N_("Trend"), draw_trend, controls=(("places", "axis"),)),
     View("table", N_("Table"), draw_table),
+    View(change.VIEW, change.LABEL, draw_change, controls=(("from",),)),
 )
 
 
@@ -83,9 +90,10 @@ EXPLORER = Explorer(
                                                                key=lambda c: net.place_name(snap, c)),
                                  lambda snap: lambda c: net.place_name(snap, c)),
         "axis": AXIS,
+        "from": change.from_control(net.years),
     },
     views=VIEWS,
-    top=(("region", ("map", "table", "trend")),),
+    top=(("region", ("map", "table", "trend", change.VIEW)),),
     period="year", periods=lambda snap, v: net.years(snap), period_label=lambda v: N_("Year"),
-    caveats=caveats, tolerance=TOLERANCE,
+    caveats=change.with_notes(caveats, lambda snap, v: net.WDI), tolerance=TOLERANCE,
 )

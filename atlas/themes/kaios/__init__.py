@@ -138,7 +138,7 @@ def summary(snap: Snapshot, code: str, where: Place) -> str:
 THEME = Theme(
     key=KEY, explorer=EXPLORER, icon=":material/smartphone:",
     blurb=N_("**KaiOS**, the feature-phone system that brought web browsing to cheap phones in India and Africa"),
-    card=card, slides=slides,
+    card=card, slides=slides, compare=lambda snap: kaios.ALL,
     profile=Profile(N_("KaiOS and other low-end browsers"), figures, summary, wide=True,
                     download=lambda snap, code: {i: [code] for i in BROWSERS}),
     upload=UPLOAD,

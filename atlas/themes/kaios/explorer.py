@@ -11,6 +11,7 @@ from ...numbers import month as month_text
 from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS
 from ...store import Snapshot
+from .. import change
 from ..base import Column, Control, Explorer, Figure, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, REGION, axis_param, places_control
 
@@ -23,6 +24,7 @@ def params(snap: Snapshot) -> list:
     return [
         choice("view", view_labels(VIEWS), "map", label=N_("View")),
         period("month", months, months[-1], label=N_("Month")),
+        change.from_param(months, change.default_start(months, months[-1], 24)),
         choice("measure", kaios.MEASURE_LABELS, "all", label=N_("Measure")),
         # the map's colour scale; older links said `scale` (which now means nothing else here)
         choice("colours", kaios.COLOURS, "log", label=N_("Colour scale"), aliases=("scale",)),
@@ -93,6 +95,11 @@ def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
                   snap.citation(kaios.MEASURES[measure]), table=table, captions=[caption],
                   export=lambda: kaios.map_spec(snap, values, measure, month, region, scale, inline=True),
                   file=f"kaios-{measure}-{month}-{region}", clickable=True)
+
+
+def draw_change(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    return change.figure(snap, kaios.MEASURES[v["measure"]], v["from"], v["month"], v["region"], kaios.months(snap),
+                         f"kaios-{v['measure']}")
 
 
 def milestone_list(items: pd.DataFrame) -> str:
@@ -206,6 +213,7 @@ VIEWS = views(
     View("trend", N_("Trend"), draw_trend, controls=(("places",), ("smooth", "axis"))),
     View("browsers", N_("Browsers"), draw_browsers, controls=(("context", "browsers"),)),
     View("table", N_("Table"), draw_table, controls=(("small",),)),
+    View(change.VIEW, change.LABEL, draw_change, controls=(("from",),)),
 )
 
 
@@ -234,11 +242,12 @@ EXPLORER = Explorer(
                           help=N_("Mean of the months available among each month and the two before it (at least "
                                   "two), for noisy small samples")),
         "axis": AXIS,
+        "from": change.from_control(kaios.months),
         "context": place_control("context", N_("Browsers for"), "select"),
         "browsers": Control("browsers", N_("Browsers shown"), "segmented", *fixed(kaios.GROUPS)),
     },
     views=VIEWS,
-    top=(("measure", ("map", "trend")), ("region", ("map", "table"))),
+    top=(("measure", ("map", "trend", change.VIEW)), ("region", ("map", "table", change.VIEW))),
     period="month", periods=lambda snap, v: kaios.months(snap), period_label=lambda v: N_("Month"),
-    caveats=caveats,
+    caveats=change.with_notes(caveats, lambda snap, v: kaios.MEASURES[v["measure"]]),
 )

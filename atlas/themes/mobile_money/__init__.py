@@ -141,7 +141,7 @@ def download(snap: Snapshot, code: str) -> dict[str, list[str]]:
 
 THEME = Theme(
     key=KEY, explorer=EXPLORER, icon=":material/payments:", blurb=N_("**mobile money**"),
-    card=card, slides=slides,
+    card=card, slides=slides, compare=lambda snap: MOBILE_MONEY,
     profile=Profile(N_("Mobile money"), figures, summary, download=download,
                     peers={MOBILE_MONEY: N_("Mobile money account"), ACCOUNT: N_("Account ownership")}),
 )

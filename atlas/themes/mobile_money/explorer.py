@@ -8,6 +8,7 @@ from ...i18n import N_, _, data_
 from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS
 from ...store import Snapshot
+from .. import change
 from ..base import Column, Control, Explorer, Figure, Headline, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
@@ -17,6 +18,7 @@ def params(snap: Snapshot) -> list:
         choice("measure", mm.MEASURES, "mobile_money", label=N_("Indicator")),
         choice("slice", mm.SLICES, "all", label=N_("Group")),
         period("year", mm.all_periods(snap), "2024", label=N_("Year")),
+        change.from_param(mm.all_periods(snap), change.default_start(mm.measure_periods(snap, "mobile_money"), "2024", 1)),
         choice("region", FOCUS_LABELS, "world", label=N_("Region")),
         codes("places", mm.place_codes(snap), mm.DEFAULT_PLACES, label=N_("Places")),
         choice("metric", mm.GSMA_METRICS, "value", label=N_("GSMA measure")),
@@ -30,10 +32,13 @@ def settle(snap: Snapshot, v: dict) -> str | None:
     if v["view"] == "regions":
         return None
     periods, asked = mm.measure_periods(snap, v["measure"]), v["year"]
-    if asked in periods:
-        return None
-    v["year"] = mm.nearest_period(periods, asked)
-    return mm.moved_notice(snap, v["measure"], asked, v["year"])
+    if asked not in periods:
+        v["year"] = mm.nearest_period(periods, asked)
+    if v["view"] == change.VIEW:  # the start too lands on a period of the indicator, before the end
+        v["from"] = mm.nearest_period(periods, v["from"])
+        if v["from"] >= v["year"] and periods.index(v["year"]) > 0:
+            v["from"] = periods[periods.index(v["year"]) - 1]
+    return None if asked in periods else mm.moved_notice(snap, v["measure"], asked, v["year"])
 
 
 def chosen(snap: Snapshot, v: dict) -> tuple[str, str, str | None]:
@@ -96,6 +101,14 @@ def draw_trend(snap: Snapshot, v: dict, extras: dict) -> Figure:
         notes.append(_("No values for: {places}.").format(places=", ".join(missing)))
     return Figure(label, spec, snap.citation(ind), table=series[["name", "period", "value"]], captions=[" ".join(notes)],
                   export=lambda: spec, file=f"mobile-money-{measure}-{slice_}-trend")
+
+
+def draw_change(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    measure, slice_, ind = chosen(snap, v)
+    if ind is None:
+        return no_data(snap, ind, measure, slice_, v["year"])
+    return change.figure(snap, ind, v["from"], v["year"], v["region"], mm.measure_periods(snap, measure),
+                         f"mobile-money-{measure}-{slice_}")
 
 
 def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
@@ -223,6 +236,7 @@ VIEWS = views(
     View("trend", N_("Trend"), draw_trend, controls=(("measure", "slice"), ("places", "axis"))),
     View("table", N_("Table"), draw_table, controls=(("measure", "slice"),)),
     View("regions", N_("Regions (GSMA)"), draw_regions, controls=(("metric", "gsma", "axis"),), timeline=False),
+    View(change.VIEW, change.LABEL, draw_change, controls=(("measure", "slice", "from"),)),
 )
 
 
@@ -241,14 +255,15 @@ EXPLORER = Explorer(
         "places": places_control("places", lambda snap: sorted(mm.place_codes(snap), key=snap.name),
                                  lambda snap: snap.name),
         "axis": AXIS,
+        "from": change.from_control(mm.all_periods),
         "metric": Control("metric", N_("GSMA measure"), "select", lambda snap: list(mm.GSMA_METRICS), gsma_label),
         "gsma": Control("gsma", N_("Regions"), "multiselect",
                         lambda snap: sorted(mm.gsma_codes(snap), key=lambda c: (c != mm.WORLD, snap.name(c))),
                         lambda snap: snap.name),
     },
     views=VIEWS,
-    top=(("region", ("map", "table")),),
+    top=(("region", ("map", "table", change.VIEW)),),
     period="year", periods=lambda snap, v: mm.measure_periods(snap, v["measure"]),
     period_label=lambda v: N_("Findex wave") if mm.is_findex(v["measure"]) else N_("Year"),
-    settle=settle, caveats=caveats, headline=headline,
+    settle=settle, caveats=change.with_notes(caveats, lambda snap, v: chosen(snap, v)[2]), headline=headline,
 )
