@@ -40,6 +40,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf", ".csv"}
 HEALTH_PATH = "/_stcore/health"  # Streamlit's; the launcher's watch and the cluster's probes (deploy/k8s) ask it
+LIGHT_FILES = ("light-http.conf", "light.conf", "light-page.conf")  # deploy/: the light pages' part (issue 23)
 UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/themes/kaios/statcounter.py: 1,000,000 bytes)
 
 # Streamlit settings of every replica, each with the measurement that justifies it (docs/PERFORMANCE.md).
@@ -182,6 +183,88 @@ def build_static(build: Path = BUILD) -> Path:
     return dest
 
 
+# ------------------------------------------------------------------------------------------ light pages
+# The views people land on as plain HTML (atlas/light.py), built here like the static files: once per key
+# (snapshot, code, catalogues, Streamlit's index page, public URL) into .front/light-<key>/. Not with the
+# snapshot: the pages hold words and chart templates from the code, so a code or translation change must
+# rebuild them too, and 500 generated pages do not belong in the repository. The landing pages (overview and
+# maps, 14) are built before nginx starts (about 10 s of CPU, once); the 480 profiles by a background
+# process at low priority while the front serves (a profile not yet built is served as the plain app).
+LIGHT_PUBLIC_URL = os.environ.get("ATLAS_PUBLIC_URL", "").rstrip("/")  # absolute og: URLs, e.g. https://atlas.example
+
+
+def light_key(static: Path) -> str:
+    data = Path(os.environ.get("ATLAS_DATA_DIR", ROOT / "data"))
+    digest = hashlib.sha256(f"{static.name} {LIGHT_PUBLIC_URL} {data}".encode())
+    for f in sorted([*data.rglob("*"), *(ROOT / "atlas").rglob("*.py"), *(ROOT / "atlas/i18n").rglob("*.po"),
+                     *(ROOT / "atlas/i18n").rglob("*.csv")]):
+        if f.is_file() and f.name != "front.py" and "ui" not in f.parts[-2:-1]:  # what the pages are made of
+            digest.update(str(f.relative_to(f.parents[1])).encode() + f.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _light_cmd(dest: Path, static: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "atlas.light", str(dest), "--index", str(static / "streamlit" / "index.html"),
+            "--public-url", LIGHT_PUBLIC_URL, *extra]
+
+
+def build_light(static: Path, build: Path = BUILD, profiles: bool = False) -> Path:
+    """The landing light pages of this key (built into a temporary folder, then renamed); once per key.
+    `profiles`: every country's profile too, now (an image build; the front otherwise builds them behind)."""
+    dest = build / f"light-{light_key(static)}"
+    if profiles and not (dest / "profiles.done").exists():
+        build_light(static, build)
+        subprocess.run(_light_cmd(dest, static, "--profiles", "--workers", str(os.cpu_count() or 1)), cwd=ROOT,
+                       check=True, stdout=subprocess.DEVNULL)
+    if (dest / "landing.done").exists():
+        return dest
+    tmp = Path(tempfile.mkdtemp(prefix="tmp-light-", dir=build))
+    subprocess.run(_light_cmd(tmp, static), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    try:
+        tmp.rename(dest)
+    except OSError:  # another front built the same key meanwhile
+        shutil.rmtree(tmp, ignore_errors=True)
+    for old in build.glob("light-*"):
+        if old != dest:
+            shutil.rmtree(old, ignore_errors=True)
+    return dest
+
+
+def start_light_profiles(dest: Path, static: Path, log: Path) -> subprocess.Popen | None:
+    """Every country's profile, in the background at low priority (one builder per key: a lock file)."""
+    if (dest / "profiles.done").exists():
+        return None
+    lock = dest / "profiles.lock"
+    try:
+        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        pid = int(lock.read_text() or 0)
+        try:
+            os.kill(pid, 0)
+            return None  # another front is building them
+        except (ProcessLookupError, ValueError):
+            lock.unlink(missing_ok=True)
+            return start_light_profiles(dest, static, log)
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(_light_cmd(dest, static, "--profiles", "--workers", str(min(2, os.cpu_count() or 1))),
+                                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, preexec_fn=lambda: os.nice(10),
+                                start_new_session=True)  # its own group: stop() ends it and its workers
+    os.write(fd, str(proc.pid).encode())
+    os.close(fd)
+    return proc
+
+
+def light_config(light: Path) -> str:
+    """nginx locations for the app's paths that have light pages (routes.json, written by the builder)."""
+    import json
+    routes = json.loads((light / "routes.json").read_text())
+    out = []
+    for path, names in routes.items():
+        tries = " ".join(f"/$light_dir/$light_lang/{n}.html" for n in names)
+        out.append(f"location = {path} {{ try_files {tries} @app; include @@PREFIX@@/light-page.conf; }}")
+    return "\n        ".join(out)
+
+
 # ------------------------------------------------------------------------------------------- embedding
 # Which other sites may show the atlas in a frame (a ministry's portal): ATLAS_FRAME_ANCESTORS, origins
 # separated by spaces ("https://portal.example.gov https://*.example.org"). Empty (the default): this origin
@@ -228,22 +311,53 @@ def csp(index_html: str, ancestors: list[str] = ()) -> str:
             "base-uri 'self'; form-action 'self'; frame-ancestors 'self'" + "".join(f" {o}" for o in ancestors))
 
 
-def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[int]) -> Path:
+# ------------------------------------------------------------------- routes (issue 21: re-pin on failover)
+def routes(replica_ports: list[int]) -> str:
+    """The route cookie's values (r1, r2, ...), one upstream group per replica (that replica first, the
+    others as backups, so a request goes to another only when its own is down), the share of new browsers
+    given to each, and which route served a request ($upstream_addr's last address; see deploy/nginx.conf)."""
+    names = [f"r{i + 1}" for i in range(len(replica_ports))]
+    pinned = "".join(f"        {n} atlas_{n};\n" for n in names)
+    share = f"{100 / len(names):.2f}".rstrip("0").rstrip(".")
+    new = "".join(f"        {share}% atlas_{n};\n" for n in names[:-1]) + f"        * atlas_{names[-1]};\n"
+    served = "".join(f'        "~(^|\\s)127\\.0\\.0\\.1:{port}$" {n};\n' for n, port in zip(names, replica_ports))
+    text = (f"    map $cookie_atlas_route $atlas_pinned {{\n        default \"\";\n{pinned}    }}\n"
+            f"    split_clients $request_id $atlas_new {{\n{new}    }}\n"
+            f"    map $upstream_addr $atlas_served {{\n        default \"\";\n{served}    }}\n")
+    # A replica that refuses a connection or times out 3 times is marked failed for 5 s (passive health
+    # check: nginx OSS has no active ones; the launcher polls /_stcore/health and restarts a dead or stuck
+    # replica). Idle connections expire after 4 s, below uvicorn's 5 s: otherwise nginx may reuse a
+    # connection the replica has just closed, fail, and retry on another replica (seen once in the suite:
+    # a browser's requests split over both replicas).
+    for i, n in enumerate(names):
+        order = [replica_ports[i], *replica_ports[i + 1:], *replica_ports[:i]]
+        servers = "".join(f"        server 127.0.0.1:{port}{' backup' if j else ''} max_fails=3 fail_timeout=5s;\n"
+                          for j, port in enumerate(order))
+        text += f"    upstream atlas_{n} {{\n{servers}        keepalive 32;\n        keepalive_timeout 4s;\n    }}\n"
+    return text
+
+
+def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[int], light: Path | None = None) -> Path:
     for sub in ("tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     shutil.copy("/etc/nginx/mime.types", prefix / "mime.types")
-    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=3 fail_timeout=5s;" for p in replica_ports)
     values = {
         "USER": f"user {getpass.getuser()};" if os.geteuid() == 0 else "",
         "PREFIX": str(prefix), "MODULES": str(MODULES), "STATIC": str(static), "LISTEN": listen,
-        "UPSTREAMS": upstreams, "UPLOAD_BODY": f"{UPLOAD_MB + 1}m",
+        "ROUTES": routes(replica_ports), "UPLOAD_BODY": f"{UPLOAD_MB + 1}m",
         "CSP": csp((static / "streamlit" / "index.html").read_text(), frame_ancestors()),
         "X_FRAME_OPTIONS": x_frame_options(frame_ancestors()),
     }
-    for name in ("nginx.conf", "proxy.conf", "security-headers.conf"):
+    if light:
+        values.update(LIGHT=str(light), LIGHT_LOCATIONS=light_config(light))
+    for name in ("nginx.conf", "proxy.conf", "security-headers.conf", *LIGHT_FILES):
+        if name in LIGHT_FILES and not light:
+            (prefix / name).write_text("# no light pages\n")
+            continue
         text = (DEPLOY / name).read_text()
         for key, value in values.items():
             text = text.replace(f"@@{key}@@", value)
+        text = text.replace("@@PREFIX@@", str(prefix))  # LIGHT_LOCATIONS names it
         if re.search(r"@@[A-Z_]+@@", text):
             raise RuntimeError(f"{name}: a placeholder was left unfilled")
         (prefix / name).write_text(text)
@@ -263,7 +377,7 @@ class Front:
     """nginx and its replicas. `with Front(...) as front:` starts them; leaving stops them by pid."""
 
     def __init__(self, port: int | None = None, replicas: int = 2, host: str = "127.0.0.1",
-                 prefix: Path | None = None, replica_args: list[str] | None = None):
+                 prefix: Path | None = None, replica_args: list[str] | None = None, light_profiles: bool = True):
         self.port = port or free_port()
         self.host = host
         self.prefix = Path(prefix or tempfile.mkdtemp(prefix="atlas-front-"))
@@ -273,6 +387,9 @@ class Front:
         self.secret = os.environ.get("ATLAS_COOKIE_SECRET") or secrets.token_hex(32)
         self.replicas: list[subprocess.Popen | None] = [None] * replicas
         self.nginx: subprocess.Popen | None = None
+        self.light_builder: subprocess.Popen | None = None
+        self.light_pages = os.environ.get("ATLAS_LIGHT_PAGES", "1") != "0"  # 0: the app alone (to compare, or off)
+        self.light_profiles = light_profiles  # False: no background build of the profiles (the test suite's fronts)
 
     @property
     def url(self) -> str:
@@ -306,9 +423,15 @@ class Front:
     def start(self) -> "Front":
         try:
             static = build_static()
+            light = None
+            try:
+                if self.light_pages:
+                    light = build_light(static)
+            except subprocess.CalledProcessError as e:  # the app is served all the same, without light pages
+                print(f"light pages not built ({e}); serving the app alone", file=sys.stderr)
             for i in range(len(self.replicas)):
                 self._start_replica(i)
-            conf = write_config(self.prefix, static, f"{self.host}:{self.port}", self.replica_ports)
+            conf = write_config(self.prefix, static, f"{self.host}:{self.port}", self.replica_ports, light)
             # -e: nginx opens its error log before reading the config; not Debian's /var/log/nginx.
             args = [NGINX, "-p", str(self.prefix), "-c", str(conf), "-e", str(self.prefix / "error.log")]
             subprocess.run([*args, "-t", "-q"], check=True)
@@ -316,6 +439,8 @@ class Front:
             for i, proc in enumerate(self.replicas):
                 self._wait_healthy(self.replica_url(i), proc)
             self._wait_healthy(self.url, self.nginx, 20)
+            if light and self.light_profiles:
+                self.light_builder = start_light_profiles(light, static, self.prefix / "light-build.log")
         except BaseException:
             self.stop()
             raise
@@ -356,6 +481,9 @@ class Front:
         return 0
 
     def stop(self) -> None:
+        if self.light_builder is not None and self.light_builder.poll() is None:
+            os.killpg(self.light_builder.pid, signal.SIGTERM)  # the builder and its workers (a group we started)
+            self.light_builder.wait(timeout=15)
         procs = [p for p in (self.nginx, *self.replicas) if p is not None and p.poll() is None]
         for p in procs:
             p.terminate()  # nginx: fast shutdown; Streamlit: closes its sessions

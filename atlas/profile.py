@@ -102,6 +102,7 @@ def everything(snap: Snapshot, code: str, wanted: dict[str, list[str]]) -> pd.Da
 
 
 AXIS = (2000, 2026)  # one time axis for every chart on the profile
+DEFAULT_COUNTRY = "KEN"  # the profile a link without a country shows (the page and its light version)
 
 
 def trend(snap: Snapshot, code: str, indicator: str, entities: list[str], *, title: str, label: str, file: str,

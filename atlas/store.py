@@ -95,7 +95,7 @@ class Snapshot:
             cat = self.indicators.copy()
             cat["unit_label"] = cat["unit"].map(data_)
             if i18n.lang() != i18n.DEFAULT:
-                for column in ("label", "short_label", "definition", "publisher", "licence"):
+                for column in ("label", "short_label", "definition", "publisher", "licence", "measure"):
                     cat[column] = cat[column].map(data_)
                 cat["vintage"] = cat["vintage"].map(vintage)
                 if "caveats_template" in cat:  # figures formatted in the run's language

@@ -5,7 +5,7 @@ Starts the app, opens each explorer's map, moves its period slider with the keyb
 and counts the websocket frames received until the rerun has finished. Prints JSON with the machine's
 load (`uptime`) at the time.
 
-    .venv/bin/python benchmarks/map_moves.py [--moves 8] [--only change]
+    .venv/bin/python benchmarks/map_moves.py [--moves 8] [--only change|GSMA]
 """
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ MAPS = {
     "internet, French": ("/internet?view=map&year=2024&lang=fr", "Année", "year"),
     "kaios (quantiles, from Nov 2023), French": ("/kaios?view=map&month=2023-11&colours=quantile&lang=fr", "Mois",
                                                  "month"),
+    # GSMA's regional map: each listed country painted with its region's December figure
+    "mobile money (GSMA regional map)": ("/mobile-money?view=gsma_map&year=2024", "Year (December)", "year"),
+    "mobile money (GSMA regional map), French": ("/mobile-money?view=gsma_map&year=2024&lang=fr", "Année (décembre)",
+                                                 "year"),
     # change maps (issue 20): both ends of every country travel with each move
     "internet change from 2015": ("/internet?view=change&from=2015&year=2024", "Year", "year"),
     "mobile money change from 2014 (Findex waves)": (

@@ -20,7 +20,7 @@ PEER_ON = {ind: label for t in sections for ind, label in t.profile.peers.items(
 WITHIN = {"region": N_("its region"), "income": N_("its income group")}
 
 view = state.View("country", [
-    state.choice("country", labels, "KEN", label=N_("Country")),
+    state.choice("country", labels, profile.DEFAULT_COUNTRY, label=N_("Country")),
     state.choice("peers", PEER_ON, next(iter(PEER_ON)), label=N_("Peers by")),
     state.choice("within", list(WITHIN), "region", label=N_("Peers within")),
 ])

@@ -32,10 +32,11 @@ theme = st.segmented_control(_("Theme"), list(THEMES), default=next(iter(THEMES)
 ind = THEMES[theme].catalogue(snap) if theme else snap.catalogue()
 st.dataframe(ind.assign(rows=ind["id"].map(m["rows_per_indicator"]), period_type=ind["period_type"].map(
                  {"year": _("yearly"), "month": _("monthly")}))[
-                 ["label", "unit_label", "period_type", "rows", "publisher", "vintage", "licence", "definition",
-                  "caveats"]],
+                 ["label", "unit_label", "measure", "period_type", "rows", "publisher", "vintage", "licence",
+                  "definition", "caveats"]],
              hide_index=True, width="stretch",
-             column_config={"label": _("Indicator"), "unit_label": _("Unit"), "period_type": _("Period"),
+             column_config={"label": _("Indicator"), "unit_label": _("Unit"), "measure": _("What a figure at a date is"),
+                            "period_type": _("Period"),
                             "rows": _("Rows"), "publisher": _("Publisher"), "vintage": _("Vintage"),
                             "licence": _("Licence"), "definition": _("Definition"), "caveats": _("Caveats")})
 

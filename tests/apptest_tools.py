@@ -45,8 +45,9 @@ import re  # noqa: E402
 # 1,234 or 58.4: an English-formatted number. A group of three after "0," is a French decimal ("≤0,001 %"):
 # English never writes a thousands group after a lone zero.
 ENGLISH_NUMBER = re.compile(r"(?<![\d,.])[1-9]\d{0,2}(?:,\d{3})+\b|\b\d+\.\d+\b")
-# names that hold a dot between digits in every language: links, licence versions (CC BY 4.0), package versions
-NOT_A_NUMBER = re.compile(r"https?://\S+|\bCC BY(?:-[A-Z]{2})* \d\.\d\b|\b\d+\.\d+\.\d+\b")
+# names that hold a dot between digits in every language: links, licence versions (CC BY 4.0), package and
+# dataset versions (GSMA's "version 1.0")
+NOT_A_NUMBER = re.compile(r"https?://\S+|\bCC BY(?:-[A-Z]{2})* \d\.\d\b|\b\d+\.\d+\.\d+\b|\bversion \d+\.\d+\b")
 _TEXT_KINDS = ("title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "success")
 _LABEL_KINDS = ("selectbox", "multiselect", "button", "select_slider", "slider", "radio", "checkbox", "toggle",
                 "text_input", "number_input", "date_input", "download_button", "segmented_control")

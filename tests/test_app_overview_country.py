@@ -21,9 +21,12 @@ def test_overview_shows_three_cards_with_sources_and_links(snapshot):
     assert not at.exception and at.title[0].value
     body = texts(at)
     from atlas import numbers, story
+    from atlas.themes.mobile_money import gsma
     for _theme, card in story.cards(snapshot):  # each card's figure, computed from the snapshot
         assert card.figure in body, card.figure
-    assert numbers.usd_bn(snapshot.value("gsma_tx_value", "GSMA_AFRICA", "2022")) in body
+    assert numbers.usd_bn(snapshot.value("gsma_tx_value", "GSMA_AFRICA", "2022")) in body  # as reported
+    now = gsma.latest(snapshot)  # beside GSMA's dataset
+    assert numbers.usd_bn(now.world) in body and numbers.usd_bn(now.africa) in body
     assert body.count("Sources:") == 3
     assert len(at.get("vega_lite_chart")) == 3
     links = at.main.get("page_link")  # the sidebar's navigation links aside
@@ -37,10 +40,12 @@ def test_overview_numbers_follow_the_snapshot(snapshot, edited_snapshot):
     before = numbers.usd_bn(snapshot.value("gsma_tx_value", "WLD", "2022"))
     itu = snapshot.rows("itu_internet_use_rate")
     latest = itu.loc[itu["entity"] == "ITU_AFR", "period"].max()  # the card's year
-    edited_snapshot({("gsma_tx_value", "WLD", "2022"): 1370.0, ("itu_internet_use_rate", "ITU_AFR", latest): 38.9})
+    year = snapshot.periods("gsma_mm_year_value", kind=None)[-1]  # GSMA's dataset: its annual table's year
+    edited_snapshot({("gsma_tx_value", "WLD", "2022"): 1370.0, ("itu_internet_use_rate", "ITU_AFR", latest): 38.9,
+                     ("gsma_mm_year_value", "WLD", year): 1.93e12})
     body = texts(app())
     assert before != "US$1.37 trillion" and "US$1.37 trillion" in body and before not in body
-    assert "38.9 %" in body
+    assert "38.9 %" in body and "US$1.93 trillion" in body
 
 
 @pytest.mark.parametrize("code", ["KEN", "NGA", "IND", "TUV", "DEU", "MAF", "XKX", "BRA"])

@@ -182,7 +182,7 @@ def test_snapshot_accessors_speak_the_run_language(snapshot):
         assert ind["label"] == "Personnes utilisant Internet (% de la population)"
         assert ind["short_label"] == "Usage d’Internet" and ind["unit"] == "%"  # the unit stays a machine key
         caveat = snapshot.indicator("itu_internet_use_rate")["caveats"]
-        assert f"UIT {numbers.pct(world[year], lang='fr')}, WDI {numbers.pct(wdi[year], lang='fr')}" in caveat
+        assert world[year] == wdi[year] and f"({numbers.pct(world[year], lang='fr')} en {year} dans les deux" in caveat
         assert "," in numbers.pct(world[year], lang="fr") and "{" not in caveat
         fas = snapshot.indicator("fas_tx_value_pct_gdp")["caveats"]
         assert "Hongrie" in fas and "Hungary" not in fas  # names in the caveat follow the language

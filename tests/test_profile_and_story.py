@@ -41,15 +41,19 @@ def test_headlines_come_from_the_snapshot(snapshot):
     """Each card's figures are the snapshot's values (read here, so a data release moves them without failing)."""
     from atlas import numbers
     internet, money, kaios = [card for _, card in story.cards(snapshot)]
+    from atlas.themes.mobile_money import gsma
     itu = snapshot.rows("itu_internet_use_rate")
     africa = itu[itu["entity"] == "ITU_AFR"].sort_values("period")
     assert internet.figure == numbers.pct(africa["value"].iloc[-1])
     assert numbers.pct(snapshot.value("itu_internet_use_rate", "ITU_AFR", "2013")) in internet.lines[0]
     assert any("16 % (2013) to 37 % (2023)" in r for r in internet.reported)  # a press figure, kept as published
+    assert any("November 2024 edition" in r and "November 2025 edition" in r for r in internet.reported)  # the chain
+    # GSMA's dataset for its latest year, then the story year's figures as reported
+    assert money.figure == numbers.usd_bn(gsma.latest(snapshot).world) and gsma.latest(snapshot).year in money.lines[0]
     world, afr = (snapshot.value("gsma_tx_value", code, "2022") for code in ("WLD", "GSMA_AFRICA"))
     share = snapshot.value("gsma_share_tx_value", "GSMA_AFRICA", "2022") or 100 * afr / world
-    assert money.figure == numbers.usd_bn(world) and numbers.usd_bn(afr) in money.lines[0]
-    assert numbers.pct(share) in money.lines[0]
+    assert numbers.usd_bn(world) in money.lines[1] and numbers.usd_bn(afr) in money.lines[1]
+    assert numbers.pct(share) in money.lines[1]
     shipped = snapshot.facts[snapshot.facts["metric"] == "kaios_devices_shipped_cumulative"].sort_values("date")
     first, last = shipped.iloc[0], shipped.iloc[-1]
     assert kaios.figure == numbers.qualified(last["qualifier"], numbers.million(last["value"]))
@@ -60,9 +64,13 @@ def test_headlines_come_from_the_snapshot(snapshot):
 def test_the_overview_and_the_mobile_money_page_share_one_headline(snapshot):
     from atlas import themes
     from atlas.themes.mobile_money import data as mm
-    h = mm.headline(snapshot, mm.STORY_YEAR)
-    money = themes.mobile_money.card(snapshot)
-    assert money.figure == mm.usd_bn(h.world.value) and mm.STORY_YEAR in money.lines[0]
+    from atlas.themes.mobile_money import gsma
+    from atlas.themes.mobile_money.explorer import headline
+    h, now = mm.headline(snapshot, mm.STORY_YEAR), gsma.latest(snapshot)
+    money, page = themes.mobile_money.card(snapshot), headline(snapshot)
+    assert money.figure == mm.usd_bn(now.world) and now.year in money.lines[0] and mm.STORY_YEAR in money.lines[1]
+    assert mm.usd_bn(now.world, short=True) == page.metrics[0][1]  # the dataset's year, on both
+    assert mm.usd_bn(h.world.value, short=True) == page.metrics[2][1]  # and the story year as reported
 
 
 @pytest.mark.parametrize("qualifier, figure", [("over", "over 170 million"), ("about", "about 170 million"),

@@ -12,13 +12,21 @@ import pytest
     ("kaios_share_all", "IND", "2019-03", 3.21, 0.005),           # caniuse
     ("gsma_tx_value", "WLD", "2022", 1260, 1e-9),                 # GSMA, USD bn
     ("gsma_tx_value", "GSMA_AFRICA", "2022", 836.5, 1e-9),
-    ("itu_internet_use_rate", "ITU_AFR", "2023", 35.0, 1e-9),     # ITU Nov 2024
-    ("itu_internet_use_rate", "WLD", "2023", 65.4, 1e-9),
+    ("itu_internet_use_rate", "ITU_AFR", "2023", 32.3, 1e-9),     # ITU Nov 2025 (the current edition)
+    ("itu_internet_use_rate", "WLD", "2023", 69.2, 1e-9),
+    ("itu_internet_use_rate.female", "ITU_AFR", "2025", 31.2, 1e-9),
+    ("gsma_mm_year_value", "WLD", "2024", 1_680.9e9, 0.05e9),     # GSMA dataset, US$ (headline US$1.68 trillion)
     ("population", "NGA", "2025", 237_527_782, 0),
 ])
 def test_published_values(snapshot, indicator, entity, period, expected, tol):
     value = snapshot.value(indicator, entity, period)
     assert value is not None and math.isclose(value, expected, abs_tol=tol), value
+
+
+def test_itu_november_2024_edition_is_kept_as_an_earlier_edition(snapshot):
+    rows = snapshot.rows("itu_internet_use_rate", alternates=True)
+    africa = rows[(rows["entity"] == "ITU_AFR") & (rows["period"] == "2023") & ~rows["preferred"]]
+    assert africa["value"].tolist() == [35.0] and africa["source_id"].tolist() == ["itu"]
 
 
 def test_wave_2022_fieldwork_is_shown_as_2021(snapshot):
@@ -78,7 +86,8 @@ def test_entities_have_classification(snapshot):
 
 def test_manifest_lists_raw_files_with_hashes(snapshot):
     m = snapshot.manifest
-    assert len(m["raw_files"]) == 12
+    from atlas.pipeline.snapshot import RAW_FILES
+    assert set(m["raw_files"]) == set(RAW_FILES.values())  # the publishers' workbooks included
     assert all(len(f["sha256"]) == 64 for f in m["raw_files"].values())
     assert m["rows_per_indicator"]["internet_users_pct"] == len(snapshot.rows("internet_users_pct"))
     assert m["static_files"]["static/world.topo.json"]["bytes"] <= 150_000

@@ -23,7 +23,7 @@ GENERATED_VINTAGE = re.compile(r"^(report edition \d{4}|monthly updates .*)$")
 # (table, column, only for rows where ...) of every text a reader sees as written in the snapshot
 _COLUMNS = {
     "indicators": ["label", "short_label", "unit", "definition", "caveats_template", "publisher", "licence",
-                   "vintage"],
+                   "vintage", "measure"],
     "sources": ["publisher", "licence", "vintage", "title"],
     "events": ["title", "detail", "note"],       # geography: named by its entity (Snapshot.events_table)
     "facts": ["original_publisher", "note"],

@@ -27,6 +27,12 @@ SOURCES = {
         url="https://www.itu.int/en/ITU-D/Statistics/Pages/stat/default.aspx",
         licence="ITU terms of use (free download; credit ITU, not an open licence)",
         vintage="November 2024"),
+    "itu_2025": dict(
+        publisher="International Telecommunication Union (ITU)",
+        title="Key ICT indicators for the world and ITU regions (Facts and Figures 2025)",
+        url="https://www.itu.int/en/ITU-D/Statistics/Documents/facts/ITU_regional_global_Key_ICT_indicator_aggregates_Nov_2025.xlsx",
+        licence="ITU terms of use (free download; credit ITU, not an open licence)",
+        vintage="November 2025"),
     "findex": dict(
         publisher="World Bank, Global Findex Database 2025",
         title="Global Findex Database 2025 (Klapper, Singer, Starita and Norris, 2025)",
@@ -49,6 +55,13 @@ SOURCES = {
         title="Mobile Bank Accounts by Region - GSMA (2019)",
         url="https://github.com/owid/owid-datasets/tree/02be2c883c877e54722eb50b642e914b32722b0a/datasets",
         licence="OWID compilation CC BY 4.0; figures are GSMA's", vintage="GSMA 2017 vintage, retrieved May 2019"),
+    "gsma_mmd": dict(
+        publisher="GSMA Mobile Money Programme",
+        title="Global Mobile Money Dataset",
+        url="https://www.gsma.com/sotir/",
+        licence="(c) GSMA; free download from Mobile Money Metrics, no licence stated; credit the GSMA Mobile Money "
+                "Programme",
+        vintage="the workbook's edition (read from its Read me sheet at build time)"),
     "caniuse": dict(
         publisher="caniuse.com (Alexis Deveria), based on StatCounter GlobalStats",
         title="caniuse region-usage-json, browser usage by country and month",
@@ -64,14 +77,16 @@ DESCRIBED_TITLES = {"gsma", "caniuse", "imf_fas"}
 PCT_UNITS = {"%"}  # values in these units must lie within 0-100
 
 _COLUMNS = ["id", "label", "short_label", "unit", "theme", "period_type", "source_id",
-            "base_id", "breakdown", "definition", "caveats", "comparable_across_countries"]
+            "base_id", "breakdown", "definition", "caveats", "comparable_across_countries", "measure"]
 
 
 def _row(id, label, unit, theme, period_type, source_id, definition, caveats="",
-         short_label=None, base_id=None, breakdown="", comparable=True):
+         short_label=None, base_id=None, breakdown="", comparable=True, measure=""):
+    """`measure`: what a figure at a date means where it matters (cumulative at the date, active in the
+    last 30 days, a flow in the month), shown with the unit."""
     return dict(id=id, label=label, short_label=short_label or label, unit=unit, theme=theme,
                 period_type=period_type, source_id=source_id, base_id=base_id or id, breakdown=breakdown,
-                definition=definition, caveats=caveats, comparable_across_countries=comparable)
+                definition=definition, caveats=caveats, comparable_across_countries=comparable, measure=measure)
 
 
 # --- Internet -------------------------------------------------------------------------------------
@@ -100,6 +115,7 @@ ITU_INDICATORS = {
     "Individuals owning a mobile phone": ("itu_mobile_phone_owners", "Mobile phone ownership (ITU)"),
     "Mobile-cellular telephone subscriptions": ("itu_mobile_cellular_subs", "Mobile-cellular subscriptions (ITU)"),
     "Active mobile-broadband subscriptions": ("itu_mobile_broadband_subs", "Mobile-broadband subscriptions (ITU)"),
+    "Active subscriptions to 5G/IMT-2020 mobile broadband": ("itu_5g_subs", "5G subscriptions (ITU)"),  # Nov 2025 on
     "Fixed-broadband subscriptions": ("itu_fixed_broadband_subs", "Fixed-broadband subscriptions (ITU)"),
     "Fixed-telephone subscriptions": ("itu_fixed_telephone_subs", "Fixed-telephone subscriptions (ITU)"),
     "Population covered by a mobile-cellular network": ("itu_cov_mobile", "Mobile network coverage (ITU)"),
@@ -115,14 +131,25 @@ ITU_UNITS = {  # the long file's unit -> catalogue unit
     "Exabytes": "exabytes", "Per subscription (GB)": "GB per subscription", "Tbit/s": "Tbit/s",
     "Per Internet user (kbit/s)": "kbit/s per internet user",
 }
+# The ITU-against-WDI sentence is filled from the data and checked by caveats._itu_vs_wdi_world: if a
+# release no longer agrees, the build stops rather than print it (reword it here then).
 _ITU_CAVEAT = ("ITU aggregates only, for ITU's own regions and the World Bank income groups; no country "
                "rows. ITU's 'Africa' excludes Sudan, Somalia, Mauritania, the Comoros and Djibouti (in its "
-               "Arab States region), so it is not the World Bank's Sub-Saharan Africa. This release predates "
-               "the WDI one, so its World figures differ (ITU {itu_world} against WDI {wdi_world} for {world_year} "
-               "internet use).")
+               "Arab States region), so it is not the World Bank's Sub-Saharan Africa. The November 2025 edition "
+               "is the current series: its World internet use equals WDI's World aggregate for "
+               "{itu_wdi_first_year}-{world_year} ({itu_world} in {world_year} in both; WDI takes its aggregates "
+               "from ITU). The November 2024 edition, kept as an earlier edition, gave {itu_prev_world} for "
+               "{prev_year}, against WDI's {wdi_prev_world}.")
+_ITU_BREAKDOWNS = {  # the November 2025 edition's internet use by sex and by area
+    "female": ("women", "Internet use, women (ITU)"), "male": ("men", "Internet use, men (ITU)"),
+    "urban": ("urban areas", "Internet use, urban areas (ITU)"),
+    "rural": ("rural areas", "Internet use, rural areas (ITU)"),
+}
 
 
-def itu_rows(units_by_stem: dict[tuple[str, str], str]) -> list[dict]:
+def itu_rows(units_by_stem: dict[tuple[str, str], str], stems_2025: set[str] = frozenset()) -> list[dict]:
+    """ITU's indicators; those the November 2025 edition carries cite it (the November 2024 figures stay as an
+    earlier edition), the others (international bandwidth) the November 2024 edition."""
     rows = []
     for name, (stem, short) in ITU_INDICATORS.items():
         for measure in ("rate", "total"):
@@ -130,9 +157,18 @@ def itu_rows(units_by_stem: dict[tuple[str, str], str]) -> list[dict]:
             if unit is None:
                 continue
             what = "rate" if measure == "rate" else "total"
-            rows.append(_row(f"{stem}_{measure}", f"{name} ({unit})", unit, "internet", "year", "itu",
+            rows.append(_row(f"{stem}_{measure}", f"{name} ({unit})", unit, "internet", "year",
+                             "itu_2025" if f"{stem}_{measure}" in stems_2025 else "itu",
                              f"ITU estimate, {what}: {name.lower()}, expressed in {unit}.", _ITU_CAVEAT,
                              short_label=short if measure == "rate" else f"{short}, total"))
+    for key, (who, short) in _ITU_BREAKDOWNS.items():
+        rows.append(_row(f"itu_internet_use_rate.{key}", f"Individuals using the Internet, {who} (%)", "%",
+                         "internet", "year", "itu_2025",
+                         f"ITU estimate: the percentage of {'individuals living in ' + who if key in ('urban', 'rural') else who} "
+                         f"who used the Internet (ITU's November 2025 edition, the first with these splits for "
+                         f"every ITU region).",
+                         _ITU_CAVEAT + " By sex from 2019, by urban or rural area from 2022.",
+                         short_label=short, base_id="itu_internet_use_rate", breakdown=key))
     return rows
 
 
@@ -262,6 +298,99 @@ def gsma_rows() -> list[dict]:
             for id, label, unit, definition in GSMA_METRICS.values()]
 
 
+# --- Mobile money: GSMA's Global Mobile Money Dataset (the workbook) --------------------------------
+GSMA_PRODUCT_NAMES = {  # breakdown id -> name (gsma_dataset.PRODUCTS gives the workbook's attribute)
+    "all": "all products", "p2p": "P2P transfers", "p2p_on_net": "P2P transfers, on-net",
+    "p2p_off_net": "P2P transfers, off-net", "p2p_b2m": "P2P transfers, bank to mobile money",
+    "p2p_m2b": "P2P transfers, mobile money to bank", "merchant": "merchant payments", "bill": "bill payments",
+    "bulk": "bulk disbursements", "airtime": "airtime top-ups", "ir": "international remittances",
+    "ir_sent": "international remittances sent", "ir_received": "international remittances received",
+    "cash_in": "cash-in", "cash_in_agent": "cash-in at agents", "cash_in_atm": "cash-in at ATMs",
+    "cash_out": "cash-out", "cash_out_agent": "cash-out at agents", "cash_out_atm": "cash-out at ATMs",
+}
+_GSMA_SPLITS = {  # GSMA's splits of a product, which its Read me does not define
+    "p2p_on_net": "P2P transfers between accounts of the same provider (GSMA's split of P2P transfers).",
+    "p2p_off_net": "P2P transfers to another provider's customers (GSMA's split of P2P transfers).",
+    "p2p_b2m": "Transfers from a bank account to a mobile money account (GSMA's split of P2P transfers).",
+    "p2p_m2b": "Transfers from a mobile money account to a bank account (GSMA's split of P2P transfers).",
+    "ir_sent": "International remittances sent from the area (GSMA's split of international remittances).",
+    "ir_received": "International remittances received in the area (GSMA's split of international remittances).",
+    "cash_in_agent": "Cash-in at agent outlets (GSMA's split of cash-in).",
+    "cash_in_atm": "Cash-in at ATMs (GSMA's split of cash-in).",
+    "cash_out_agent": "Cash-out at agent outlets (GSMA's split of cash-out).",
+    "cash_out_atm": "Cash-out at ATMs (GSMA's split of cash-out).",
+}
+GSMA_MEASURES = {  # what a figure at a date means (the catalogue's `measure`)
+    "stock": "cumulative at the date", "active30": "active in the 30 days before the date",
+    "active90": "active in the 90 days before the date",
+    "month": "a flow in the month: the quarter's last month only (March, June, September, December)",
+    "year": "a flow in the year",
+}
+_GSMA_MMD_CAVEAT = (
+    "Regional figures only: GSMA publishes no country values (its survey data are confidential), so a map "
+    "paints each country it lists with its area's figure. GSMA's areas are its own (World Bank-style regions "
+    "with UN M49 sub-regions): its 'Africa' is the whole continent, its 'Sub-Saharan Africa' excludes Northern "
+    "Africa, and neither is the World Bank's or ITU's region of the same name. US dollars are nominal. GSMA "
+    "revises its whole back series with each edition; figures quoted from earlier reports are kept beside these, "
+    "as reported. The Read me documents accounts, agents and usage from December 2011; earlier quarters are "
+    "kept as published.")
+_GSMA_MONTHLY = (" A monthly figure for the quarter's last month, not a quarterly or annual total: adding a "
+                 "year's four columns gives neither (GSMA's annual figures are its Usage - Product table).")
+
+
+def gsma_dataset_rows(defs: dict[str, str], products: dict[str, str]) -> list[dict]:
+    """The dataset's series: `defs` are GSMA's own definitions read from the Read me sheet (gsma_dataset),
+    `products` the breakdown ids of the monthly value and volume series."""
+    def product_definition(p: str) -> str:
+        if p == "all":
+            return "All mobile money transactions, every product together. " + defs["service"]
+        return defs.get(p) or _GSMA_SPLITS[p]
+
+    def row(id, label, unit, period, definition, measure, short, caveat=_GSMA_MMD_CAVEAT, base=None, breakdown=""):
+        return _row(id, label, unit, "mobile_money", period, "gsma_mmd", definition, caveat, short_label=short,
+                    base_id=base, breakdown=breakdown, comparable=False, measure=GSMA_MEASURES[measure])
+
+    rows = [
+        row("gsma_mm_services", "Live mobile money services (GSMA dataset)", "services", "month", defs["services"],
+            "stock", "Live services"),
+        row("gsma_mm_accounts_registered", "Registered mobile money accounts (GSMA dataset)", "accounts", "month",
+            defs["accounts_registered"], "stock", "Registered accounts"),
+        row("gsma_mm_accounts_active_30d", "Mobile money accounts active in the last 30 days (GSMA dataset)",
+            "accounts", "month", defs["accounts_active"], "active30", "Accounts active in 30 days"),
+        row("gsma_mm_accounts_active_90d", "Mobile money accounts active in the last 90 days (GSMA dataset)",
+            "accounts", "month", defs["accounts_active"], "active90", "Accounts active in 90 days"),
+        row("gsma_mm_agents_registered", "Registered mobile money agent outlets (GSMA dataset)", "agent outlets",
+            "month", defs["agents_registered"], "stock", "Registered agents"),
+        row("gsma_mm_agents_active_30d", "Mobile money agent outlets active in the last 30 days (GSMA dataset)",
+            "agent outlets", "month", defs["agents_active"], "active30", "Active agents"),
+    ]
+    for p in products:
+        name = GSMA_PRODUCT_NAMES[p]
+        suffix = "" if p == "all" else f".{p}"
+        rows.append(row(f"gsma_mm_value{suffix}", f"Mobile money transaction value, {name} (US$ in the month)",
+                        "US$ in the month", "month", product_definition(p), "month", f"Value in the month, {name}",
+                        _GSMA_MMD_CAVEAT + _GSMA_MONTHLY, "gsma_mm_value", p))
+        if p != "ir_sent":
+            rows.append(row(f"gsma_mm_volume{suffix}", f"Mobile money transactions, {name} (number in the month)",
+                            "transactions in the month", "month", product_definition(p), "month",
+                            f"Transactions in the month, {name}", _GSMA_MMD_CAVEAT + _GSMA_MONTHLY, "gsma_mm_volume", p))
+    for p in ("all", "airtime", "bill", "bulk", "cash_in", "cash_out", "ir", "merchant", "p2p"):
+        name = GSMA_PRODUCT_NAMES[p]
+        suffix = "" if p == "all" else f".{p}"
+        note = " The all-products figure is the sum of the eight products." if p == "all" else ""
+        rows.append(row(f"gsma_mm_year_value{suffix}", f"Mobile money transaction value in the year, {name} (US$)",
+                        "US$ in the year", "year", product_definition(p) + note, "year", f"Value in the year, {name}",
+                        base="gsma_mm_year_value", breakdown=p))
+        rows.append(row(f"gsma_mm_year_volume{suffix}", f"Mobile money transactions in the year, {name}",
+                        "transactions in the year", "year", product_definition(p) + note, "year",
+                        f"Transactions in the year, {name}", base="gsma_mm_year_volume", breakdown=p))
+        rows.append(row(f"gsma_mm_year_avg_value{suffix}", f"Average value per mobile money transaction, {name} (US$)",
+                        "US$ per transaction", "year", product_definition(p) + (
+                            " The all-products average is value divided by number of all products." if p == "all" else ""),
+                        "year", f"Average transaction, {name}", base="gsma_mm_year_avg_value", breakdown=p))
+    return rows
+
+
 # --- KaiOS and browsers ---------------------------------------------------------------------------
 BROWSER_AGENTS = {  # caniuse mobile agents kept for context, with plain names
     "op_mini": "Opera Mini", "and_uc": "UC Browser for Android", "and_chr": "Chrome for Android",
@@ -301,8 +430,11 @@ def kaios_rows() -> list[dict]:
     return rows
 
 
-def catalogue(itu_units: dict[tuple[str, str], str]) -> pd.DataFrame:
-    rows = _INTERNET + itu_rows(itu_units) + findex_rows() + fas_rows() + gsma_rows() + kaios_rows()
+def catalogue(itu_units: dict[tuple[str, str], str], itu_2025: set[str] = frozenset(),
+              gsma_definitions: dict[str, str] | None = None, gsma_products: dict[str, str] | None = None) -> pd.DataFrame:
+    rows = _INTERNET + itu_rows(itu_units, itu_2025) + findex_rows() + fas_rows() + gsma_rows() + kaios_rows()
+    if gsma_definitions is not None:
+        rows += gsma_dataset_rows(gsma_definitions, gsma_products or {})
     df = pd.DataFrame(rows, columns=_COLUMNS)
     src = pd.DataFrame.from_dict(SOURCES, orient="index")
     df = df.join(src[["publisher", "licence", "vintage", "url"]].rename(columns={"url": "source_url"}), on="source_id")

@@ -16,15 +16,32 @@ from .errors import BuildError
 
 
 def _itu_vs_wdi_world(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:
-    """ITU's and WDI's World internet use for the latest year both publish."""
-    world = obs[(obs["entity"] == "WLD") & obs["indicator"].isin(["itu_internet_use_rate", "internet_users_pct"])
-                & obs["preferred"]]
-    wide = world.pivot(index="period", columns="indicator", values="value").dropna()
-    if wide.empty:
+    """ITU's current edition against WDI's World internet use: the run of latest years where they agree (to the
+    0.1 both round to), and the earlier ITU edition's figure for its own latest year against WDI's. The caveat
+    says they agree: if the latest common year does not, the build stops rather than print a wrong sentence."""
+    world = obs[(obs["entity"] == "WLD") & obs["indicator"].isin(["itu_internet_use_rate", "internet_users_pct"])]
+    current = world[world["preferred"]].pivot(index="period", columns="indicator", values="value").dropna()
+    if current.empty:
         raise BuildError("snapshot", "no year with both ITU's and WDI's World internet use, which a caveat quotes")
-    year = wide.index.max()
-    return {"itu_world": float(wide.loc[year, "itu_internet_use_rate"]),
-            "wdi_world": float(wide.loc[year, "internet_users_pct"]), "world_year": str(year)}
+    agree = (current["itu_internet_use_rate"] - current["internet_users_pct"]).abs() < 0.05
+    year = current.index.max()
+    if not agree.loc[year]:
+        raise BuildError("snapshot", f"ITU's current edition and WDI differ on World internet use for {year} "
+                                     f"({current.loc[year, 'itu_internet_use_rate']:g} against "
+                                     f"{current.loc[year, 'internet_users_pct']:g}): reword catalog._ITU_CAVEAT")
+    first = year
+    for period in sorted(current.index, reverse=True):
+        if not agree.loc[period]:
+            break
+        first = period
+    earlier = world[(world["indicator"] == "itu_internet_use_rate") & ~world["preferred"] & (world["source_id"] == "itu")]
+    if earlier.empty:
+        raise BuildError("snapshot", "no earlier ITU edition's World internet use, which the ITU caveat quotes")
+    prev = earlier.loc[earlier["period"].idxmax()]
+    wdi = current["internet_users_pct"]
+    return {"itu_world": float(current.loc[year, "itu_internet_use_rate"]), "world_year": str(year),
+            "itu_wdi_first_year": str(first), "itu_prev_world": float(prev["value"]), "prev_year": str(prev["period"]),
+            "wdi_prev_world": float(wdi.loc[prev["period"]])}
 
 
 def _fas_high_income(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:

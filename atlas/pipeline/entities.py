@@ -53,7 +53,8 @@ FRENCH_NAMES = {
     "FDX_MNA": "Moyen-Orient et Afrique du Nord (hors revenu élevé ; regroupement Findex)",
     "FDX_SAS": "Asie du Sud (regroupement Findex, avec l’Afghanistan et le Pakistan)",
     # GSMA regions
-    "GSMA_AFRICA": "Afrique, continent entier (GSMA, tel que publié)",
+    "GSMA_AFRICA": "Afrique, continent entier (GSMA)",
+    "GSMA_WAS": "Asie de l’Ouest : la partie Moyen-Orient de la région MENA (GSMA)",
     "GSMA_ASIA": "Asie : Asie de l’Est, Pacifique et Asie du Sud (GSMA)", "GSMA_CAF": "Afrique centrale (GSMA)",
     "GSMA_EAF": "Afrique de l’Est (GSMA)", "GSMA_EAP": "Asie de l’Est et Pacifique (GSMA)",
     "GSMA_ECA": "Europe et Asie centrale (GSMA)", "GSMA_LAC": "Amérique latine et Caraïbes (GSMA)",

@@ -26,7 +26,7 @@ REGIONS = {
     "World (excluding Sub-Saharan Africa)": "GSMA_WORLD_EX_SSA",
 }
 GSMA_ENTITY_NAMES = {
-    "GSMA_SSA": "Sub-Saharan Africa (GSMA)", "GSMA_AFRICA": "Africa, continent-wide (GSMA, as reported)",
+    "GSMA_SSA": "Sub-Saharan Africa (GSMA)", "GSMA_AFRICA": "Africa, continent-wide (GSMA)",
     "GSMA_EAF": "East Africa (GSMA)", "GSMA_WAF": "West Africa (GSMA)", "GSMA_CAF": "Central Africa (GSMA)",
     "GSMA_SAF": "Southern Africa (GSMA)", "GSMA_NAF": "North Africa (GSMA)",
     "GSMA_EAP": "East Asia and Pacific (GSMA)", "GSMA_SAS": "South Asia (GSMA)",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import caniuse, caniuse_db, catalog, caveats, events, fas, findex, gsma, itu, wdi
+from . import caniuse, caniuse_db, catalog, caveats, events, fas, findex, gsma, gsma_dataset, itu, itu_2025, wdi
 from .entities import build_entities
 from .errors import BuildError
 from .geometry import build_geometry
@@ -25,11 +25,13 @@ RAW_FILES = {
     "wdi_internet": "internet/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv",
     "wdi_population": "internet/API_SP.POP.TOTL_wdi_2026-07-13.csv",
     "itu": "internet/ITU_key_ICT_aggregates_Nov2024_long.csv",
+    "itu_2025": "internet/ITU_regional_global_Key_ICT_indicator_aggregates_Nov_2025.xlsx",
     "natural_earth": "internet/ne_50m_admin_0_countries.geojson",
     "findex": "mobile_money/findex2025_account_mobile_money_by_economy.csv",
     "imf_fas": "mobile_money/imf_fas_mobile_money_2007_2019.csv",
     "gsma": "mobile_money/gsma_regional_mobile_money_figures.csv",
     "gsma_owid": "mobile_money/gsma_registered_accounts_by_region_owid.csv",
+    "gsma_dataset": "mobile_money/gsma_global_mobile_money_dataset_2024.xlsx",
     "caniuse_kaios": "kaios/caniuse_kaios_browser_share_monthly.csv",
     "caniuse_agents": "kaios/caniuse_browser_share_by_agent_monthly.csv",
     "kaios_facts": "kaios/kaios_device_facts.csv",
@@ -39,8 +41,8 @@ NOT_USED = {
     "internet/ne_110m_admin_0_countries.geojson": "the 50m file is used: 110m drops 48 small economies",
     "internet/ITU_key_ICT_aggregates_Nov2024_by_itu_region.csv": "same cells as the long file",
     "internet/ITU_key_ICT_aggregates_Nov2024_by_development_status_and_special_regions.csv": "same cells as the long file",
-    "internet/ITU_key_ICT_aggregates_Nov2024_by_gender.csv": "not needed by any page yet",
-    "internet/ITU_key_ICT_aggregates_Nov2024_by_urban_rural.csv": "not needed by any page yet",
+    "internet/ITU_key_ICT_aggregates_Nov2024_by_gender.csv": "the November 2025 edition's sex split is used",
+    "internet/ITU_key_ICT_aggregates_Nov2024_by_urban_rural.csv": "the November 2025 edition's urban/rural split is used",
     "internet/ITU_key_ICT_aggregates_Nov2024_internet_use_by_age.csv": "not needed by any page yet",
 }
 PROJECT_RAW = Path(__file__).resolve().parents[2] / "raw" / "caniuse-db"  # months fetched by the refresh
@@ -87,6 +89,11 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
     internet, wdi_names = wdi.read_wdi(path["wdi_internet"], "internet_users_pct", "wdi")
     population, _ = wdi.read_wdi(path["wdi_population"], "population", "wdi_pop")
     itu_obs, itu_units = itu.read_itu(path["itu"])
+    itu25_obs, itu25_units = itu_2025.read_itu_2025(path["itu_2025"])
+    # the November 2025 edition is the current ITU series; the November 2024 edition's rows of the indicators
+    # it carries stay as an earlier edition (alternates)
+    itu_obs["preferred"] = ~itu_obs["indicator"].isin(set(itu25_obs["indicator"]))
+    gsma_mmd = gsma_dataset.read_gsma_dataset(path["gsma_dataset"])
     findex_obs, findex_classes = findex.read_findex(path["findex"])
     fas_obs = fas.read_fas(path["imf_fas"])
     gsma_obs, gsma_sources = gsma.read_gsma(path["gsma"], path["gsma_owid"])
@@ -101,23 +108,29 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
     except (ValueError, KeyError, OSError) as exc:
         raise BuildError("internet/" + path["natural_earth"].name, f"cannot be read as country geometry ({exc})") from None
 
-    obs = pd.concat([internet, population, itu_obs, findex_obs, fas_obs, gsma_obs, kaios_obs, agents_obs],
-                    ignore_index=True)
-    indicators = catalog.catalogue(itu_units)
+    obs = pd.concat([internet, population, itu_obs, itu25_obs, findex_obs, fas_obs, gsma_obs,
+                     gsma_mmd["observations"], kaios_obs, agents_obs], ignore_index=True)
+    obs["origin"] = obs["origin"].fillna("")  # a workbook observation's sheet and cell ('All Data Table!CV9')
+    indicators = catalog.catalogue({**itu_units, **itu25_units}, set(itu25_obs["indicator"]),
+                                   gsma_mmd["definitions"], gsma_dataset.PRODUCTS_BY_ID)
     sources = _sources(gsma_sources, agents_obs["period"], caniuse_db.read_index(refreshed)["months"])
+    sources.loc[sources["source_id"] == gsma_dataset.SOURCE_ID, "vintage"] = gsma_mmd["edition"].removeprefix("Date: ").replace(" | Version: ", ", version ")
     indicators["vintage"] = indicators["source_id"].map(sources.set_index("source_id")["vintage"]).fillna(
         indicators["vintage"])
     aggregates = {**{c: (n, "itu_region") for c, n in itu.ITU_ENTITY_NAMES.items()},
                   **{c: (n, "findex_aggregate") for c, n in findex.FINDEX_ENTITY_NAMES.items()},
                   **{c: (n, "gsma_region") for c, n in gsma.GSMA_ENTITY_NAMES.items()},
+                  **{c: (n, "gsma_region") for c, n in gsma_dataset.NEW_ENTITY_NAMES.items()},
                   **{c: (n, "caniuse_continent") for c, n in caniuse.CONTINENT_NAMES.items()},
                   **{c: (n, "continent") for c, n in events.CONTINENT_NAMES.items()}}
-    observed = set(obs["entity"]) | set(event_rows["entity"]) | set(facts["entity"])
+    members = gsma_mmd["members"]
+    observed = set(obs["entity"]) | set(event_rows["entity"]) | set(facts["entity"]) | set(members["code"])
     unknown_countries = sorted(c for c in observed if c not in aggregates and not _known_code(c, wdi_names))
     if unknown_countries:
         bad = obs[obs["entity"] == unknown_countries[0]].iloc[0]
         raise BuildError(bad[FILE], f"unknown country code '{unknown_countries[0]}'", line=int(bad[LINE]))
     entities = build_entities(observed, [wdi_names, findex_classes, caniuse_names], aggregates, findex_classes, places)
+    entities = gsma_dataset.with_members(entities, members)
 
     indicators = caveats.filled(indicators, obs, entities)
     validate_table("entities", entities)
@@ -126,6 +139,7 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
 
     obs = obs.drop(columns=[FILE, LINE]).sort_values(
         ["indicator", "entity", "period", "preferred", "source_id"], ascending=[True, True, True, False, True])
+    obs["origin"] = obs["origin"].astype(str)
     used = set(obs["indicator"])
     missing = sorted(set(indicators["id"]) - used)
     if missing:

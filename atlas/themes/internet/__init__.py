@@ -9,7 +9,7 @@ from ...i18n.places import Place, place
 from ...store import Snapshot
 from ...story import reported
 from ..base import Card, Profile, Theme
-from . import data
+from . import data, gaps
 from .explorer import EXPLORER
 
 KEY = "internet"
@@ -36,10 +36,12 @@ def card(snap: Snapshot) -> Card:
                .format(year=afr_now[0], first=numbers.pct(afr_first), first_year=STORY_FIRST),
                _("In {year}: Africa {africa}, world {world}; world {world_now} in {latest}.").format(
                    year=STORY_COMPARED, africa=numbers.pct(afr_then), world=numbers.pct(wld_then),
-                   world_now=numbers.pct(wld_now[1]), latest=wld_now[0])],
+                   world_now=numbers.pct(wld_now[1]), latest=wld_now[0])]
+              + [line for line in [gaps.women_men_sentence(snap, AFRICA)] if line],
         sources=[snap.citation(ind)], trend=trend, trend_label=N_("Internet use"), trend_unit="%",
         link_params={"view": "trend", "places": STORY_PLACES, "year": afr_now[0]},
-        reported=reported(snap, KEY))
+        # as reported, then each ITU edition's figure for the same year: the chain of revisions, from the data
+        reported=reported(snap, KEY) + [line for line in [gaps.editions_sentence(snap, AFRICA)] if line])
 
 
 def press_note(snap: Snapshot) -> str:

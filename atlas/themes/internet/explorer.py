@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import data as net
+from . import gaps
 from ...i18n import N_, _
 from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS, tolerance_caveat, tolerance_notes
@@ -19,10 +20,37 @@ def params(snap: Snapshot) -> list:
         choice("region", FOCUS_LABELS, "world", label=N_("Region")),
         codes("places", net.place_codes(snap), net.DEFAULT_PLACES, label=N_("Places")),
         axis_param(),
+        choice("gap", gaps.GAP_CHOICES, "sex", label=N_("Gap")),
     ]
 
 
 TOLERANCE = {net.WDI: 3}  # years back the map may reach for a country's latest value
+
+
+def settle(snap: Snapshot, v: dict) -> str | None:
+    """The gaps view shows the years ITU splits (by sex from 2019, by area from 2022): another year moves to the
+    nearest, and says so."""
+    if v["view"] != "gaps":
+        return None
+    have = gaps.gap_years(snap, v["gap"])
+    if v["year"] in have:
+        return None
+    asked = v["year"]
+    v["year"] = max([y for y in have if y <= asked] or have[:1])
+    return _("ITU publishes this split for {first}–{last}; showing {year}.").format(first=have[0], last=have[-1],
+                                                                                     year=v["year"])
+
+
+def draw_gaps(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    gap, year = v["gap"], v["year"]
+    data = gaps.frame(snap, gap, year)
+    if data.empty:
+        return Figure(gaps.title(gap, year), notice=_("No data for this choice: ITU publishes no split for {year}.")
+                      .format(year=year))
+    spec = gaps.spec(snap, gap, year, data)
+    return Figure(gaps.title(gap, year), spec, snap.citation(f"{gaps.BASE}.{gaps.GAPS[gap][0][0]}"),
+                  table=gaps.table(data), captions=[gaps.caption(gap)], export=lambda: spec,
+                  file=f"internet-use-gap-{gap}-{year}")
 
 
 def map_caption(values, year: str) -> str:
@@ -65,6 +93,10 @@ def draw_change(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
+    if v["view"] == "gaps":
+        return [f"{gaps.BASE}.female", f"{gaps.BASE}.urban"], [
+            _("ITU estimates for its own regions and the world, from ITU's November 2025 edition (the first with these "
+              "splits for every region); no country figures.")]
     return [net.WDI, net.ITU], [
         *tolerance_caveat(TOLERANCE[net.WDI]),
         _("World Bank aggregates (World, Sub-Saharan Africa…) and ITU's own regions differ in membership and "
@@ -75,6 +107,7 @@ VIEWS = views(
     View("map", N_("Map"), draw_map),
     View("trend", N_("Trend"), draw_trend, controls=(("places", "axis"),)),
     View("table", N_("Table"), draw_table),
+    View("gaps", N_("Gaps (ITU)"), draw_gaps, controls=(("gap",),)),  # gaps.py
     View(change.VIEW, change.LABEL, draw_change, controls=(("from",),)),
 )
 
@@ -85,6 +118,7 @@ EXPLORER = Explorer(
     params=params,
     controls={
         "view": Control("view", N_("View"), "segmented", *fixed(view_labels(VIEWS))),
+        "gap": Control("gap", N_("Gap"), "segmented", *fixed(gaps.GAP_CHOICES)),
         "region": REGION,
         "places": places_control("places", lambda snap: sorted(net.place_codes(snap),
                                                                key=lambda c: net.place_name(snap, c)),
@@ -94,6 +128,7 @@ EXPLORER = Explorer(
     },
     views=VIEWS,
     top=(("region", ("map", "table", "trend", change.VIEW)),),
-    period="year", periods=lambda snap, v: net.years(snap), period_label=lambda v: N_("Year"),
+    period="year", periods=lambda snap, v: gaps.gap_years(snap, v["gap"]) if v["view"] == "gaps" else net.years(snap),
+    period_label=lambda v: N_("Year"), settle=settle,
     caveats=change.with_notes(caveats, lambda snap, v: net.WDI), tolerance=TOLERANCE,
 )

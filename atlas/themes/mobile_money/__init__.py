@@ -8,10 +8,11 @@ from ... import numbers, profile
 from ...deck import SlideRef
 from ...i18n import N_, _, data_
 from ...i18n.places import Place, place
-from ...store import Snapshot
+from ...store import Snapshot, vintage
 from ...story import reported
 from ..base import Card, Column, Figure, Profile, Theme
 from . import data as mm
+from . import gsma
 from .explorer import EXPLORER
 
 KEY = "mobile_money"
@@ -25,24 +26,27 @@ STORY_MAP_YEAR = "2024"
 
 
 def card(snap: Snapshot) -> Card:
-    """The same figures as the page's headline (`data.headline`, its STORY_YEAR)."""
+    """GSMA's dataset for its latest year (its annual table), with the story year's figures as reported beside
+    them and the revision of the latest reported figure: the page's headline (`explorer.headline`) says the same."""
     ind = mm.GSMA_METRICS["value"]
-    story, latest = mm.headline(snap, mm.STORY_YEAR), mm.headline(snap, mm.latest_year(snap))
-    afr_now = snap.latest(ind, mm.AFRICA)
-    if story.world is None or story.africa is None or story.share is None or afr_now is None:
+    story, now = mm.headline(snap, mm.STORY_YEAR), gsma.latest(snap)
+    if story.world is None or story.africa is None or story.share is None:
         raise LookupError(f"{ind}: no world and Africa figures for {mm.STORY_YEAR} in the snapshot")
-    cited = [story.world.source_id, story.africa.source_id]
+    cited = [gsma.SOURCE, story.world.source_id, story.africa.source_id]
     trend = snap.series(ind, [mm.WORLD, mm.AFRICA])
-    trend["name"] = trend["entity"].map({mm.WORLD: _("World"), mm.AFRICA: _("Africa (as reported)")})
+    trend["name"] = trend["entity"].map({mm.WORLD: _("World (as reported)"), mm.AFRICA: _("Africa (as reported)")})
+    revised = gsma.revision_sentence(snap)
     return Card(
         title=_("Mobile money: how much it moves"),
-        figure=numbers.usd_bn(story.world.value),
-        lines=[_("moved through mobile money worldwide in {year}; {africa} of it ({share}) in Africa.").format(
-                   year=story.year, africa=numbers.usd_bn(story.africa.value), share=numbers.pct(story.share)),
-               _("Latest: {world} worldwide in {year}, {africa} in Africa in {africa_year} (GSMA).").format(
-                   world=numbers.usd_bn(latest.world.value), year=latest.year, africa=numbers.usd_bn(afr_now[1]),
-                   africa_year=afr_now[0])],
-        sources=[f"{snap.source(s)['title']} ({data_(snap.source(s)['vintage'])})" for s in dict.fromkeys(cited)],
+        figure=numbers.usd_bn(now.world),
+        lines=[_("moved through mobile money worldwide in {year}; {africa} of it ({share}) in Africa (GSMA's Global "
+                 "Mobile Money Dataset).").format(year=now.year, africa=numbers.usd_bn(now.africa),
+                                                  share=numbers.pct(now.share)),
+               _("As reported for {year}: {world} worldwide, {africa} ({share}) in Africa (GSMA's State of the "
+                 "Industry Report; the dataset gives monthly figures only for that year).").format(
+                   year=story.year, world=numbers.usd_bn(story.world.value), africa=numbers.usd_bn(story.africa.value),
+                   share=numbers.pct(story.share))] + ([revised] if revised else []),
+        sources=[f"{snap.source(s)['title']} ({vintage(snap.source(s)['vintage'])})" for s in dict.fromkeys(cited)],
         trend=trend, trend_label=N_("Transaction value"), trend_unit="USD billion",
         link_params={"view": "regions", "metric": "value", "gsma": STORY_REGIONS},
         reported=reported(snap, KEY))
@@ -100,7 +104,11 @@ def figures(snap: Snapshot, code: str) -> list[Figure]:
         table = Figure(_("IMF FAS series"), captions=[_(
             "The IMF Financial Access Survey has no mobile money series for {country:the} from {first} "
             "to {last}.").format(country=where, first=first, last=last)])
-    return [trend, table]
+    regional = gsma.regional_line(snap, code)  # GSMA's region of the country, labelled as regional
+    if regional is None:
+        return [trend, table]
+    return [trend, table, Figure(_("GSMA region"), notes=[mm.md(regional)],
+                                 captions=[snap.citation("gsma_mm_year_value")], downloads=False)]
 
 
 def summary(snap: Snapshot, code: str, where: Place) -> str:

@@ -3,6 +3,7 @@ country trends, a table, and GSMA's regional figures with every edition's figure
 from __future__ import annotations
 
 from . import data as mm
+from . import gsma as gv
 from ... import numbers
 from ...i18n import N_, _, data_
 from ...params import choice, codes, period
@@ -11,6 +12,11 @@ from ...store import Snapshot
 from .. import change
 from ..base import Column, Control, Explorer, Figure, Headline, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
+
+# GSMA's Global Mobile Money Dataset (atlas.themes.mobile_money.gsma): volumes by region, the regional map, the product mix
+GSMA_VIEWS = ("gsma_lines", "gsma_map", "gsma_mix")
+MIX_ALL = "all"
+
 
 def params(snap: Snapshot) -> list:
     return [
@@ -24,12 +30,21 @@ def params(snap: Snapshot) -> list:
         choice("metric", mm.GSMA_METRICS, "value", label=N_("GSMA measure")),
         codes("gsma", mm.gsma_codes(snap), mm.DEFAULT_GSMA, label=N_("GSMA regions")),
         axis_param(),
+        choice("gmeasure", gv.MEASURE_CHOICES, "value", label=N_("GSMA measure")),
+        codes("areas", set(gv.area_codes(snap)), gv.DEFAULT_AREAS, label=N_("GSMA regions")),
+        choice("mixby", gv.MIX_BY, "value", label=N_("Share of")),
+        choice("mixarea", [MIX_ALL] + gv.area_codes(snap), MIX_ALL, label=N_("Product mix for")),
     ]
 
 
 def settle(snap: Snapshot, v: dict) -> str | None:
     """A year the indicator has no period for (a FAS year on a Findex indicator) moves to the nearest."""
-    if v["view"] == "regions":
+    if v["view"] == "gsma_map":
+        years = gv.map_years(snap, v["gmeasure"])
+        if v["year"] not in years:
+            v["year"] = mm.nearest_period(years, v["year"])
+        return None
+    if v["view"] in ("regions", "gsma_lines", "gsma_mix"):
         return None
     periods, asked = mm.measure_periods(snap, v["measure"]), v["year"]
     if asked not in periods:
@@ -168,41 +183,119 @@ def draw_regions(snap: Snapshot, v: dict, extras: dict) -> Figure:
                       "source_url": Column(N_("Page"), "link")}))
 
 
+REVISION_COLUMNS = {"name": Column(N_("Region")), "measure": Column(N_("Measure")), "unit": Column(N_("Unit")),
+                    "year": Column(N_("Year")), "reported": Column(N_("As reported"), "%.4g"),
+                    "edition": Column(N_("Edition")), "current": Column(N_("GSMA dataset"), "%.4g"),
+                    "revision_pct": Column(N_("Revision (%)"), "%+.1f"), "status": Column(N_("Dataset figure")),
+                    "source_title": Column(N_("Source")), "source_url": Column(N_("Page"), "link")}
+
+
+def draw_gsma_lines(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    measure, areas = v["gmeasure"], v["areas"]
+    title = gv.lines_title(measure)
+    if not areas:
+        return Figure(title, notice=_("Pick one or more regions to draw their lines."))
+    frame = gv.series(snap, measure, areas)
+    if frame.empty:
+        return Figure(title, source=gv.citation(snap), notice=_("No data for this choice: GSMA's dataset has no "
+                                                                  "figures of this measure for the chosen regions."))
+    spec = gv.lines_spec(snap, measure, frame, v["axis"] == "log")
+    table = gv.revisions(snap, areas)
+    label, unit = gv.label_unit(measure)
+    return Figure(title, spec, gv.citation(snap), table=frame[["name", "period", "value"]],
+                  captions=[gv.lines_caption(measure), mm.md(gv.revision_sentence(snap) or "")],
+                  export=lambda: spec, file=f"mobile-money-gsma-dataset-{measure}",
+                  details=(N_("Figures reported by GSMA's reports and press beside the dataset's, with the revision"),
+                           table, REVISION_COLUMNS) if len(table) else None)
+
+
+def draw_gsma_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    measure, year = v["gmeasure"], v["year"]
+    countries, areas = gv.map_table(snap, measure, year)
+    title = gv.map_title(measure, year)
+    if areas["value"].notna().sum() == 0:
+        return Figure(title, source=gv.citation(snap), notice=_("No data for this choice: GSMA's dataset has no "
+                                                                  "figure of this measure for December {year}.").format(year=year))
+    label, unit = gv.label_unit(measure)
+    return Figure(title, gv.map_spec(snap, measure, year, countries, areas), gv.citation(snap),
+                  table=gv.map_table_rows(countries, areas), captions=[gv.map_caption(snap, countries, areas)],
+                  export=lambda: gv.map_spec(snap, measure, year, countries, areas, inline=True),
+                  file=f"mobile-money-gsma-map-{measure}-{year}", clickable=True)
+
+
+def draw_gsma_mix(snap: Snapshot, v: dict, extras: dict) -> Figure:
+    by, area = v["mixby"], v["mixarea"]
+    if area == MIX_ALL:
+        frame = gv.mix_year(snap, by)
+        spec = gv.mix_year_spec(snap, by, frame)
+        caption = _("GSMA's annual figures for {year} (its Usage - Product table), eight products; each bar adds up "
+                    "to 100 % of the region's total.").format(year=gv.annual_year(snap))
+        return Figure(f"{charts_heading(spec)}", spec, snap.citation(f"gsma_mm_year_{by}"),
+                      table=frame[["name", "category", "share", "amount", "period"]], captions=[caption],
+                      export=lambda: spec, file=f"mobile-money-gsma-products-{by}-{gv.annual_year(snap)}")
+    frame = gv.mix_time(snap, by, area)
+    spec = gv.mix_time_spec(snap, by, area, frame)
+    caption = _("Shares of the eight products in each quarter's last month (GSMA's monthly figures), from December "
+                "2011; each month adds up to 100 %.")
+    return Figure(charts_heading(spec), spec, gv.citation(snap), table=frame[["category", "period", "share"]],
+                  captions=[caption], export=lambda: spec, file=f"mobile-money-gsma-products-{by}-{area}")
+
+
+def charts_heading(spec) -> str:
+    from ...charts import heading
+    return heading(spec)
+
+
+def mix_label(snap: Snapshot):
+    return lambda k: _("Every region, {year} (annual)").format(year=gv.annual_year(snap)) if k == MIX_ALL \
+        else _("{area}, over time").format(area=snap.name(k))
+
+
 def headline(snap: Snapshot) -> Headline:
-    """The story's year and, beside it, the latest year available: every figure read from the snapshot."""
-    story, latest = mm.headline(snap, mm.STORY_YEAR), mm.headline(snap, mm.latest_year(snap))
-    years = [story] + ([latest] if latest.year != story.year else [])
-    text = ""
-    if story.world and story.africa and story.share is not None:
-        text = mm.md(_("In {year}, mobile money moved about {world} worldwide, {share} of it ({africa}) in Africa.")
-                     .format(year=story.year, world=numbers.usd_bn(story.world.value),
-                             share=numbers.share_words(story.share), africa=numbers.usd_bn(story.africa.value)))
-    metrics, used = [], []
-    for h in years:
-        world, africa = _("Worldwide, {year}").format(year=h.year), _("Africa, {year}").format(year=h.year)
-        if h.world is None:
-            metrics += [(world, _("No data"), None, None)]
-            continue
-        metrics.append((world, numbers.usd_bn(h.world.value, short=True), None, mm.md(data_(h.world.note)) or None))
-        used.append(h.world.source_id)
-        if h.africa is None:
-            metrics.append((africa, _("No data"), None, None))
-            continue
-        metrics.append((africa, numbers.usd_bn(h.africa.value, short=True),
-                        _("{share} of world").format(share=numbers.pct(h.share)), mm.md(data_(h.africa.note)) or None))
-        used += [h.africa.source_id] + ([h.share_source] if h.share_source else [])
-    shares = "; ".join(f"{h.year} " + (_("as reported by GSMA") if h.share_reported
-                                        else _("computed here from the two values"))
-                       for h in years if h.share is not None)
-    caption = mm.md(_("Mobile money transaction value in the year ({short}), GSMA State of the Industry Report "
-                      "figures as published or quoted. 'Africa' is GSMA's continent-wide figure, not Sub-Saharan "
-                      "Africa. Africa's share of world value: {shares}. Sources:").format(
-                        short=_("tn: trillion, bn: billion"), shares=shares) + " "
-                    + "; ".join(mm.source_link(snap, s) for s in dict.fromkeys(used)) + ".")
+    """GSMA's dataset for its latest year and, beside it, the story year's figures as reported: every figure
+    read from the snapshot."""
+    story, now = mm.headline(snap, mm.STORY_YEAR), gv.latest(snap)
+    text = mm.md(_("In {year}, mobile money moved {world} worldwide, {share} of it ({africa}) in Africa (GSMA's "
+                   "Global Mobile Money Dataset).").format(year=now.year, world=numbers.usd_bn(now.world),
+                                                           share=numbers.share_words(now.share),
+                                                           africa=numbers.usd_bn(now.africa)))
+    metrics = [(_("Worldwide, {year} (GSMA dataset)").format(year=now.year), numbers.usd_bn(now.world, short=True), None,
+                None),
+               (_("Africa, {year} (GSMA dataset)").format(year=now.year), numbers.usd_bn(now.africa, short=True),
+                _("{share} of world").format(share=numbers.pct(now.share)), None)]
+    used = []
+    if story.world is not None:
+        metrics.append((_("Worldwide, {year}, as reported").format(year=story.year),
+                        numbers.usd_bn(story.world.value, short=True), None, mm.md(data_(story.world.note)) or None))
+        used.append(story.world.source_id)
+    if story.africa is not None:
+        metrics.append((_("Africa, {year}, as reported").format(year=story.year),
+                        numbers.usd_bn(story.africa.value, short=True),
+                        _("{share} of world").format(share=numbers.pct(story.share)) if story.share is not None else None,
+                        mm.md(data_(story.africa.note)) or None))
+        used += [story.africa.source_id] + ([story.share_source] if story.share_source else [])
+    caption = mm.md(_("Transaction value in the year ({short}). {year}: GSMA's Global Mobile Money Dataset ({edition}), "
+                      "its annual table; Africa's share computed here. {story}: the GSMA State of the Industry Report "
+                      "figures as published or quoted, kept as reported (GSMA's dataset gives monthly figures only for "
+                      "that year). 'Africa' is GSMA's continent-wide figure, not Sub-Saharan Africa. Sources:").format(
+                        short=_("tn: trillion, bn: billion"), year=now.year, edition=now.edition, story=story.year)
+                    + " " + "; ".join([mm.source_link(snap, gv.SOURCE)] + [mm.source_link(snap, s)
+                                                                          for s in dict.fromkeys(used)]) + ".")
     return Headline(text, metrics, caption)
 
 
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
+    if v["view"] in GSMA_VIEWS:  # the views of GSMA's Global Mobile Money Dataset
+        shown = (gv.INDICATORS[v["gmeasure"]] if v["view"] != "gsma_mix"
+                 else [f"gsma_mm_year_{v['mixby']}", "gsma_mm_value" if v["mixby"] == "value" else "gsma_mm_volume"])
+        return shown, [
+            _("GSMA's value and volume are monthly figures for the last month of each quarter (March, June, September, "
+              "December), not quarterly or annual totals; its annual figures are the Usage - Product table."),
+            _("Every GSMA figure is a region's or sub-region's, never a country's: GSMA publishes no country values. "
+              "Its regions are its own, not the World Bank's or ITU's regions of the same names."),
+            _("GSMA revises its whole back series with each edition: the figures quoted by earlier reports and the "
+              "press are kept, as reported, beside the dataset's."),
+        ]
     if v["view"] == "regions":
         shown = list(mm.GSMA_METRICS.values())
     else:
@@ -236,6 +329,9 @@ VIEWS = views(
     View("trend", N_("Trend"), draw_trend, controls=(("measure", "slice"), ("places", "axis"))),
     View("table", N_("Table"), draw_table, controls=(("measure", "slice"),)),
     View("regions", N_("Regions (GSMA)"), draw_regions, controls=(("metric", "gsma", "axis"),), timeline=False),
+    View("gsma_lines", N_("Volumes (GSMA)"), draw_gsma_lines, controls=(("gmeasure", "areas", "axis"),), timeline=False),
+    View("gsma_map", N_("Regional map (GSMA)"), draw_gsma_map, controls=(("gmeasure",),)),
+    View("gsma_mix", N_("Product mix (GSMA)"), draw_gsma_mix, controls=(("mixby", "mixarea"),), timeline=False),
     View(change.VIEW, change.LABEL, draw_change, controls=(("measure", "slice", "from"),)),
 )
 
@@ -260,10 +356,19 @@ EXPLORER = Explorer(
         "gsma": Control("gsma", N_("Regions"), "multiselect",
                         lambda snap: sorted(mm.gsma_codes(snap), key=lambda c: (c != mm.WORLD, snap.name(c))),
                         lambda snap: snap.name),
+        "gmeasure": Control("gmeasure", N_("GSMA measure"), "select", lambda snap: list(gv.MEASURES),
+                            lambda snap: gv.measure_choice),
+        "areas": Control("areas", N_("GSMA regions"), "multiselect", lambda snap: gv.area_codes(snap),
+                         lambda snap: snap.name),
+        "mixby": Control("mixby", N_("Share of"), "segmented", *fixed(gv.MIX_BY)),
+        "mixarea": Control("mixarea", N_("Product mix for"), "select",
+                           lambda snap: [MIX_ALL] + gv.area_codes(snap), mix_label),
     },
     views=VIEWS,
     top=(("region", ("map", "table", change.VIEW)),),
-    period="year", periods=lambda snap, v: mm.measure_periods(snap, v["measure"]),
-    period_label=lambda v: N_("Findex wave") if mm.is_findex(v["measure"]) else N_("Year"),
+    period="year", periods=lambda snap, v: gv.map_years(snap, v["gmeasure"]) if v["view"] == "gsma_map"
+    else mm.measure_periods(snap, v["measure"]),
+    period_label=lambda v: N_("Year (December)") if v["view"] == "gsma_map"
+    else N_("Findex wave") if mm.is_findex(v["measure"]) else N_("Year"),
     settle=settle, caveats=change.with_notes(caveats, lambda snap, v: chosen(snap, v)[2]), headline=headline,
 )
