@@ -146,10 +146,6 @@ def parse_all(params: list[Param], given: Mapping[str, Any]) -> tuple[dict[str, 
     return values, notices
 
 
-def dump_all(params: list[Param], values: Mapping[str, Any]) -> dict[str, str]:
-    return {p.name: p.dump(values[p.name]) for p in params}
-
-
 def is_new_link(url: Mapping[str, str], written: Mapping[str, str] | None, arrived: bool,
                 interacting: bool) -> bool:
     """Whether the URL is a view to open (a link, Back/Forward) rather than what the page itself wrote.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import pandas as pd
 
 from . import profile, regions
 from .themes.base import Column

@@ -1,10 +1,11 @@
-"""Region focus for maps: which countries a 'zoom' shows, and the map table that joins values to them."""
+"""Region focus for maps: which countries a 'zoom' shows, the map table that joins values to them, and
+what a map says about its time tolerance (each indicator's, declared by its theme: `Explorer.tolerance`)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from . import i18n
-from .i18n import N_
+from . import i18n, numbers
+from .i18n import N_, _
 from .store import Snapshot
 
 # key -> (label, column of the entities table, value). World Bank regions as in Findex 2025.
@@ -43,6 +44,24 @@ def map_values(snap: Snapshot, indicator: str, period: str, focus: str = "world"
     within the focus so a regional map ranks countries within the region."""
     return snap.memo(("map_values", indicator, period, focus, tolerance, i18n.lang()),  # names in the language
                      lambda: _map_values(snap, indicator, period, focus, tolerance))
+
+
+def tolerance_notes(values: pd.DataFrame, tolerance: int, period: str) -> list[str]:
+    """A yearly map's sentences about its tolerance (nothing when it has none): what grey means, and how many
+    countries show an earlier value (`map_values` marks them in `earlier`)."""
+    if not tolerance:
+        return []
+    return [_("Grey: no data within {years} years of {year}.").format(years=tolerance, year=period),
+            _("{countries} show their latest earlier value (marked in the tooltip).").format(
+                countries=numbers.plural(int(values["earlier"].sum()), "country", "countries"))]
+
+
+def tolerance_caveat(tolerance: int) -> list[str]:
+    """The caveat a yearly map with a tolerance adds (nothing when it has none)."""
+    if not tolerance:
+        return []
+    return [_("Where a country has no value for the chosen year, the map and table use its latest value from up to "
+              "{years} years earlier and say so; nothing is interpolated.").format(years=tolerance)]
 
 
 def _map_values(snap: Snapshot, indicator: str, period: str, focus: str, tolerance: int) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from typing import Callable
 
 from . import charts, numbers, profile, views
 from .deck import SlideRef
-from .i18n import N_, _, localise
+from .i18n import N_, _
 from .params import choice, parse_all
 from .store import Snapshot
 from .themes import themes
@@ -45,16 +45,14 @@ def renderer(page: str) -> Renderer | None:
 
 
 def render(snap: Snapshot, ref: SlideRef, inline: bool = False, period: str | None = None) -> Slide | None:
-    """The slide for a saved view in the run's language (its chart carries the language's number and
-    date locale), or None when the app has no such page any more."""
+    """The slide for a saved view in the run's language (its chart, made by `atlas.charts`, carries the
+    language's number and date locale), or None when the app has no such page any more."""
     draw = renderer(ref.page)
     if draw is None:
         return None
     slide = draw(snap, ref.params, inline, period)
     if ref.title:
         slide.title = ref.title
-    if slide.spec is not None:
-        slide.spec = localise(slide.spec)
     return slide
 
 
@@ -110,64 +108,6 @@ def _country(snap: Snapshot, given: dict, inline: bool, period: str | None) -> S
     first = next((f for t in themes() if t.profile for f in t.profile.figures(snap, code) if f.spec), None)
     return Slide(_("{country} at a glance").format(country=snap.name(code)), first.spec if first else None,
                  first.source if first else "", lines=[s.text for s in profile.summary(snap, code)], notices=notices)
-
-
-# Projector palette: Okabe-Ito's colour-blind-safe hues, darkened where a washed-out projector would lose them
-# (its yellow and sky blue); sequential maps start from the scheme's darker end.
-PROJECTOR_CATEGORY = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#E69F00", "#000000"]
-PROJECTOR_FONT = 18  # axis and legend text, in pixels, on a 1080-pixel-high screen
-
-
-def projector(spec: charts.Spec, height: int = 400, font: int = PROJECTOR_FONT) -> charts.Spec:
-    """A chart for the room: no title of its own (the slide has one, and the source line below it), axis and
-    legend text at `font` px, other text in proportion, thicker lines and a high-contrast palette.
-    `height` is the plot's height; the slide sets its own size when it knows the screen."""
-    ratio = font / 12  # the charts' own axis and legend text is 11-12 px
-    built_for = spec.get("height") if isinstance(spec.get("height"), (int, float)) else None
-
-    def bigger(node, key=""):
-        if key in ("values", "datasets"):  # inline data (geometry too) stays as it is
-            return node
-        if isinstance(node, dict):
-            out = {}
-            for k, v in node.items():
-                if k in ("labelFontSize", "titleFontSize") and isinstance(v, (int, float)):
-                    out[k] = max(font, round(v * ratio))
-                elif k.lower().endswith("fontsize") and isinstance(v, (int, float)):
-                    out[k] = round(v * ratio)
-                elif k == "strokeWidth" and isinstance(v, (int, float)) and v >= 1:
-                    out[k] = round(v * 1.6, 1)
-                elif k in ("size", "gradientLength", "labelLimit", "titleLimit", "symbolSize") \
-                        and isinstance(v, (int, float)) and key in ("mark", "legend"):
-                    out[k] = round(v * ratio) if k != "symbolSize" else round(v * ratio * ratio)
-                elif k == "scheme" and v == "tableau10":
-                    out["range"] = PROJECTOR_CATEGORY
-                elif k == "scheme" and v == charts.SEQUENTIAL:  # its palest yellow vanishes on a projector
-                    out[k] = {"name": v, "extent": [0.15, 1]}
-                elif k == "y" and isinstance(v, dict) and isinstance(v.get("value"), (int, float)) and built_for \
-                        and 0 <= built_for - v["value"] <= 40:  # text pinned to the plot's foot follows its height
-                    out[k] = {**v, "value": {"expr": f"height - {built_for - v['value']}"}}
-                elif k == "axis" and isinstance(v, dict) and v.get("format") == "%Y":
-                    # one tick per year at most: a year axis on a wide slide would otherwise repeat labels
-                    out[k] = {**bigger(v, k), "tickCount": {"interval": "year", "step": 1}, "labelOverlap": "greedy"}
-                else:
-                    out[k] = bigger(v, k)
-            return out
-        if isinstance(node, list):
-            return [bigger(v, key) for v in node]
-        return node
-
-    datasets = spec.get("datasets", {})  # data stays as it is (and may be DataFrames)
-    out = bigger({k: v for k, v in spec.items() if k not in ("datasets", "title")})
-    out = charts.sized({**out, "datasets": datasets}, height)
-    config = out.setdefault("config", {})
-    for part in ("axis", "legend"):
-        config[part] = {**config.get(part, {}), "labelFontSize": font, "titleFontSize": font,
-                        "labelColor": "#000000", "titleColor": "#000000"}
-    config["axis"].update(gridColor="#c8c8c8", domainColor="#333333", tickColor="#333333")
-    config["range"] = {**config.get("range", {}), "category": PROJECTOR_CATEGORY}
-    config["view"] = {**config.get("view", {}), "stroke": None}
-    return out
 
 
 def default_deck(snap: Snapshot) -> list[SlideRef]:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import i18n, numbers
 from .i18n import N_, _, data_
+from .i18n.figures import render
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TABLES = ("observations", "entities", "indicators", "sources", "events", "facts")
@@ -97,8 +98,7 @@ class Snapshot:
                 for column in ("label", "short_label", "definition", "publisher", "licence", "measure"):
                     cat[column] = cat[column].map(data_)
                 cat["vintage"] = cat["vintage"].map(vintage)
-                if "caveats_template" in cat:  # figures formatted in the run's language (caveats.py)
-                    from .pipeline.caveats import render
+                if "caveats_template" in cat:  # figures formatted in the run's language
                     cat["caveats"] = [render(data_(t), v, self.name) if isinstance(t, str) and t else c
                                       for t, v, c in zip(cat["caveats_template"], cat["caveat_values"], cat["caveats"])]
             self._memo[key] = (cat, {i: row for i, row in cat.iterrows()})
@@ -107,12 +107,16 @@ class Snapshot:
     def citation(self, indicator: str) -> str:
         """One line naming publisher, indicator, vintage and licence, in the run's language."""
         ind = self.indicator(indicator)
-        return _("Source: {publisher}, {label}; {vintage}. Licence: {licence}.").format(
-            publisher=ind["publisher"], label=ind["label"], vintage=ind["vintage"], licence=ind["licence"])
+        return cite(ind["publisher"], ind["label"], ind["vintage"], ind["licence"])
+
+    def source_citation(self, source_id: str) -> str:
+        """The same line for a whole publication (every series it holds), in the run's language."""
+        src = self.source(source_id)
+        return cite(src["publisher"], src["title"], src["vintage"], src["licence"])
 
     def source(self, source_id: str) -> pd.Series:
         """A cited publication, its descriptive words in the run's language; a publication's own title stays
-        as published (only titles we wrote, `catalog.DESCRIBED_TITLES`, are translated)."""
+        as published (only titles we wrote are in the snapshot catalogue, so only they are translated)."""
         return self._sources()[1][source_id].copy()
 
     def source_table(self) -> pd.DataFrame:
@@ -122,13 +126,11 @@ class Snapshot:
     def _sources(self) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
         key = ("sources", i18n.lang())
         if key not in self._memo:
-            from .pipeline.catalog import DESCRIBED_TITLES
             src = self.sources.copy()
             for column in ("publisher", "licence"):
                 src[column] = src[column].map(data_)
             src["vintage"] = src["vintage"].map(vintage)
-            described = src["source_id"].isin(DESCRIBED_TITLES)
-            src.loc[described, "title"] = src.loc[described, "title"].map(data_)
+            src["title"] = src["title"].map(data_)  # a title as published has no entry: it stays as it is
             self._memo[key] = (src, {i: row for i, row in src.iterrows()})
         return self._memo[key]  # read-only here: callers get copies
 
@@ -213,22 +215,32 @@ class Snapshot:
         df["date"] = period_date(df["period"])
         return df
 
-    def value(self, indicator: str, entity: str, period: str) -> float | None:
-        """The value for exactly this period, or None."""
-        hit = self.latest(indicator, entity, period)
-        return hit[1] if hit and hit[0] == period else None
-
-    def latest(self, indicator: str, entity: str, period: str | None = None) -> tuple[str, float] | None:
-        """(period, value) of the entity's latest value at or before `period` (its latest if None), or None:
-        the one "value at or before" lookup."""
+    def observation(self, indicator: str, entity: str, period: str | None = None,
+                    exact: bool = False) -> pd.Series | None:
+        """The entity's preferred row (period, value, source_id, note) at `period`, or else its latest
+        before it (its latest of all if `period` is None); None if there is none, or if `exact` and that
+        period itself has no value. The one "value at or before" lookup."""
         df = self.rows(indicator)
         df = df[df["entity"] == entity]
         if period is not None:
-            df = df[df["period"] <= period]
-        if df.empty:
-            return None
-        last = df.sort_values("period").iloc[-1]
-        return last["period"], float(last["value"])
+            df = df[(df["period"] == period) if exact else (df["period"] <= period)]
+        return None if df.empty else df.sort_values("period").iloc[-1]
+
+    def latest(self, indicator: str, entity: str, period: str | None = None) -> tuple[str, float] | None:
+        """(period, value) of the entity's latest value at or before `period` (its latest if None), or None."""
+        row = self.observation(indicator, entity, period)
+        return None if row is None else (row["period"], float(row["value"]))
+
+    def value(self, indicator: str, entity: str, period: str) -> float | None:
+        """The value for exactly this period, or None."""
+        row = self.observation(indicator, entity, period, exact=True)
+        return None if row is None else float(row["value"])
+
+
+def cite(publisher: str, title: str, vintage: str, licence: str) -> str:
+    """The one citation line: 'Source: publisher, title; vintage. Licence: licence.'"""
+    return _("Source: {publisher}, {label}; {vintage}. Licence: {licence}.").format(
+        publisher=publisher, label=title, vintage=vintage, licence=licence)
 
 
 def _translated(snap: Snapshot, table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -267,64 +279,6 @@ def vintage(text: str) -> str:
                      for k, v in hit.groupdict().items()}
             return _(template).format(**parts)
     return data_(text)
-
-
-# --- provenance: what the data page shows about each source's vintage and the last refresh ----------
-UPDATES = {  # how each source reaches the snapshot (README "Refreshing the data"); shown translated
-    "caniuse": N_("monthly, automatic: python -m atlas.pipeline.refresh (npm caniuse-db)"),
-    "wdi": N_("by hand, when the World Bank releases WDI (about quarterly)"),
-    "wdi_pop": N_("by hand, when the World Bank releases WDI (about quarterly)"),
-    "itu": N_("by hand, yearly (ITU Facts and Figures, November)"),
-    "findex": N_("by hand, with each Global Findex wave (about every three years)"),
-    "imf_fas": N_("by hand, yearly (IMF Financial Access Survey, autumn)"),
-    "gsma": N_("by hand, yearly (GSMA State of the Industry Report)"),
-    "gsma_owid": N_("fixed: a 2019 compilation, not updated"),
-}
-
-
-def source_vintages(snap: Snapshot) -> pd.DataFrame:
-    """One row per catalogued source: its vintage, the periods the snapshot holds, rows, how it is updated."""
-    obs = snap.observations
-    family = obs["source_id"].where(~obs["source_id"].str.startswith("gsma:"), "gsma")
-    held = obs.groupby(family)["period"].agg(["min", "max", "size"])
-    src = snap.sources[~snap.sources["source_id"].str.startswith("gsma:")].set_index("source_id")
-    out = src[["publisher", "vintage"]].join(held, how="left")
-    out = out.rename(columns={"min": "first period", "max": "last period", "size": "rows"})
-    out["updated"] = [_(UPDATES[k]) if k in UPDATES else _("by hand") for k in out.index]
-    out["publisher"] = out["publisher"].map(data_)
-    out["vintage"] = out["vintage"].map(vintage)
-    return out.reset_index()
-
-
-def refresh_report(snap: Snapshot) -> dict | None:
-    """The last refresh's change report as frames for the data page (None if the snapshot was never
-    refreshed): summary, kept months, revised values, places added and gone."""
-    report = snap.manifest.get("last_refresh")
-    if not report:
-        return None
-    kept = pd.DataFrame([{"month": m, **rec} for m, rec in report["kept"].items()])
-    return {
-        "summary": _("Last refresh {run_at}: {package} months {previous} → {new}. Months added: {added}; months "
-                     "revised: {revised}; values revised: {values}; places added: {places_added}; places gone: "
-                     "{places_gone}.").format(
-            run_at=report["run_at"], package=report["package"], previous=report["previous_last_month"],
-            new=report["new_last_month"], added=", ".join(report["months_added"]) or _("none"),
-            revised=", ".join(report["months_revised"]) or _("none"),
-            values=numbers.count(report["values_revised_count"]), places_added=numbers.count(len(report["places_added"])),
-            places_gone=numbers.count(len(report["places_gone"]))),
-        "months_added": report["months_added"],
-        "kept": kept,
-        "revised": _named(snap, pd.DataFrame(report["values_revised"], columns=["indicator", "entity", "name",
-                                                                                "period", "previous", "new"])),
-        "places": _named(snap, pd.DataFrame([{**p, "change": _("added")} for p in report["places_added"]]
-                                            + [{**p, "change": _("gone")} for p in report["places_gone"]],
-                                            columns=["entity", "name", "change"])),
-    }
-
-
-def _named(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
-    """The report's place names in the run's language (a place gone from the snapshot keeps the report's)."""
-    return frame.assign(name=frame["entity"].map(snap.names()).fillna(frame["name"]))
 
 
 def shown_groups(frame: pd.DataFrame) -> pd.DataFrame:

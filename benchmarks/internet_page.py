@@ -85,7 +85,7 @@ def browser_figures(url: str, moves: int) -> dict:
             page.keyboard.press("ArrowLeft")
             page.wait_for_function(
                 "(y) => [...document.querySelectorAll('svg text')].some(e => e.textContent.includes("
-                "'Individuals using the internet, ' + y))", arg=str(year), timeout=30_000)
+                "'Internet use, ' + y))", arg=str(year), timeout=30_000)
             repaint.append(time.perf_counter() - t)
             page.wait_for_selector(IDLE)
             page.wait_for_timeout(300)  # let trailing frames (script-finished) arrive before counting

@@ -3,7 +3,7 @@ import streamlit as st
 
 from atlas import numbers
 from atlas.i18n import _, data_
-from atlas.store import refresh_report, source_vintages
+from atlas.provenance import refresh_report, source_vintages
 from atlas.themes import themes
 from atlas.ui import lang
 from atlas.ui.cache import store
@@ -55,7 +55,7 @@ else:
     st.dataframe(report["kept"], hide_index=True, width="stretch",
                  column_config={"month": _("Month"), "version": _("Version"), "published": _("Published"),
                                 "sha256": st.column_config.TextColumn(_("SHA-256 of the kept file"))})
-    changes = {"indicator": _("Indicator"), "entity": _("Code"), "name": _("Place"), "period": _("Period"),
+    changes = {"theme": _("Theme"), "indicator": _("Indicator"), "entity": _("Code"), "name": _("Place"), "period": _("Period"),
                "previous": _("Previous value"), "new": _("New value"), "change": _("Change")}
     with st.expander(_("Values revised ({count} listed)").format(count=numbers.count(len(report["revised"])))):
         st.dataframe(report["revised"], hide_index=True, width="stretch", column_config=changes)

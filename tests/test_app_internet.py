@@ -21,7 +21,7 @@ def test_changing_the_year_changes_the_map_data(snapshot):
     at = run()
     assert not at.exception and not at.warning
     frames, spec = chart_data(at)
-    assert charts.heading(spec).startswith("Individuals using the internet, 2024")
+    assert charts.heading(spec).startswith("Internet use, 2024")
     assert "World Bank" in charts.source_line(spec)
     before = frames["map_values"]
     n = countries_with_a_value(snapshot, "2024")
@@ -29,7 +29,7 @@ def test_changing_the_year_changes_the_map_data(snapshot):
     at.select_slider(key="internet.year").set_value("2005").run()
     assert not at.exception
     after, spec = chart_data(at)
-    assert charts.heading(spec).startswith("Individuals using the internet, 2005")
+    assert charts.heading(spec).startswith("Internet use, 2005")
     assert set(after["map_values"]["p"]) <= {"2005", "2004", "2003", "2002"}
     assert at.query_params["year"] == "2005"
 

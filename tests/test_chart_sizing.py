@@ -6,8 +6,9 @@ import textwrap
 import pytest
 import vl_convert as vlc
 
-from atlas import charts, export, i18n, slides
+from atlas import charts, export, i18n
 from atlas.charts import maps
+from atlas.charts.projector import projector
 from atlas.themes import themes
 
 EXPLORERS = {t.page: t.explorer for t in themes()}
@@ -57,7 +58,7 @@ def test_the_world_aspect_is_the_projected_extent_of_its_shapes():
 
 
 def test_a_slide_sets_its_own_map_height(snapshot):
-    spec = slides.projector(exported(snapshot, "internet", {"view": "map"}), 400)
+    spec = projector(exported(snapshot, "internet", {"view": "map"}), 400)
     assert not [p for p in spec["params"] if p["name"] == "height"]
     assert view({**spec, "title": charts.finish.title()}, PHONE)["height"] == 400
 

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from atlas import deck, export, slides
 from atlas.themes.internet import data as internet
+from atlas.themes.internet.explorer import TOLERANCE
 from atlas.export import pdf as handout
 from atlas.deck import DeckError, SlideRef
 
@@ -106,7 +107,7 @@ def test_a_full_deck_of_one_view_is_drawn_once_per_export(snapshot, monkeypatch)
 
 
 def test_map_exports_are_drawn_offline_with_every_country(snapshot):
-    values = internet.map_table(snapshot, "2024", "world")
+    values = internet.map_table(snapshot, "2024", "world", TOLERANCE[internet.WDI])
     spec = internet.map_spec(snapshot, values, "2024", "world", inline=True)
     svg = export.svg(spec).decode()
     assert len(re.findall(r"<path[^>]*aria-roledescription=\"geoshape\"", svg)) >= 180

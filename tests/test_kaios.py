@@ -9,6 +9,7 @@ import pytest
 
 from atlas import charts
 from atlas.themes.kaios import data as kaios
+from atlas.themes.kaios import upload
 
 GAPS = ["2024-06", "2024-10", "2026-01"]  # months caniuse never published (SOURCES.md)
 
@@ -149,17 +150,17 @@ def test_trend_spec_reaches_back_to_the_first_milestone(snapshot):
 def test_an_upload_series_gets_gaps_too():
     frame = pd.DataFrame({"period": ["2020-01", "2020-03"], "date": pd.to_datetime(["2020-01-01", "2020-03-01"]),
                           "value": [1.0, 2.0]})
-    rows = kaios.upload_series(frame, "mine")
+    rows = upload.upload_series(frame, "mine")
     assert rows["period"].tolist() == ["2020-01", "2020-02", "2020-03"] and np.isnan(rows["value"].iloc[1])
     yearly = frame.assign(period=["2019", "2020"])
-    assert kaios.upload_series(yearly, "mine")["period"].tolist() == ["2019", "2020"]
+    assert upload.upload_series(yearly, "mine")["period"].tolist() == ["2019", "2020"]
 
 
 def test_place_from_a_statcounter_code(snapshot):
-    assert kaios.place_for_code(snapshot, "IN") == "IND"
-    assert kaios.place_for_code(snapshot, "ww") == "WLD"
-    assert kaios.place_for_code(snapshot, "ZZ") is None and kaios.place_for_code(snapshot, None) is None
-    assert kaios.default_system(["Android", "KaiOS"]) == "KaiOS" and kaios.default_system(["Android"]) == "Android"
+    assert upload.place_for_code(snapshot, "IN") == "IND"
+    assert upload.place_for_code(snapshot, "ww") == "WLD"
+    assert upload.place_for_code(snapshot, "ZZ") is None and upload.place_for_code(snapshot, None) is None
+    assert upload.default_system(["Android", "KaiOS"]) == "KaiOS" and upload.default_system(["Android"]) == "Android"
 
 
 @pytest.mark.parametrize("region", ["africa", "sas"])
@@ -177,8 +178,8 @@ def test_a_region_keeps_its_shapes(snapshot, region):
 
 
 def test_upload_names_and_log_axis_gaps():
-    assert kaios.upload_name("KaiOS", "India") == "India — your StatCounter file: KaiOS share of mobile OS"
-    assert kaios.upload_name("iOS", None) == "Your StatCounter file: iOS share of mobile OS"
+    assert upload.upload_name("KaiOS", "India") == "India — your StatCounter file: KaiOS share of mobile OS"
+    assert upload.upload_name("iOS", None) == "Your StatCounter file: iOS share of mobile OS"
     rows = kaios.positive_only(pd.DataFrame({"value": [0.0, 0.5, np.nan]}))["value"]
     assert np.isnan(rows.iloc[0]) and rows.iloc[1] == 0.5
 

@@ -24,6 +24,28 @@ DIVERGING = "purpleorange"
 FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 Spec = dict
 
+class Keep:
+    """What a `walk` visitor returns for a node to put in place as it is, without descending into it."""
+    __slots__ = ("node",)
+
+    def __init__(self, node):
+        self.node = node
+
+
+def walk(node, visit, key: str | None = None):
+    """The one walker over a Vega-Lite spec (dicts, lists, tuples), rebuilding it: `visit(key, node)` is
+    called on every node first (`key`: the dict key it sits under, a list's items share their list's) and
+    returns the node to put in its place, which is then walked in turn, unless wrapped in `Keep`."""
+    node = visit(key, node)
+    if isinstance(node, Keep):
+        return node.node
+    if isinstance(node, dict):
+        return {k: walk(v, visit, k) for k, v in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [walk(v, visit, key) for v in node]
+    return node
+
+
 # Height means the plot's height; the title, legend and axes come on top (Streamlit would otherwise fit
 # everything, legend included, into `height`). Width follows the container.
 AUTOSIZE = alt.AutoSizeParams(type="fit-x", contains="padding")
@@ -82,7 +104,9 @@ def fill(template: Spec, heading: str, source: str, datasets: dict[str, pd.DataF
          **params) -> Spec:
     """A copy of a cached spec with this call's data, title, description and param values (shallow where
     unchanged). The title and source line travel as params; the template's title wraps them."""
-    spec = localise(dict(template))  # French: decimal comma, narrow no-break space, "juin 2026" in the chart
+    # The one place a chart gets its language's d3 locale (French: decimal comma, narrow no-break space,
+    # "juin 2026"): every chart is filled here, so the page, slides and exports need not add it.
+    spec = localise(dict(template))
     spec["description"] = description
     spec["datasets"] = {**template.get("datasets", {}), **datasets}
     spec["params"] = [{**p, "value": params[p["name"]]} if p["name"] in params else p
@@ -113,16 +137,12 @@ def template(chart: alt.TopLevelMixin, narrow: bool = False) -> Spec:
     spec["config"] = {**config, **({"view": view} if view else {})}
     small = {k: v for k, v in spec.get("datasets", {}).items() if isinstance(v, list) and len(v) <= 10}
 
-    def inline(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("data"), dict) and node["data"].get("name") in small:
-                node = {**node, "data": {"values": small[node["data"]["name"]]}}
-            return {k: inline(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [inline(v) for v in node]
+    def inline(key, node):
+        if isinstance(node, dict) and isinstance(node.get("data"), dict) and node["data"].get("name") in small:
+            return {**node, "data": {"values": small[node["data"]["name"]]}}
         return node
     rest = {k: v for k, v in spec.get("datasets", {}).items() if k not in small}
-    spec = inline({k: v for k, v in spec.items() if k != "datasets"})
+    spec = walk({k: v for k, v in spec.items() if k != "datasets"}, inline)
     if rest:
         spec["datasets"] = rest
     return spec

@@ -2,8 +2,6 @@
 Vega-Lite specs out, each with a description written from its data. No Streamlit here."""
 from __future__ import annotations
 
-import functools
-
 import altair as alt
 import pandas as pd
 

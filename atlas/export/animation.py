@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw, ImageFont
 
 from .. import numbers, slides
+from ..charts.projector import projector
 from ..deck import SlideRef
 from ..i18n import _
 from ..store import Snapshot
@@ -61,7 +62,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
 
 
 def _map_image(spec) -> Image.Image:
-    out = slides.projector(spec, 400, font=16)
+    out = projector(spec, 400, font=16)
     out["width"], out["height"] = WIDTH - 40, HEIGHT - MAP_TOP - FOOT
     out["autosize"] = {"type": "fit", "contains": "padding"}
     return Image.open(io.BytesIO(png(out, scale=1))).convert("RGB")

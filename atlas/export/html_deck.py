@@ -22,6 +22,8 @@ from pathlib import Path
 import vl_convert as vlc
 
 from .. import geo, i18n, numbers, slides
+from ..charts import Keep, walk
+from ..charts.projector import projector
 from ..deck import SlideRef
 from ..i18n import N_, _
 from ..store import Snapshot
@@ -74,17 +76,11 @@ def _bundle() -> str:
     return vlc.javascript_bundle().replace("</script", "<\\/script")
 
 
-def _clean(node):
-    """JSON-safe: NaN and infinities become null (a missing value), as Vega expects."""
-    if isinstance(node, float) and not math.isfinite(node):
-        return None
-    if isinstance(node, dict):
-        return {k: _clean(v) for k, v in node.items()}
-    if isinstance(node, (list, tuple)):
-        return [_clean(v) for v in node]
-    if hasattr(node, "item") and not isinstance(node, (str, bytes)):  # numpy scalars
-        return _clean(node.item())
-    return node
+def _clean(key, node):
+    """JSON-safe: NaN and infinities become null (a missing value), as Vega expects; numpy scalars Python's."""
+    if hasattr(node, "item") and not isinstance(node, (str, bytes, dict, list, tuple)):  # numpy scalars
+        node = node.item()
+    return None if isinstance(node, float) and not math.isfinite(node) else node
 
 
 def _shared() -> dict:
@@ -94,22 +90,19 @@ def _shared() -> dict:
 _SHARED_URLS = {geo.TOPO_URL: "world", geo.PLACES_URL: "places"}
 
 
-def _share_geometry(node):
+def _share_geometry(key, node):
     """The app's map specs fetch the geometry from its server; here each such reference names the one
     shared copy that the page carries (the engine puts it back before drawing)."""
-    if isinstance(node, dict):
-        if node.get("url") in _SHARED_URLS:
-            return {**{k: v for k, v in node.items() if k != "url"}, "values": f"@@shared:{_SHARED_URLS[node['url']]}"}
-        return {k: _share_geometry(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_share_geometry(v) for v in node]
+    if isinstance(node, dict) and node.get("url") in _SHARED_URLS:
+        return Keep({**{k: v for k, v in node.items() if k != "url"}, "values": f"@@shared:{_SHARED_URLS[node['url']]}"})
     return node
 
 
 def _spec(spec) -> dict:
-    out = slides.projector(spec, SLIDE_HEIGHT)
+    out = projector(spec, SLIDE_HEIGHT)
     datasets = jsonable(out)["datasets"]
-    return _share_geometry(_clean({**{k: v for k, v in out.items() if k != "datasets"}, "datasets": datasets}))
+    return walk(walk({**{k: v for k, v in out.items() if k != "datasets"}, "datasets": datasets}, _clean),
+                _share_geometry)
 
 
 def shown_ref(ref: SlideRef) -> SlideRef:

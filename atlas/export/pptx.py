@@ -10,6 +10,8 @@ from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
 from .. import slides
+from ..charts import Keep, walk
+from ..charts.projector import projector
 from ..deck import SlideRef
 from ..store import Snapshot
 from . import budget, html_deck, in_language, png
@@ -23,21 +25,19 @@ SCALE = 2                                    # …and rendered at twice that (19
 TITLE_ONLY = 5                               # the default template's "Title Only" layout
 
 
-def _legends_inside(node):
+def _legends_inside(key, node):
     """A map's legend in its empty lower-left corner (ocean), as on the HTML deck's slides."""
-    if isinstance(node, dict):
-        return {k: ({**v, "orient": "bottom-left", "direction": "vertical", "offset": 30}
-                    if k == "legend" and isinstance(v, dict) else _legends_inside(v) if k != "datasets" else v)
-                for k, v in node.items()}
-    if isinstance(node, list):
-        return [_legends_inside(v) for v in node]
+    if key == "datasets":
+        return Keep(node)
+    if key == "legend" and isinstance(node, dict):
+        return Keep({**node, "orient": "bottom-left", "direction": "vertical", "offset": 30})
     return node
 
 
 def _chart_png(spec, width_in: float, height_in: float, is_map: bool) -> bytes:
     """The chart laid out for a box of this size (legend and axes inside it), as a PNG."""
-    out = slides.projector(spec, 400)
-    out = _legends_inside(out) if is_map else out
+    out = projector(spec, 400)
+    out = walk(out, _legends_inside) if is_map else out
     out["width"], out["height"] = round(width_in * DPI), round(height_in * DPI)
     out["autosize"] = {"type": "fit", "contains": "padding"}
     return png(out, scale=SCALE)

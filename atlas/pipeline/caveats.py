@@ -2,17 +2,16 @@
 
 A caveat's text is a template with {placeholders}; the build stores the template (`caveats_template`, the
 text a translator translates), the raw figures (`caveat_values`, JSON) and the English caveat filled in
-(`caveats`). `render` fills a template in the run's language: numbers through `atlas.numbers`, place
-names through the snapshot's names, so a French caveat says "67,4 %" and "Arabie saoudite".
+(`caveats`). `atlas.i18n.figures.render` fills a template in the run's language (the store does so for
+French: "67,4 %" and "Arabie saoudite").
 """
 from __future__ import annotations
 
 import json
-from typing import Callable
 
 import pandas as pd
 
-from .. import numbers
+from ..i18n.figures import render
 from .errors import BuildError
 
 
@@ -57,26 +56,6 @@ def _fas_high_income(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:
 
 
 FILLERS = {"itu_world": _itu_vs_wdi_world, "fas_high_income_count": _fas_high_income}
-
-
-def _format(key: str, value, name: Callable[[str], str]) -> str:
-    """One placeholder's figure in the run's language: percentages, counts, lists of place names."""
-    if key.endswith("_names"):
-        return ", ".join(sorted(name(c) for c in value))
-    if key.endswith("_year"):
-        return str(value)
-    if key.endswith("_count"):
-        return numbers.decimal(value, 0)
-    return numbers.pct(value)
-
-
-def render(template: str, values: dict | str | None, name: Callable[[str], str]) -> str:
-    """A caveat template filled with its figures in the run's language (`values` as stored: JSON or dict)."""
-    if isinstance(values, str):
-        values = json.loads(values) if values else {}
-    if not values:
-        return template
-    return template.format(**{k: _format(k, v, name) for k, v in values.items()})
 
 
 def filled(indicators: pd.DataFrame, obs: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:

@@ -89,6 +89,16 @@ class View:
     timeline: bool = True                            # a period slider with Play drives it
 
 
+def views(*declared: View) -> dict[str, View]:
+    """An explorer's views by key, in the order the view picker shows them."""
+    return {v.key: v for v in declared}
+
+
+def view_labels(declared: dict[str, View]) -> dict[str, str]:
+    """The view picker's choices (key -> label marked N_): the views' own labels, declared once."""
+    return {k: v.label for k, v in declared.items()}
+
+
 @dataclass(frozen=True)
 class Headline:
     """Big figures above an explorer: text, metrics (label, value, delta, help) and a caption."""
@@ -113,6 +123,7 @@ class Explorer:
     settle: Callable[[Snapshot, dict], str | None] = lambda snap, values: None  # fix values in place; a notice
     caveats: Callable[[Snapshot, dict], tuple[list[str], list[str]]] = lambda snap, values: ([], [])
     headline: Callable[[Snapshot], Headline] | None = None
+    tolerance: dict[str, int] = field(default_factory=dict)  # indicator -> periods back a map may reach (else 0)
 
     def values(self, snap: Snapshot, given: dict[str, Any]) -> tuple[dict, list[str]]:
         """Values from URL texts (a saved view), settled; plain notices for what could not be used."""

@@ -10,7 +10,7 @@ import streamlit as st
 
 from atlas import i18n
 from atlas.themes.base import Column, Control, Explorer, Figure
-from atlas.i18n import _, localise
+from atlas.i18n import _
 from atlas.store import Snapshot
 
 from . import state, widgets
@@ -40,7 +40,6 @@ def lean(spec: dict) -> dict:
     """The spec with its datasets as Arrow tables without pandas' schema metadata (column and index
     descriptions the browser never reads): about 1 KB less on every rerun, the chart unchanged; text
     columns with 32-bit offsets."""
-    spec = localise(spec)  # French: d3's number and time locale (decimal comma, "juin 2026")
     return {**spec, "datasets": {name: _arrow(frame) if isinstance(frame, pd.DataFrame) else frame
                                  for name, frame in spec.get("datasets", {}).items()}}
 

@@ -34,8 +34,8 @@ def setup(show: bool = True) -> str:
     st.session_state[KEY] = code
     i18n.use(code)
     if notice and show:
-        st.warning(_("Some settings in this link could not be used, so defaults are shown instead:") +
-                   f"\n\n- {notice}", icon=":material/link_off:")
+        from .state import show_notices
+        show_notices([notice])
     return code
 
 

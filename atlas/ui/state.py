@@ -96,6 +96,7 @@ class View:
 
 
 def show_notices(notices: list[str]) -> None:
+    """The one notice for a link's settings that could not be used (each said plainly)."""
     if notices:
         st.warning(_("Some settings in this link could not be used, so defaults are shown instead:") + "\n\n"
                    + "\n".join(f"- {n}" for n in notices), icon=":material/link_off:")

@@ -34,8 +34,8 @@ def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, cita
     make = chart if callable(chart) else (lambda: chart)
 
     def drawn() -> Spec:
-        with i18n.using(code):
-            return i18n.localise(make(), code)  # "58,4 %" on a French chart's axes and labels
+        with i18n.using(code):  # a chart made here is filled in the page's language ("58,4 %": charts.finish)
+            return make()
     cols[1].download_button("PNG", lambda: export.png(drawn()), f"{name}.png", "image/png",
                             key=f"{key}.png", icon=":material/image:", on_click="ignore", width="stretch")
     cols[2].download_button("SVG", lambda: export.svg(drawn()), f"{name}.svg", "image/svg+xml",

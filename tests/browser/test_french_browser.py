@@ -60,7 +60,7 @@ def test_overview_in_french_and_its_links_keep_the_language(page, app_url):
     from atlas import i18n, story
     from atlas.store import DATA_DIR, Snapshot
     with i18n.using("fr"):  # the cards' figures, computed from the snapshot as the page computes them
-        cards = story.headlines(Snapshot.load(DATA_DIR))
+        cards = [card for _, card in story.cards(Snapshot.load(DATA_DIR))]
     page.goto(f"{app_url}/?lang=fr")
     wait_idle(page)
     expect(page.get_by_role("heading", name="Atlas de la connectivité")).to_be_visible()

@@ -75,7 +75,7 @@ def test_bytes_for_a_fresh_browser_a_repeat_visit_and_a_slider_move(front, brows
         wait_idle(page)
         assert wait_shapes(page, 170, APP_SHAPES) >= 170
         for year in range(2023, 2023 - moves, -1):
-            step_slider(page, "Year", f"Individuals using the internet, {year}", "year", str(year))
+            step_slider(page, "Year", f"Internet use, {year}", "year", str(year))
         page.close()  # closes the websocket, so nginx logs it
         deadline = time.monotonic() + 10
         while not any('/_stcore/stream"' in " ".join(f) for f in log_lines(front)) and time.monotonic() < deadline:
@@ -174,7 +174,7 @@ def killed_mid_session(front, browser) -> None:
     # An explorer view: page, period, region and places; the period moved by the user.
     page.goto(f"{front.url}/internet?view=map&year=2016&region=ssa&places=WLD,KEN")
     wait_idle(page)
-    step_slider(page, "Year", "Individuals using the internet, 2015 — Sub-Saharan Africa", "year", "2015")
+    step_slider(page, "Year", "Internet use, 2015 — Sub-Saharan Africa", "year", "2015")
     before = params(page)
     victim = served_by(front)
     route = route_cookie(context)
@@ -184,7 +184,7 @@ def killed_mid_session(front, browser) -> None:
     reconnected(page, sockets)
     assert route_cookie(context) != route, "the route did not follow the websocket to the live replica"
     wait_idle(page)
-    expect(page.get_by_text("Individuals using the internet, 2015 — Sub-Saharan Africa")).to_be_visible()
+    expect(page.get_by_text("Internet use, 2015 — Sub-Saharan Africa")).to_be_visible()
     expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2015")
     assert 40 <= wait_shapes(page, 40, APP_SHAPES) <= 55
     assert params(page) == before

@@ -18,18 +18,18 @@ def test_map_draws_countries_and_slider_changes_year_url_and_map(page, app_url):
     page.goto(f"{app_url}/internet")
     wait_idle(page)
     assert wait_shapes(page, 170) >= 170
-    expect(page.get_by_text("Individuals using the internet, 2024")).to_be_visible()
+    expect(page.get_by_text("Internet use, 2024")).to_be_visible()
     assert params(page)["year"] == "2024"
     screenshot(page, "internet-map-2024")
 
-    step_slider(page, "Year", "Individuals using the internet, 2023", "year", "2023")
+    step_slider(page, "Year", "Internet use, 2023", "year", "2023")
     assert wait_shapes(page, 170) >= 170
 
 
 def test_a_copied_link_reopens_the_same_view(page, app_url):
     page.goto(f"{app_url}/internet?view=map&year=2015&region=ssa&places=WLD,KEN&scale=linear")
     wait_idle(page)
-    expect(page.get_by_text("Individuals using the internet, 2015 — Sub-Saharan Africa")).to_be_visible()
+    expect(page.get_by_text("Internet use, 2015 — Sub-Saharan Africa")).to_be_visible()
     drawn = wait_shapes(page, 40)
     assert 40 <= drawn <= 55, drawn  # only the region's countries: a zoom, not the world
     expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2015")
@@ -84,9 +84,9 @@ def test_the_back_button_returns_to_the_previous_view(page, app_url):
     page.goto(f"{app_url}/internet?year=2020")
     wait_idle(page)
     for year in ("2019", "2018"):
-        step_slider(page, "Year", f"Individuals using the internet, {year}", "year", year)
+        step_slider(page, "Year", f"Internet use, {year}", "year", year)
     page.go_back()
     expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2019")
     wait_idle(page)
     assert params(page)["year"] == "2019"
-    expect(page.get_by_text("Individuals using the internet, 2019")).to_be_visible()
+    expect(page.get_by_text("Internet use, 2019")).to_be_visible()

@@ -1,4 +1,5 @@
-"""The internet-use views: their parameters, charts and tables, shared by the page and the slides."""
+"""Internet use's data shaping (pure): the map table and spec, the trend lines (WDI countries and
+aggregates, ITU's own regions as 'ITU:<code>'), the table behind the map."""
 from __future__ import annotations
 
 import pandas as pd
@@ -9,9 +10,7 @@ from ...regions import FOCUS_LABELS, focus_filter, map_values
 from ...store import Snapshot, per_snapshot, period_date, shown_groups
 
 WDI, ITU = "internet_users_pct", "itu_internet_use_rate"
-TOLERANCE = 3  # years back a map may reach for a country's latest value
 DEFAULT_PLACES = ["WLD", "SSF", "IND", "NGA", "KEN", "IDN"]
-VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table"), "change": N_("Change")}
 
 
 @per_snapshot
@@ -29,15 +28,19 @@ def place_name(snap: Snapshot, code: str) -> str:
     return _("{name} — ITU estimate").format(name=snap.name(code[4:])) if code.startswith("ITU:") else snap.name(code)
 
 
-def map_table(snap: Snapshot, year: str, region: str) -> pd.DataFrame:
-    return map_values(snap, WDI, year, focus=region, tolerance=TOLERANCE)
+def map_table(snap: Snapshot, year: str, region: str, tolerance: int) -> pd.DataFrame:
+    return map_values(snap, WDI, year, focus=region, tolerance=tolerance)
 
 
 def map_spec(snap: Snapshot, values: pd.DataFrame, year: str, region: str, inline: bool = False) -> charts.Spec:
-    title = _("Individuals using the internet, {year} — {region}").format(year=year, region=_(FOCUS_LABELS[region]))
-    return charts.choropleth(values, title_text=title, source=snap.citation(WDI), label=N_("Internet use"), unit="%",
+    return charts.choropleth(values, title_text=map_title(year, region), source=snap.citation(WDI), label=N_("Internet use"), unit="%",
                              period=year, where=FOCUS_LABELS[region], focus=focus_filter(region),
                              scale=charts.ColourScale("linear", (0.0, 100.0)), inline_geometry=inline)
+
+
+def map_title(year: str, region: str) -> str:
+    """The map's and its table's title (the chart's heading and the slide's)."""
+    return _("Internet use, {year} — {region}").format(year=year, region=_(FOCUS_LABELS[region]))
 
 
 def table(values: pd.DataFrame) -> pd.DataFrame:

@@ -3,22 +3,18 @@ from __future__ import annotations
 
 from . import data as net
 from . import gaps
-from ... import numbers
 from ...i18n import N_, _
 from ...params import choice, codes, period
-from ...regions import FOCUS_LABELS
+from ...regions import FOCUS_LABELS, tolerance_caveat, tolerance_notes
 from ...store import Snapshot
 from .. import change
-from ..base import Column, Control, Explorer, Figure, View, fixed
+from ..base import Column, Control, Explorer, Figure, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
-
-
-VIEWS = {**net.VIEWS, "gaps": N_("Gaps (ITU)")}  # the gaps view: gaps.py
 
 
 def params(snap: Snapshot) -> list:
     return [
-        choice("view", VIEWS, "map", label=N_("View")),
+        choice("view", view_labels(VIEWS), "map", label=N_("View")),
         period("year", net.years(snap), "2024", label=N_("Year")),
         change.from_param(net.years(snap), change.default_start(net.years(snap), "2024", 9)),
         choice("region", FOCUS_LABELS, "world", label=N_("Region")),
@@ -26,6 +22,9 @@ def params(snap: Snapshot) -> list:
         axis_param(),
         choice("gap", gaps.GAP_CHOICES, "sex", label=N_("Gap")),
     ]
+
+
+TOLERANCE = {net.WDI: 3}  # years back the map may reach for a country's latest value
 
 
 def settle(snap: Snapshot, v: dict) -> str | None:
@@ -56,16 +55,14 @@ def draw_gaps(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 def map_caption(values, year: str) -> str:
     return " ".join([have_value(int(values['value'].notna().sum()), len(values)),
-                     _("Grey: no data within {years} years of {year}.").format(years=net.TOLERANCE, year=year),
-                     _("{countries} show their latest earlier value (marked in the tooltip).").format(
-                         countries=numbers.plural(int(values['earlier'].sum()), 'country', 'countries')),
+                     *tolerance_notes(values, TOLERANCE[net.WDI], year),
                      _("Small states are drawn as dots."), _(MAP_CLICK)])
 
 
 def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
     year, region = v["year"], v["region"]
-    values = net.map_table(snap, year, region)
-    return Figure(_("Internet use, {year} — {region}").format(year=year, region=_(FOCUS_LABELS[region])), net.map_spec(snap, values, year, region),
+    values = net.map_table(snap, year, region, TOLERANCE[net.WDI])
+    return Figure(net.map_title(year, region), net.map_spec(snap, values, year, region),
                   snap.citation(net.WDI), table=net.table(values), captions=[map_caption(values, year)],
                   export=lambda: net.map_spec(snap, values, year, region, inline=True),
                   file=f"internet-use-{year}-{region}", clickable=True)
@@ -83,8 +80,8 @@ def draw_trend(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
     year, region = v["year"], v["region"]
-    return Figure(_("Internet use, {year} — {region}").format(year=year, region=_(FOCUS_LABELS[region])), None, snap.citation(net.WDI),
-                  table=net.table(net.map_table(snap, year, region)), file=f"internet-use-{year}-{region}",
+    return Figure(net.map_title(year, region), None, snap.citation(net.WDI),
+                  table=net.table(net.map_table(snap, year, region, TOLERANCE[net.WDI])), file=f"internet-use-{year}-{region}",
                   columns={"name": Column(N_("Country")), "value": Column(N_("Internet use (%)"), "%.1f"),
                            "period": Column(N_("Year of value")), "rank": Column(N_("Rank"), "%d"),
                            "region": Column(N_("Region")), "income_group": Column(N_("Income group"))},
@@ -101,10 +98,18 @@ def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
             _("ITU estimates for its own regions and the world, from ITU's November 2025 edition (the first with these "
               "splits for every region); no country figures.")]
     return [net.WDI, net.ITU], [
-        _("Where a country has no value for the chosen year, the map and table use its latest value from up to "
-          "{years} years earlier and say so; nothing is interpolated.").format(years=net.TOLERANCE),
+        *tolerance_caveat(TOLERANCE[net.WDI]),
         _("World Bank aggregates (World, Sub-Saharan Africa…) and ITU's own regions differ in membership and "
           "release: ITU's 'Africa' is not the World Bank's Sub-Saharan Africa.")]
+
+
+VIEWS = views(
+    View("map", N_("Map"), draw_map),
+    View("trend", N_("Trend"), draw_trend, controls=(("places", "axis"),)),
+    View("table", N_("Table"), draw_table),
+    View("gaps", N_("Gaps (ITU)"), draw_gaps, controls=(("gap",),)),  # gaps.py
+    View(change.VIEW, change.LABEL, draw_change, controls=(("from",),)),
+)
 
 
 EXPLORER = Explorer(
@@ -112,7 +117,7 @@ EXPLORER = Explorer(
     intro=lambda snap: snap.indicator(net.WDI)["definition"],
     params=params,
     controls={
-        "view": Control("view", N_("View"), "segmented", *fixed(VIEWS)),
+        "view": Control("view", N_("View"), "segmented", *fixed(view_labels(VIEWS))),
         "gap": Control("gap", N_("Gap"), "segmented", *fixed(gaps.GAP_CHOICES)),
         "region": REGION,
         "places": places_control("places", lambda snap: sorted(net.place_codes(snap),
@@ -121,13 +126,9 @@ EXPLORER = Explorer(
         "axis": AXIS,
         "from": change.from_control(net.years),
     },
-    views={"map": View("map", N_("Map"), draw_map),
-           "trend": View("trend", N_("Trend"), draw_trend, controls=(("places", "axis"),)),
-           "table": View("table", N_("Table"), draw_table),
-           "gaps": View("gaps", VIEWS["gaps"], draw_gaps, controls=(("gap",),)),
-           change.VIEW: View(change.VIEW, change.LABEL, draw_change, controls=(("from",),))},
+    views=VIEWS,
     top=(("region", ("map", "table", "trend", change.VIEW)),),
     period="year", periods=lambda snap, v: gaps.gap_years(snap, v["gap"]) if v["view"] == "gaps" else net.years(snap),
     period_label=lambda v: N_("Year"), settle=settle,
-    caveats=change.with_notes(caveats, lambda snap, v: net.WDI),
+    caveats=change.with_notes(caveats, lambda snap, v: net.WDI), tolerance=TOLERANCE,
 )

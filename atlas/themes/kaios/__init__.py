@@ -1,6 +1,6 @@
 """KaiOS and browsers (caniuse, based on StatCounter; device milestones): the theme's overview card,
 country-profile section and story slides. Its data shaping is `data`, its explorer `explorer`, the reader
-of a visitor's StatCounter export `statcounter`."""
+of a visitor's StatCounter export `statcounter`, its upload `upload`."""
 from __future__ import annotations
 
 import pandas as pd
@@ -10,9 +10,9 @@ from ...deck import SlideRef
 from ...i18n import N_, _, data_
 from ...i18n.places import Place, place
 from ...store import Snapshot
-from ..base import Card, Figure, Profile, Theme, Upload
+from ..base import Card, Figure, Profile, Theme
 from . import data as kaios
-from . import statcounter
+from .upload import UPLOAD
 from .explorer import EXPLORER
 
 KEY = "kaios"
@@ -135,27 +135,11 @@ def summary(snap: Snapshot, code: str, where: Place) -> str:
     return text.format(**args)
 
 
-def missing_column(export) -> str | None:
-    if "KaiOS" in export.systems:
-        return None
-    return _("This export has no KaiOS column (StatCounter folds small systems into Other); pick the column to draw.")
-
-
 THEME = Theme(
     key=KEY, explorer=EXPLORER, icon=":material/smartphone:",
     blurb=N_("**KaiOS**, the feature-phone system that brought web browsing to cheap phones in India and Africa"),
     card=card, slides=slides, compare=lambda snap: kaios.ALL,
     profile=Profile(N_("KaiOS and other low-end browsers"), figures, summary, wide=True,
                     download=lambda snap, code: {i: [code] for i in BROWSERS}),
-    upload=Upload(
-        title=N_("Compare with your own StatCounter export"), howto=kaios.UPLOAD_HOWTO,
-        label=N_("StatCounter CSV export"), types=("csv", "txt"), max_bytes=statcounter.MAX_BYTES,
-        size_problem=lambda size: statcounter.size_problem(size), read=lambda b, n: statcounter.read_export(b, n),
-        size_text=statcounter.size_text,
-        error=statcounter.ExportError, summary=kaios.upload_summary, missing=missing_column,
-        first_column=kaios.default_system, places=lambda snap: sorted(kaios.place_codes(snap), key=snap.name),
-        place_of=lambda snap, export: kaios.place_for_code(snap, export.place),
-        series=lambda export, column, name: kaios.upload_series(export.series(column),
-                                                                 kaios.upload_name(column, name)).assign(kind="upload"),
-        view="trend"),
+    upload=UPLOAD,
 )

@@ -1,6 +1,5 @@
-"""The KaiOS page's data shaping and charts: the map table, gap-aware series, smoothing, the browser mix,
-the small-sample flag and the device milestones, all from the snapshot. As in `atlas.internet`, the only
-Streamlit tie is the declaration of the view's URL parameters (`params`), shared with slides."""
+"""KaiOS's data shaping and charts (pure): the map table, gap-aware series, smoothing, the browser mix,
+the small-sample flag, the device milestones and an uploaded export's series, all from the snapshot."""
 from __future__ import annotations
 
 
@@ -28,8 +27,6 @@ DEVICE_METRICS = {
 }
 DEVICE_UNIT = "million devices"
 MILESTONE_THEME, MILESTONE_KIND = "kaios", "event"
-VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "browsers": N_("Browsers"), "table": N_("Table"),
-         "change": N_("Change")}
 MEASURE_LABELS = {"all": N_("All page views"), "mobile": N_("Mobile/tablet page views")}
 COLOURS = {"log": N_("Log"), "quantile": N_("Quantiles (fifths)"), "linear": N_("Linear")}  # the map's colour scale
 GROUPS = {"lowend": N_("Feature-phone and low-end browsers"), "mobile": N_("All mobile browsers")}
@@ -242,54 +239,9 @@ def milestone_marks(items: pd.DataFrame) -> pd.DataFrame:
                        source=("source", lambda s: " · ".join(dict.fromkeys(s)))).reset_index()
 
 
-# --- an uploaded StatCounter export -----------------------------------------------------------------
-def upload_series(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """An export's series (period, date, value) as chart rows, gaps included when monthly."""
-    rows = frame.assign(entity="upload", name=name)
-    monthly = rows["period"].str.len().eq(7).all()
-    return with_gaps(rows[["entity", "name", "period", "value"]]) if monthly and len(rows) else rows
-
-
-# StatCounter's own menu and button names stay in English in the French text: its site is English only.
-UPLOAD_HOWTO = N_("On [StatCounter Global Stats](https://gs.statcounter.com/os-market-share/mobile) choose "
-                  "*Mobile Operating System Market Share*, a country, and *Monthly* or *Yearly*, then "
-                  "*Download Data → CSV* and drop the file here. It is read in memory for this session only: "
-                  "nothing you upload is saved.")
-
-
-def upload_summary(export) -> str:
-    systems = ", ".join(export.systems[:8]) + (" …" if len(export.systems) > 8 else "")
-    n = export.frame["period"].nunique()
-    periods = numbers.plural(n, "month", "months") if export.frequency == "month" else numbers.plural(n, "year", "years")
-    return _("Read {periods} ({first} to {last}), {systems}: {names}.").format(
-        periods=periods, first=export.first, last=export.last,
-        systems=numbers.plural(len(export.systems), "system", "systems"), names=systems)
-
-
-def upload_name(system: str, place_name: str | None) -> str:
-    """How an uploaded series is named in the legend: whose file, which column, what it measures."""
-    what = _("your StatCounter file: {system} share of mobile OS").format(system=system)
-    return f"{place_name} — {what}" if place_name else what[0].upper() + what[1:]
-
-
 def positive_only(series: pd.DataFrame) -> pd.DataFrame:
     """For a log axis: zeros cannot be drawn, so they become gaps (said in the caption, not hidden)."""
     return series.assign(value=series["value"].where(series["value"] > 0))
-
-
-def place_for_code(snap: Snapshot, iso2: str | None) -> str | None:
-    """The entity for a StatCounter file-name code (ISO alpha-2; 'WW' is worldwide), if known."""
-    if not iso2:
-        return None
-    if iso2.upper() == "WW":
-        return "WLD"
-    hit = snap.entities.index[(snap.entities["iso2"] == iso2.upper()) & (snap.entities["kind"] == "country")]
-    return str(hit[0]) if len(hit) else None
-
-
-def default_system(systems: list[str]) -> str:
-    """The column to draw first: KaiOS if the export has it, else its first column."""
-    return next((s for s in systems if s.lower() == "kaios"), systems[0])
 
 
 # --- charts of the page (shared with slides) --------------------------------------------------------
@@ -329,9 +281,7 @@ def trend_spec(snap: Snapshot, series: pd.DataFrame, measure: str, month: str, s
 
 def browsers_source(snap: Snapshot) -> str:
     """The caniuse publication behind every browser agent (one source for the whole stack)."""
-    src = snap.source(snap.indicator(ALL)["source_id"])
-    return _("Source: {publisher}, {title}; {vintage}. Licence: {licence}.").format(
-        publisher=src["publisher"], title=src["title"], vintage=data_(src["vintage"]), licence=data_(src["licence"]))
+    return snap.source_citation(snap.indicator(ALL)["source_id"])
 
 
 def browsers_spec(snap: Snapshot, mix: pd.DataFrame, place: str, month: str, group: str) -> charts.Spec:

@@ -1,5 +1,5 @@
 """KaiOS and browsers, declared once: map by month with Play, trend with device milestones, the browsers
-beside KaiOS, a table. (The page adds a StatCounter upload: `atlas.ui.upload`.)"""
+beside KaiOS, a table. (The theme adds a StatCounter upload: `THEME.upload`.)"""
 from __future__ import annotations
 
 import pandas as pd
@@ -12,7 +12,7 @@ from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS
 from ...store import Snapshot
 from .. import change
-from ..base import Column, Control, Explorer, Figure, View, fixed
+from ..base import Column, Control, Explorer, Figure, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, REGION, axis_param, places_control
 
 SMALL = {"show": N_("Show"), "hide": N_("Hide")}
@@ -22,7 +22,7 @@ SMOOTH = {"off": N_("Monthly"), "3m": N_("3-month mean")}
 def params(snap: Snapshot) -> list:
     places, months = kaios.place_codes(snap), kaios.months(snap)
     return [
-        choice("view", kaios.VIEWS, "map", label=N_("View")),
+        choice("view", view_labels(VIEWS), "map", label=N_("View")),
         period("month", months, months[-1], label=N_("Month")),
         change.from_param(months, change.default_start(months, months[-1], 24)),
         choice("measure", kaios.MEASURE_LABELS, "all", label=N_("Measure")),
@@ -208,6 +208,15 @@ def place_control(name: str, label: str, widget: str) -> Control:
                    lambda snap: snap.name)
 
 
+VIEWS = views(
+    View("map", N_("Map"), draw_map, controls=(("colours", "small"),)),
+    View("trend", N_("Trend"), draw_trend, controls=(("places",), ("smooth", "axis"))),
+    View("browsers", N_("Browsers"), draw_browsers, controls=(("context", "browsers"),)),
+    View("table", N_("Table"), draw_table, controls=(("small",),)),
+    View(change.VIEW, change.LABEL, draw_change, controls=(("from",),)),
+)
+
+
 EXPLORER = Explorer(
     page="kaios", key="kaios", title=N_("KaiOS and browsers"),
     intro=lambda snap: _("How much web browsing comes from KaiOS feature phones, by country and month. **This is "
@@ -216,7 +225,7 @@ EXPLORER = Explorer(
                          "little are under-counted."),
     params=params,
     controls={
-        "view": Control("view", N_("View"), "segmented", *fixed(kaios.VIEWS)),
+        "view": Control("view", N_("View"), "segmented", *fixed(view_labels(VIEWS))),
         "measure": Control("measure", N_("KaiOS share of"), "segmented", *fixed(kaios.MEASURE_LABELS),
                            help=N_("All page views includes desktop. Mobile/tablet page views is KaiOS's share among "
                                    "mobile and tablet browsers (derived from caniuse's mobile agents).")),
@@ -237,11 +246,7 @@ EXPLORER = Explorer(
         "context": place_control("context", N_("Browsers for"), "select"),
         "browsers": Control("browsers", N_("Browsers shown"), "segmented", *fixed(kaios.GROUPS)),
     },
-    views={"map": View("map", N_("Map"), draw_map, controls=(("colours", "small"),)),
-           "trend": View("trend", N_("Trend"), draw_trend, controls=(("places",), ("smooth", "axis"))),
-           "browsers": View("browsers", N_("Browsers"), draw_browsers, controls=(("context", "browsers"),)),
-           "table": View("table", N_("Table"), draw_table, controls=(("small",),)),
-           change.VIEW: View(change.VIEW, change.LABEL, draw_change, controls=(("from",),))},
+    views=VIEWS,
     top=(("measure", ("map", "trend", change.VIEW)), ("region", ("map", "table", change.VIEW))),
     period="month", periods=lambda snap, v: kaios.months(snap), period_label=lambda v: N_("Month"),
     caveats=change.with_notes(caveats, lambda snap, v: kaios.MEASURES[v["measure"]]),

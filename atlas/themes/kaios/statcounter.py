@@ -30,12 +30,6 @@ MAX_BYTES = 1_000_000  # a 15-year monthly export is about 15 KB; anything near 
 MAX_ROWS = 1_200  # 100 years of months
 MAX_COLUMNS = 200  # StatCounter's mobile OS exports name about 10-30 systems
 SUM_TOLERANCE = 2.0  # percentage points: StatCounter rounds to 2 decimals over ~10 columns
-# Names StatCounter uses for mobile operating systems (the export's columns vary by country and period).
-MOBILE_SYSTEMS = {
-    "android", "ios", "kaios", "unknown", "samsung", "windows", "series 40", "linux", "symbian os", "blackberry os",
-    "other", "nokia unknown", "sony ericsson", "bada", "webos", "tizen", "playstation", "windows phone",
-    "firefox os", "sailfish", "nintendo", "brew", "lg", "motorola", "java me", "ubuntu touch", "harmonyos",
-}
 CORE_SYSTEMS = {"android", "ios", "kaios"}  # a mobile OS export has at least one of these
 DESKTOP_SYSTEMS = {"os x", "macos", "chrome os", "windows 10", "windows 7"}  # only in all-platform OS exports
 BROWSERS = {"chrome", "safari", "samsung internet", "uc browser", "opera", "firefox", "edge", "edge legacy",

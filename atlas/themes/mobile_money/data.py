@@ -1,8 +1,9 @@
-"""The mobile money views: their parameters, map/trend tables, GSMA regional points and the headline.
+"""Mobile money's data shaping (pure): measures and their periods, map/trend tables, GSMA regional points
+and the headline figures.
 
 Three publishers, three shapes: World Bank Findex (survey, irregular waves, demographic slices), IMF
 FAS (supply-side, yearly to 2019) and GSMA (regional aggregates, revised between report editions).
-Everything a page shows is computed here from the snapshot; the page only lays it out.
+Everything the explorer, the overview card and the slides show is computed here from the snapshot.
 """
 from __future__ import annotations
 
@@ -18,8 +19,6 @@ from ...i18n import N_, _, data_
 from ...regions import FOCUS_LABELS, focus_filter, map_values
 from ...store import Snapshot, period_date, shown_groups
 
-VIEWS = {"map": N_("Map"), "trend": N_("Trend"), "table": N_("Table"), "regions": N_("Regions (GSMA)"),
-         "change": N_("Change")}
 # The units of the indicators these views show, as the charts write them (`_(unit)`).
 UNITS = (N_("USD billion"), N_("billion transactions"), N_("million accounts"), N_("million agents"),
          N_("% of GDP"), N_("per 1,000 adults"), N_("per 100,000 adults"), N_("percentage points"))
@@ -336,11 +335,9 @@ class Headline:
 
 
 def _figure(snap: Snapshot, ind: str, entity: str, year: str) -> Figure | None:
-    rows = snap.rows(ind)
-    hit = rows[(rows["entity"] == entity) & (rows["period"] == year)]
-    if hit.empty:
+    row = snap.observation(ind, entity, year, exact=True)
+    if row is None:
         return None
-    row = hit.iloc[0]
     return Figure(float(row["value"]), str(row["source_id"]), str(row["note"] or ""))
 
 

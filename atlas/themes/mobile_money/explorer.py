@@ -10,20 +10,17 @@ from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS
 from ...store import Snapshot
 from .. import change
-from ..base import Column, Control, Explorer, Figure, Headline, View, fixed
+from ..base import Column, Control, Explorer, Figure, Headline, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, PICK_PLACES, REGION, axis_param, have_value, places_control
 
-COUNTRY_VIEWS = ("map", "trend", "table")
 # GSMA's Global Mobile Money Dataset (atlas.themes.mobile_money.gsma): volumes by region, the regional map, the product mix
-GSMA_VIEWS = {"gsma_lines": N_("Volumes (GSMA)"), "gsma_map": N_("Regional map (GSMA)"),
-              "gsma_mix": N_("Product mix (GSMA)")}
-VIEWS = {**mm.VIEWS, **GSMA_VIEWS}
+GSMA_VIEWS = ("gsma_lines", "gsma_map", "gsma_mix")
 MIX_ALL = "all"
 
 
 def params(snap: Snapshot) -> list:
     return [
-        choice("view", VIEWS, "map", label=N_("View")),
+        choice("view", view_labels(VIEWS), "map", label=N_("View")),
         choice("measure", mm.MEASURES, "mobile_money", label=N_("Indicator")),
         choice("slice", mm.SLICES, "all", label=N_("Group")),
         period("year", mm.all_periods(snap), "2024", label=N_("Year")),
@@ -79,18 +76,18 @@ def map_caption(snap: Snapshot, values, ind: str, measure: str, year: str) -> st
 
 
 def cross_section(snap: Snapshot, v: dict):
-    """(measure, slice, indicator, values) for the map and table, or a no-data Figure as `values`."""
+    """(measure, slice, indicator, values) for the map and table; `values` is None when nothing has a value."""
     measure, slice_, ind = chosen(snap, v)
     values = mm.map_table(snap, ind, v["year"], v["region"]) if ind else None
-    if values is None or values["value"].notna().sum() == 0:
-        return measure, slice_, ind, no_data(snap, ind, measure, slice_, v["year"])
+    if values is not None and values["value"].notna().sum() == 0:
+        values = None
     return measure, slice_, ind, values
 
 
 def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
     measure, slice_, ind, values = cross_section(snap, v)
-    if isinstance(values, Figure):
-        return values
+    if values is None:
+        return no_data(snap, ind, measure, slice_, v["year"])
     year, region = v["year"], v["region"]
     return Figure(mm.map_title(snap, ind, measure, year, region), mm.map_spec(snap, values, ind, measure, year, region),
                   snap.citation(ind), table=mm.table(values), captions=[map_caption(snap, values, ind, measure, year)],
@@ -131,8 +128,8 @@ def draw_change(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
 def draw_table(snap: Snapshot, v: dict, extras: dict) -> Figure:
     measure, slice_, ind, values = cross_section(snap, v)
-    if isinstance(values, Figure):
-        return values
+    if values is None:
+        return no_data(snap, ind, measure, slice_, v["year"])
     year, region = v["year"], v["region"]
     meta = snap.indicator(ind)
     return Figure(mm.map_title(snap, ind, measure, year, region), None, snap.citation(ind), table=mm.table(values),
@@ -288,7 +285,7 @@ def headline(snap: Snapshot) -> Headline:
 
 
 def caveats(snap: Snapshot, v: dict) -> tuple[list[str], list[str]]:
-    if v["view"] in GSMA_VIEWS:
+    if v["view"] in GSMA_VIEWS:  # the views of GSMA's Global Mobile Money Dataset
         shown = (gv.INDICATORS[v["gmeasure"]] if v["view"] != "gsma_mix"
                  else [f"gsma_mm_year_{v['mixby']}", "gsma_mm_value" if v["mixby"] == "value" else "gsma_mm_volume"])
         return shown, [
@@ -327,13 +324,25 @@ def gsma_label(snap: Snapshot):
     return lambda k: f"{snap.indicator(mm.GSMA_METRICS[k])['label']} ({mm.unit_text(snap, mm.GSMA_METRICS[k])})"
 
 
+VIEWS = views(
+    View("map", N_("Map"), draw_map, controls=(("measure", "slice"),)),
+    View("trend", N_("Trend"), draw_trend, controls=(("measure", "slice"), ("places", "axis"))),
+    View("table", N_("Table"), draw_table, controls=(("measure", "slice"),)),
+    View("regions", N_("Regions (GSMA)"), draw_regions, controls=(("metric", "gsma", "axis"),), timeline=False),
+    View("gsma_lines", N_("Volumes (GSMA)"), draw_gsma_lines, controls=(("gmeasure", "areas", "axis"),), timeline=False),
+    View("gsma_map", N_("Regional map (GSMA)"), draw_gsma_map, controls=(("gmeasure",),)),
+    View("gsma_mix", N_("Product mix (GSMA)"), draw_gsma_mix, controls=(("mixby", "mixarea"),), timeline=False),
+    View(change.VIEW, change.LABEL, draw_change, controls=(("measure", "slice", "from"),)),
+)
+
+
 EXPLORER = Explorer(
     page="mobile-money", key="mobile_money", title=N_("Mobile money"),
     intro=lambda snap: _("Who has a mobile money account (World Bank Global Findex survey), how much it is used "
                          "country by country (IMF Financial Access Survey), and how much it moves by region (GSMA)."),
     params=params,
     controls={
-        "view": Control("view", N_("View"), "segmented", *fixed(VIEWS)),
+        "view": Control("view", N_("View"), "segmented", *fixed(view_labels(VIEWS))),
         "region": REGION,
         "measure": Control("measure", N_("Indicator"), "select", *fixed(mm.MEASURE_LABELS)),
         "slice": Control("slice", N_("Group (Findex)"), "select", *fixed(mm.SLICES),
@@ -355,17 +364,7 @@ EXPLORER = Explorer(
         "mixarea": Control("mixarea", N_("Product mix for"), "select",
                            lambda snap: [MIX_ALL] + gv.area_codes(snap), mix_label),
     },
-    views={"map": View("map", N_("Map"), draw_map, controls=(("measure", "slice"),)),
-           "trend": View("trend", N_("Trend"), draw_trend, controls=(("measure", "slice"), ("places", "axis"))),
-           "table": View("table", N_("Table"), draw_table, controls=(("measure", "slice"),)),
-           "regions": View("regions", N_("Regions (GSMA)"), draw_regions, controls=(("metric", "gsma", "axis"),),
-                           timeline=False),
-           "gsma_lines": View("gsma_lines", GSMA_VIEWS["gsma_lines"], draw_gsma_lines,
-                              controls=(("gmeasure", "areas", "axis"),), timeline=False),
-           "gsma_map": View("gsma_map", GSMA_VIEWS["gsma_map"], draw_gsma_map, controls=(("gmeasure",),)),
-           "gsma_mix": View("gsma_mix", GSMA_VIEWS["gsma_mix"], draw_gsma_mix, controls=(("mixby", "mixarea"),),
-                            timeline=False),
-           change.VIEW: View(change.VIEW, change.LABEL, draw_change, controls=(("measure", "slice", "from"),))},
+    views=VIEWS,
     top=(("region", ("map", "table", change.VIEW)),),
     period="year", periods=lambda snap, v: gv.map_years(snap, v["gmeasure"]) if v["view"] == "gsma_map"
     else mm.measure_periods(snap, v["measure"]),
