@@ -103,7 +103,8 @@ def test_requests_without_a_host_and_http09_never_reach_a_replica(front):
 
 def test_metrics_are_refused_through_the_front_and_answered_on_the_machine(front):
     for path in ("/_stcore/metrics", "/_stcore/metrics/", "//_stcore/metrics", "/_stcore/%6Detrics",
-                 "/_stcore/./metrics?families=session_events"):
+                 "/_stcore/./metrics?families=session_events", "/_stcore/agent/openapi.json",
+                 "/_stcore/agent/interact", "/_stcore/agent/mcp"):
         status, headers = get(front, path)
         assert status == 404, (path, status)
         assert headers.get("cache-control") == ["no-store"] and security_headers(front) <= set(headers)
