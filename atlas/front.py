@@ -106,6 +106,7 @@ def _compress(path: str) -> None:
 # to the system's sans-serif, character by character. Both keep their URL, so nginx serves them with
 # ETag revalidation instead of "immutable" (a later build may keep more icons).
 SUBSET_FONTS = re.compile(r"^(MaterialSymbols|SourceSans)")
+SUBSET_RULES = 2  # raised when _subset_font keeps other glyphs, so an existing build is not reused
 LATIN = [*range(0x20, 0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070),
          *range(0x20A0, 0x20D0), *range(0x2100, 0x2200), *range(0x2190, 0x2300), *range(0x25A0, 0x2600)]
 
@@ -125,7 +126,9 @@ def _subset_font(path: Path, bundle_js: str) -> None:
         cmap = font.getBestCmap()
         ascii_glyphs = {code: glyph for code, glyph in cmap.items() if code < 128}
         char = {glyph: chr(code) for code, glyph in ascii_glyphs.items()}
-        wanted = icons_in_code() | set(re.findall(r"[\"'`]([a-z0-9_]+)[\"'`]", bundle_js))
+        # the bundle names icons in quotes and as `:material/<name>:` (the expander's chevrons, the sidebar's arrows)
+        wanted = (icons_in_code() | set(re.findall(r"[\"'`]([a-z0-9_]+)[\"'`]", bundle_js))
+                  | set(re.findall(r":material/([a-z0-9_]+):", bundle_js)))
         keep = set(ascii_glyphs.values())
         for lookup in font["GSUB"].table.LookupList.Lookup:  # each icon is a ligature of its name's letters
             for table in lookup.SubTable:
@@ -148,7 +151,8 @@ def _subset_font(path: Path, bundle_js: str) -> None:
 
 def static_key() -> str:
     import streamlit
-    digest = hashlib.sha256(streamlit.__version__.encode() + " ".join(sorted(icons_in_code())).encode())
+    digest = hashlib.sha256(f"{streamlit.__version__} subset {SUBSET_RULES}".encode()
+                            + " ".join(sorted(icons_in_code())).encode())
     for f in sorted((ROOT / "static").rglob("*")):
         if f.is_file():
             digest.update(f.name.encode() + f.read_bytes())

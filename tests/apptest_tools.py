@@ -28,13 +28,16 @@ def switch_page(at: AppTest, page: str) -> AppTest:
     return at
 
 
-def run_page(page: str, query: dict | None = None, timeout: int = 30) -> AppTest:
-    """Run a page with these URL parameters: a page file (relative to the tests folder, "../pages/data.py")
-    or a theme's page by its URL path ("internet"), which has no file (`atlas.ui.nav`)."""
+def run_page(page: str, query: dict | None = None, timeout: int = 30, state: dict | None = None) -> AppTest:
+    """Run a page with these URL parameters (and this session state, as the user's widgets left it): a page
+    file (relative to the tests folder, "../pages/data.py") or a theme's page by its URL path ("internet"),
+    which has no file (`atlas.ui.nav`)."""
     at = (AppTest.from_file(page, default_timeout=timeout) if page.endswith(".py") else
           AppTest.from_function(_theme_page, args=(page,), default_timeout=timeout))
     if query:
         at.query_params.update(query)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
     return at.run()
 
 

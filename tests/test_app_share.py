@@ -2,6 +2,7 @@
 from streamlit.testing.v1 import AppTest
 
 from atlas.pipeline import dataset
+from atlas.ui import widgets
 from tests.apptest_tools import run_page
 
 
@@ -9,6 +10,11 @@ def test_an_explorer_offers_the_iframe_of_its_current_view_in_its_language():
     at = run_page("internet", {"lang": "fr", "region": "africa", "year": "2015"})
     assert not at.exception
     assert "Intégrer cette vue" in [e.label for e in at.expander]
+    # Closed, the expander holds no snippet: st.code would cost every browser Streamlit's highlighter chunk
+    # (441 KB) and every move the snippet again (docs/PERFORMANCE.md, bytes through the front).
+    assert not [c for c in at.code if c.value.startswith("<iframe")]
+    at = run_page("internet", {"lang": "fr", "region": "africa", "year": "2015"}, state={widgets.EMBED_OPEN: True})
+    assert not at.exception
     snippet = [c.value for c in at.code if c.value.startswith("<iframe")]
     assert len(snippet) == 1
     src = snippet[0].split('"')[1]

@@ -67,13 +67,21 @@ def dataset_section() -> None:
     dataset_link()
 
 
+EMBED_OPEN = "embed._open"  # the expander's state (session only, never in the URL)
+
+
 def embed(page: str, title: str) -> None:
     """"Embed this view": the `<iframe>` snippet of the view as it is now (atlas.embed), to copy. Not shown
     inside an embedded view itself."""
     if st.context.is_embedded:
         return
     from atlas import embed as snippet
-    with st.expander(_("Embed this view"), icon=":material/code:"):
+    # The snippet is built only once the expander is open (it reports its state and reruns): st.code pulls
+    # Streamlit's syntax-highlighter chunk (441 KB compressed) and the monospace font (91 KB) into the browser,
+    # and a closed expander's snippet would be sent again on every move (docs/PERFORMANCE.md, bytes).
+    with st.expander(_("Embed this view"), icon=":material/code:", key=EMBED_OPEN, on_change="rerun") as box:
+        if not box.open:
+            return
         st.caption(_("Copy this HTML into a page of your site: it shows this view as it is now, in this language, "
                      "with its controls and sources. The atlas's operator must allow your site's address."))
         params = {k: st.query_params.get(k) for k in st.query_params}
