@@ -189,6 +189,19 @@ def aspect(focus: tuple[str, str] | None = None) -> float:
     return float((y.max() - y.min()) / max(x.max() - x.min(), 1e-9))
 
 
+def shape_layer(inline_geometry: bool) -> alt.Chart:
+    """Every country's shape, its geometry looked up by id in the world TopoJSON (served once as a static file,
+    or inline for an export), drawn even without a value (the colour's conditions say 'no data'); a click
+    picks the country (its profile opens). Every map of the atlas draws its countries with this layer."""
+    return (alt.Chart()
+            .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(inline=inline_geometry), key="id"),
+                              as_="geo")
+            .transform_filter("isValid(datum.geo)")
+            .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
+            .encode(shape=alt.Shape("geo:G"))
+            .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
+
+
 def _region_names() -> str:
     """The place's World Bank region in the run's language: the places file holds it in English (the focus
     filters compare it), so a French template names the seven regions in a small literal."""
@@ -286,14 +299,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     # values are looked up and the tooltip texts computed once (a period move resends the spec). Shapes
     # add their geometry from the world TopoJSON; small states are also drawn as a dot.
     # invalid="show": a country with no value is still drawn, coloured by the conditions (grey, 'no data').
-    shapes = (alt.Chart()
-              .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(inline=inline_geometry), key="id"),
-                                as_="geo")
-              .transform_filter("isValid(datum.geo)")
-              .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
-              .encode(shape=alt.Shape("geo:G"))
-              .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False))
-              .properties(name="shapes"))
+    shapes = shape_layer(inline_geometry).properties(name="shapes")
     dots = (alt.Chart()
             .transform_filter("datum.small")
             .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")

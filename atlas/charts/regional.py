@@ -9,8 +9,8 @@ import pandas as pd
 
 from .. import geo, i18n, numbers
 from ..i18n import _, per_lang
-from .finish import AUTOSIZE, BORDER, FONT, NO_DATA, SEQUENTIAL, Spec, brief, fill, js, template, unit_text
-from .maps import aspect
+from .finish import AUTOSIZE, FONT, NO_DATA, SEQUENTIAL, Spec, brief, fill, js, template, unit_text
+from .maps import aspect, shape_layer
 
 PALETTE = ["#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928", "#a6cee3", "#b2df8a",
            "#fb9a99", "#fdbf6f", "#cab2d6", "#999999"]
@@ -67,13 +67,7 @@ def _regional_template(label: str, unit: str, domain: tuple[float, float], inlin
                alt.Tooltip("c:Q", title=_("{label} of the region ({unit})").format(label=_(label), unit=unit_text(unit)),
                            format=",.3~r"),
                alt.Tooltip("period_label:N", title=_("Period"))]
-    shapes = (alt.Chart()
-              .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(inline=inline_geometry), key="id"),
-                                as_="geo")
-              .transform_filter("isValid(datum.geo)")
-              .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
-              .encode(shape=alt.Shape("geo:G"))
-              .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
+    shapes = shape_layer(inline_geometry)
     dots = (alt.Chart().transform_filter("datum.small")
             .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
             .encode(longitude="lon:Q", latitude="lat:Q"))
