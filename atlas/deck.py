@@ -39,7 +39,7 @@ class DeckError(ValueError):
 
 @dataclass
 class SlideRef:
-    page: str                       # the page's URL path, e.g. "internet"
+    page: str                       # the page's URL path (a theme's `page`, or a view's such as compare)
     params: dict[str, str]          # its view parameters, as in the page's URL
     title: str = ""
     notes: str = ""
