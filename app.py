@@ -2,13 +2,14 @@
 import streamlit as st
 
 from atlas.i18n import _
-from atlas.ui import lang, nav
+from atlas.ui import lang, layout, nav
 from atlas.ui.presenter import add_view_button
 from atlas.ui.state import guard_long_links, mark_page
 
 lang.setup(show=False)  # the page shows the notice for a bad ?lang=
 st.set_page_config(page_title=_("Connectivity Atlas"), page_icon="static/favicon.png", layout="wide")
 
+layout.style()  # the frame every page shares (no empty header; on a phone, the chart first)
 PAGES = nav.pages()
 # Our own sidebar links instead of Streamlit's navigation menu, whose list markup (<ul> with <div>
 # children) fails the accessibility checks (axe-core: list, listitem). Each link keeps the language.

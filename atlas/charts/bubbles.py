@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from ..i18n import _, per_lang
-from .finish import AUTOSIZE, FONT, Spec, fill, fmt_value, js, template, unit_text
+from .finish import AUTOSIZE, FONT, Spec, fill, fmt_value, legend_fit, js, template, unit_text
 from .series import axis_title
 
 MAX_AREA = 2400   # px² of the largest bubble
@@ -75,7 +75,7 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
         tooltip.append(alt.Tooltip("st:N", title=_(size_label)))
     tooltip.append(alt.Tooltip("group:N", title=_(colour_label)))
     colour = alt.Color("group:N", title=_(colour_label), scale=alt.Scale(domain=list(colours), scheme="tableau10"),
-                       legend=alt.Legend(orient="bottom", columns=4, labelLimit=220, labelFontSize=12,
+                       legend=alt.Legend(orient="bottom", labelFontSize=12, **legend_fit(4, 220),
                                          titleFontSize=12, symbolType="circle"))
     size = (alt.Size("s:Q", legend=None, scale=alt.Scale(domain=alt.ExprRef("[0, size_max]"), range=[12, MAX_AREA],
                                                          zero=True))
@@ -97,7 +97,9 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
                                     alt.Tooltip("x:Q", title=x_title, format=fmt_value(x_unit)),
                                     alt.Tooltip("y:Q", title=y_title, format=fmt_value(y_unit))]))
     chart = (alt.layer(trail_lines, dots, labels).encode(x=x, y=y)  # one x and one y for the three layers
-             .add_params(alt.param(name="size_max", value=1.0), alt.param(name="periods", value=[]),
+             # On a phone the plot is about as tall as it is wide, not a 460 px column (issue 22: on the first screen)
+             .add_params(alt.param(name="height", expr=f"min({height}, max(240, width * 0.85))"),
+                         alt.param(name="size_max", value=1.0), alt.param(name="periods", value=[]),
                          alt.param(name="trail_names", value=[]),
                          alt.param(name="groups", value=list(colours)))
              .properties(height=height, width="container", autosize=AUTOSIZE)

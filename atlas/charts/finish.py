@@ -71,6 +71,13 @@ def wrapped(param: str, cap: int) -> str:
             " + '}) ', 'g'), '$1\\n')), '\\n')")
 
 
+def legend_fit(columns: int, limit: int) -> dict:
+    """A bottom legend's columns and label width that follow the chart's width (issue 22): a 390 px phone
+    gets fewer, wider columns instead of three whose labels Vega cuts with "…" or the SVG's edge clips."""
+    cols = f"clamp(floor(width / 180), 1, {columns})"
+    return {"columns": alt.ExprRef(cols), "labelLimit": alt.ExprRef(f"min({limit}, width / ({cols}) - 30)")}
+
+
 def title(narrow: bool = False) -> dict:
     """The title and source line of a template: texts filled in per call (params `heading`, `source_line`),
     wrapped in the browser. `narrow` keeps the shorter desktop lines of a half-width chart.
@@ -78,7 +85,9 @@ def title(narrow: bool = False) -> dict:
     caps = CAPS[narrow]
     return {"text": {"expr": wrapped("heading", caps["heading"])},
             "subtitle": {"expr": wrapped("source_line", caps["source_line"])},
-            "anchor": "start", "fontSize": 16, "subtitleFontSize": 11, "subtitleColor": "#555555"}
+            # frame "bounds": the lines start at the chart's left edge, not after the y axis, so they have
+            # the chart's whole width that `wrapped` counts on
+            "anchor": "start", "frame": "bounds", "fontSize": 16, "subtitleFontSize": 11, "subtitleColor": "#555555"}
 
 
 def heading(spec: Spec) -> str:

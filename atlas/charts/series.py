@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import numbers
 from ..i18n import N_, _, per_lang
-from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value, template, unit_text
+from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, legend_fit, fmt_value, template, unit_text
 
 
 # --- time series ----------------------------------------------------------------------------------
@@ -40,14 +40,14 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
     time_fmt = "%Y" if time_unit == "year" else "%b %Y"
     base = alt.Chart(alt.NamedData("series")).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format=time_fmt, labelFontSize=12,
+        x=alt.X("date:T", title=None, axis=alt.Axis(format=time_fmt, labelFontSize=12, labelBound=True,
                                                     tickCount="year" if time_unit == "year" else alt.Undefined),
                 scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
                 if x_domain else alt.Undefined),
         y=alt.Y("value:Q", title=None if compact else axis_title(label, unit, log),
                 scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
-        color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=2 if compact else 3,
-                                                                labelLimit=260, labelFontSize=12)),
+        color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", labelFontSize=12,
+                                                                **legend_fit(1 if narrow else 2 if compact else 3, 600 if narrow else 260))),
         tooltip=[alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Period")),
                  alt.Tooltip("value:Q", title=_(label), format=fmt)],
     )
@@ -99,7 +99,7 @@ def _revised_series_template(label, unit, log, height) -> Spec:
                 axis=alt.Axis(format=fmt if not log else ",.3~r", labelFontSize=12, titleFontSize=12)),
         # tableau10: distinct hues (the theme's light/dark pairs would make Africa and a sub-region alike)
         color=alt.Color("name:N", title=None, scale=alt.Scale(scheme="tableau10"),
-                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=320, labelFontSize=12)),
+                        legend=alt.Legend(orient="bottom", labelFontSize=12, **legend_fit(3, 320))),
         tooltip=tooltip,
     )
     latest = base.transform_filter("datum.latest")
@@ -150,8 +150,8 @@ def _milestone_series_template(label, unit, log, height) -> Spec:
         x=x,
         y=alt.Y("value:Q", title=axis_title(label, unit, log), scale=y_scale,
                 axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
-        color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=3, labelLimit=360,
-                                                                labelFontSize=12)),
+        color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", labelFontSize=12,
+                                                                **legend_fit(3, 360))),
         tooltip=[alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Month")),
                  alt.Tooltip("value:Q", title=label, format=fmt)],
     )

@@ -61,7 +61,8 @@ def card(snap, refs: list[SlideRef], i: int) -> None:
     """One slide of the deck: its title, Up/Down/Remove, what it shows, notes and a map's Play start."""
     ref = refs[i]
     with st.container(border=True):
-        cols = st.columns([6, 1, 1, 1], vertical_alignment="center")
+        cols = st.columns([5, 3], vertical_alignment="bottom")
+        buttons = cols[1].container(horizontal=True, gap="small")  # as wide as their words: "Remove" in full
         title = slides.page_title(ref.page)
         title_key, notes_key = f"present.title.{ref.id}", f"present.notes.{ref.id}"
         st.session_state.setdefault(title_key, ref.title)
@@ -69,12 +70,12 @@ def card(snap, refs: list[SlideRef], i: int) -> None:
         cols[0].text_input(_("Slide {n} title").format(n=i + 1), key=title_key, max_chars=deck.MAX_TITLE,
                            placeholder=presenter.view_slide(snap, ref).title if title else "",
                            on_change=edit, args=(refs, i, "title", title_key))
-        cols[1].button(_("Up"), key=f"present.up.{ref.id}", icon=":material/arrow_upward:", disabled=i == 0,
-                       on_click=move, args=(refs, i, i - 1), width="stretch")
-        cols[2].button(_("Down"), key=f"present.down.{ref.id}", icon=":material/arrow_downward:",
-                       disabled=i == len(refs) - 1, on_click=move, args=(refs, i, i + 1), width="stretch")
-        cols[3].button(_("Remove"), key=f"present.rm.{ref.id}", icon=":material/delete:", on_click=remove,
-                       args=(refs, i), width="stretch")
+        buttons.button(_("Up"), key=f"present.up.{ref.id}", icon=":material/arrow_upward:", disabled=i == 0,
+                       on_click=move, args=(refs, i, i - 1), width="content")
+        buttons.button(_("Down"), key=f"present.down.{ref.id}", icon=":material/arrow_downward:",
+                       disabled=i == len(refs) - 1, on_click=move, args=(refs, i, i + 1), width="content")
+        buttons.button(_("Remove"), key=f"present.rm.{ref.id}", icon=":material/delete:", on_click=remove,
+                       args=(refs, i), width="content")
         if title:
             settings = slides.settings(snap, ref) or _("default view")
             st.caption(_("{page}: {settings}").format(page=_(title), settings=safe_text.md(settings)))

@@ -13,7 +13,7 @@ from atlas.themes.base import Column, Control, Explorer, Figure
 from atlas.i18n import _
 from atlas.store import Snapshot
 
-from . import state, widgets
+from . import layout, state, widgets
 
 WIDGETS = {"segmented": st.segmented_control, "select": st.selectbox, "multiselect": st.multiselect}
 
@@ -25,15 +25,23 @@ def control(snap: Snapshot, view: state.View, c: Control, values: dict, where=st
         kwargs["required"] = True
     if c.widget == "multiselect":
         kwargs["max_selections"] = 12
+    # In a wrapping row (`controls`) each control takes its own width, so a long option is never cut and
+    # a row holds as many controls as fit (one row on a laptop where there were three).
+    kwargs["width"] = WIDTHS[c.widget]
     getattr(where, WIDGETS[c.widget].__name__)(_(c.label), c.options(snap), **kwargs)
 
 
-def controls_row(snap: Snapshot, view: state.View, ex: Explorer, names: tuple[str, ...], values: dict) -> None:
+# A select as wide as its longest usual option (an indicator's name); the places box takes the row's rest.
+WIDTHS = {"segmented": "content", "select": 300, "multiselect": "stretch"}
+
+
+def controls(snap: Snapshot, view: state.View, ex: Explorer, names: list[str], values: dict) -> None:
+    """Controls side by side in one row that wraps where the page is narrow (issue 22: fewer rows)."""
     if not names:
         return
-    cols = st.columns(len(names), vertical_alignment="bottom")
-    for col, name in zip(cols, names):
-        control(snap, view, ex.controls[name], values, where=col)
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        for name in names:
+            control(snap, view, ex.controls[name], values)
 
 
 def lean(spec: dict) -> dict:
@@ -115,23 +123,17 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
     uploaded file, and returns what the views need from them."""
     view = state.View(ex.key, ex.params(snap))
     notices = view.load()
-    st.title(_(ex.title))
-    st.caption(ex.intro(snap))
-    state.show_notices(notices)
-    if ex.headline:
-        h = ex.headline(snap)
-        st.markdown(f"#### {h.text}")
-        cols = st.columns(4)
-        for col, (label, value, delta, help_) in zip(cols, h.metrics):
-            col.metric(label, value, delta, help=help_, border=True, delta_color="off", delta_arrow="off")
-        st.markdown(h.caption)  # not st.caption: its faded tint would put the source links below 4.5:1 contrast
-    values = view.values()
-    top = st.columns([3] + [2] * len(ex.top), vertical_alignment="bottom")
-    control(snap, view, ex.controls["view"], values, where=top[0])
-    values = view.values()
-    for col, (name, shown_on) in zip(top[1:], ex.top):
-        if values["view"] in shown_on:
-            control(snap, view, ex.controls[name], values, where=col)
+    with st.container(key="atlas-head"):
+        st.title(_(ex.title))
+        st.caption(ex.intro(snap))
+        state.show_notices(notices)
+        values = view.values()
+        with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+            control(snap, view, ex.controls["view"], values)
+            values = view.values()
+            for name, shown_on in ex.top:
+                if values["view"] in shown_on:
+                    control(snap, view, ex.controls[name], values)
     values = view.values()
     before = dict(values)
     moved = ex.settle(snap, values)
@@ -141,9 +143,12 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
     if moved:
         st.info(moved, icon=":material/event:")
     chosen = ex.views[values["view"]]
-    for row in chosen.controls:
-        controls_row(snap, view, ex, row, values)
-    more = extras(view.values()) if extras else {}
+    # The view's own settings: beside each other above the chart; on a phone below it (atlas.ui.layout).
+    with st.container(key=layout.OPTIONS):
+        controls(snap, view, ex, [name for row in chosen.controls for name in row], values)
+    figure, after = st.container(key=layout.FIGURE), st.container(key=layout.AFTER)
+    with after:  # a page's own inputs (an uploaded file) under the chart they feed
+        more = extras(view.values()) if extras else {}
 
     def draw(period: str | None = None) -> None:
         current = view.values()
@@ -152,10 +157,21 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
         show(ex.figure(snap, current, extras=more), f"{ex.key}.{chosen.key}")
         widgets.embed(ex.page, _(ex.title))  # after view.sync(): the URL holds this view
 
-    if chosen.timeline:
-        widgets.timeline(view, ex.period, ex.periods(snap, values), _(ex.period_label(values)), draw)
-    else:
-        view.sync()
-        draw()
-    indicators, notes = ex.caveats(snap, view.values())
-    widgets.caveats(snap, indicators, extra=notes)
+    with figure:
+        if chosen.timeline:
+            widgets.timeline(view, ex.period, ex.periods(snap, values), _(ex.period_label(values)), draw)
+        else:
+            view.sync()
+            draw()
+    with after:
+        # The headline and its sources under the chart, not above it: the chart is the answer (issue 22).
+        if ex.headline:
+            h = ex.headline(snap)
+            st.markdown(f"#### {h.text}")
+            with st.container(horizontal=True, gap="medium"):
+                for label, value, delta, help_ in h.metrics:
+                    st.metric(label, value, delta, help=help_, border=True, delta_color="off", delta_arrow="off",
+                              width="content")
+            st.markdown(h.caption)  # not st.caption: its faded tint would put the source links below 4.5:1
+        indicators, notes = ex.caveats(snap, view.values())
+        widgets.caveats(snap, indicators, extra=notes)

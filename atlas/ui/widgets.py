@@ -22,24 +22,24 @@ def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, cita
     (an explorer's), the link to the whole dataset.
     Pass a map's chart as a function: its export spec inlines the world geometry, which costs a second
     or more to build, so it is built only on a click."""
-    cols = st.columns(4 if whole else 3)
-    if whole:
-        dataset_link(cols[3])
+    # Buttons as wide as their words, side by side, wrapping on a phone ("Toutes les données" is never cut)
+    row = st.container(horizontal=True, gap="small")
     code = i18n.lang()  # a download is made after this run, in another thread: in this run's language
-    cols[0].download_button("CSV", lambda: export.csv(frame, citation, lang=code), f"{name}.csv", "text/csv",
-                            key=f"{key}.csv", icon=":material/table:", on_click="ignore", width="stretch",
-                            help=_(CSV_HELP[code]))
-    if chart is None:
-        return
-    make = chart if callable(chart) else (lambda: chart)
+    row.download_button("CSV", lambda: export.csv(frame, citation, lang=code), f"{name}.csv", "text/csv",
+                        key=f"{key}.csv", icon=":material/table:", on_click="ignore", width="content",
+                        help=_(CSV_HELP[code]))
+    if chart is not None:
+        make = chart if callable(chart) else (lambda: chart)
 
-    def drawn() -> Spec:
-        with i18n.using(code):  # a chart made here is filled in the page's language ("58,4 %": charts.finish)
-            return make()
-    cols[1].download_button("PNG", lambda: export.png(drawn()), f"{name}.png", "image/png",
-                            key=f"{key}.png", icon=":material/image:", on_click="ignore", width="stretch")
-    cols[2].download_button("SVG", lambda: export.svg(drawn()), f"{name}.svg", "image/svg+xml",
-                            key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="stretch")
+        def drawn() -> Spec:
+            with i18n.using(code):  # a chart made here is filled in the page's language ("58,4 %": charts.finish)
+                return make()
+        row.download_button("PNG", lambda: export.png(drawn()), f"{name}.png", "image/png",
+                            key=f"{key}.png", icon=":material/image:", on_click="ignore", width="content")
+        row.download_button("SVG", lambda: export.svg(drawn()), f"{name}.svg", "image/svg+xml",
+                            key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="content")
+    if whole:
+        dataset_link(row)
 
 
 # --- sharing (issue 24): the whole dataset, and the snippet that embeds a view in another site ---------
@@ -49,7 +49,7 @@ def dataset_link(where=st) -> None:
     built = published()
     if built is None:  # static/data not built (scripts/setup.sh builds it): no link to a missing file
         return
-    where.link_button(_("All data"), f"{URL.lstrip('/')}/{ZIP_NAME}", icon=":material/folder_zip:", width="stretch",
+    where.link_button(_("All data"), f"{URL.lstrip('/')}/{ZIP_NAME}", icon=":material/folder_zip:", width="content",
                       help=_("The whole snapshot in one zip ({size} MB): every table as CSV and Parquet, each "
                              "indicator's metadata in English and French, how to cite each source and its "
                              "licence").format(size=numbers.decimal(built["zip_bytes"] / 1e6, 1)))
@@ -128,17 +128,18 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
             else:
                 st.session_state[playing_key] = False
                 st.rerun(scope="app")  # drop the timer
-        left, right = st.columns([3, 17], vertical_alignment="bottom")  # room for "Lecture"
-        clicked = left.button(_("Pause") if playing else _("Play"), key=f"{key}._play",
-                              icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch",
-                              help=_("Step through the periods, one every second or so"))
+        # One row even on a phone (columns would stack there): the button as wide as its word ("Lecture")
+        row = st.container(horizontal=True, vertical_alignment="bottom")
+        clicked = row.button(_("Pause") if playing else _("Play"), key=f"{key}._play",
+                             icon=":material/pause:" if playing else ":material/play_arrow:", width="content",
+                             help=_("Step through the periods, one every second or so"))
         if clicked:
             if not playing and st.session_state[key] == periods[-1]:
                 st.session_state[key] = periods[0]
             st.session_state[playing_key] = not playing
             st.session_state[tick_key] = time.monotonic()
             st.rerun(scope="app")
-        right.select_slider(label, options=periods, key=key)
+        row.select_slider(label, options=periods, key=key)
         view.sync()
         render(st.session_state[key])
 

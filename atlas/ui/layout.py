@@ -1,0 +1,32 @@
+"""The page's frame, in one style sheet (issue 22): no empty band above the title, choices that wrap instead of
+running out of their box, and on a phone the explorer's chart before its settings, so the answer is on
+the first screen. The explorer marks its parts with these container keys (Streamlit gives a keyed container
+the class `st-key-<key>`)."""
+from __future__ import annotations
+
+import streamlit as st
+
+OPTIONS, FIGURE, AFTER = "atlas-options", "atlas-figure", "atlas-after"
+PHONE = "(max-width: 640px)"  # where Streamlit stacks columns
+
+STYLE = f"""<style>
+/* Streamlit leaves 6rem above the title for its header, which holds only the menu (top right) */
+[data-testid="stMainBlockContainer"] {{ padding-top: 2.5rem; }}
+/* A choice of options wraps onto a second line rather than running past its box (a 7-option picker,
+   "Mobile/tablet page views" on a phone) */
+[data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
+[data-testid="stButtonGroup"] {{ max-width: 100%; }}
+@media {PHONE} {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}  /* under the sidebar button */
+  h1 {{ font-size: 1.9rem !important; }}
+  /* The chart first, its settings under it, then the headline and notes: the order stays the page's
+     (a screen reader and the keyboard meet the settings first, as on a laptop) */
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{OPTIONS}) {{ order: 1; }}
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{AFTER}) {{ order: 2; }}
+}}
+</style>"""
+
+
+def style() -> None:
+    """Put the style sheet on the page (an element without height: st.html with only a <style>)."""
+    st.html(STYLE)

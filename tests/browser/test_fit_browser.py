@@ -1,0 +1,87 @@
+"""Nothing cut, the answer on the first screen (issue 22), measured in Chromium. Each page is loaded once and the
+viewport resized: at 1440, 390 and 360 px no text is cut with "…" (by CSS or by Vega), no chart text runs out of
+its chart, no control is wider than its box, nothing scrolls sideways; on every explorer at least half of the
+chart (its bounding box: title, source line, plot, legend) is above the fold at 1440×900 and 390×844."""
+import pytest
+
+from atlas.themes import themes
+
+from .conftest import ARTIFACTS, wait_idle
+
+WIDTHS = [(1440, 900), (390, 844), (360, 800)]  # the fold is checked at the first two: a laptop, a phone
+EXPLORERS = [f"/{t.page}" for t in themes()] + ["/compare"]
+PAGES = EXPLORERS + ["/overview", "/country?country=SEN&lang=fr", "/present", "/data"]
+
+# What a person would see cut or overflowing, in the page as drawn now.
+FIT = """() => {
+  const vw = window.innerWidth;
+  const seen = (e) => e.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const text = (e) => e.textContent.trim().slice(0, 60);
+  // the sidebar when it is open (on a phone it slides away when the page narrows)
+  const side = document.querySelector('[data-testid="stSidebar"]');
+  const open = side && side.getBoundingClientRect().left >= 0 && side.getBoundingClientRect().width > 100;
+  const cut = [...document.querySelectorAll('[data-testid="stMain"] *' + (open ? ', [data-testid="stSidebar"] *' : ''))]
+    .filter((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && seen(e)
+                   && getComputedStyle(e).textOverflow === 'ellipsis').map(text);
+  const chartCut = [];
+  for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
+    const box = c.getBoundingClientRect();
+    for (const t of c.querySelectorAll('svg text')) {
+      const r = t.getBoundingClientRect();
+      // (labels Vega hid for overlapping are transparent; 3 px of a glyph's box past the edge is antialiasing)
+      if (r.width > 0 && seen(t) && (t.textContent.endsWith('…') || r.right > Math.min(box.right, vw) + 3
+                                     || r.left < box.left - 3))
+        chartCut.push([t.textContent, Math.round(r.left), Math.round(r.right), Math.round(box.right)]);
+    }
+  }
+  const wide = [];
+  for (const e of document.querySelectorAll('[data-testid="stMain"] :is(button, [data-baseweb="select"], '
+      + 'input:not([type=range]), [data-testid="stButtonGroup"], [data-testid="stMetric"])')) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || !seen(e)) continue;
+    const box = (e.closest('[data-testid="stColumn"]') || e.closest('[data-testid="stMainBlockContainer"]'))
+      .getBoundingClientRect();
+    if (r.right > box.right + 1 || r.right > vw + 1) wide.push([text(e), Math.round(r.right), Math.round(box.right)]);
+  }
+  return {cut, chartCut, wide, scroll: document.documentElement.scrollWidth};
+}"""
+# The first chart's box from the top of the page, and how much of it the first screen shows.
+FOLD = """() => {
+  const r = document.querySelector('[data-testid="stVegaLiteChart"]').getBoundingClientRect();
+  return {top: Math.round(r.top + scrollY), bottom: Math.round(r.bottom + scrollY),
+          shown: (Math.min(r.bottom, innerHeight) - r.top) / r.height};
+}"""
+# Redrawn at this width: every chart's SVG within its box again (Vega redraws on the container's resize).
+SETTLED = """(w) => innerWidth === w && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(
+  (c) => { const s = c.querySelector('svg.marks'); return s && s.getBoundingClientRect().width <= c.clientWidth + 1; })"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_cut_and_the_chart_on_the_first_screen(browser, app_url, path):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{app_url}{path}")
+        wait_idle(page)
+        explorer = path in EXPLORERS
+        if explorer:
+            page.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks')
+        problems, folds = {}, {}
+        for width, height in WIDTHS:
+            page.set_viewport_size({"width": width, "height": height})
+            page.wait_for_function(SETTLED, arg=width)
+            page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            fit = page.evaluate(FIT)
+            bad = {k: v for k, v in fit.items() if (v if k != "scroll" else v > width)}
+            if bad:
+                problems[width] = bad
+            if explorer and width != 360:
+                folds[width] = page.evaluate(FOLD)
+                ARTIFACTS.mkdir(exist_ok=True)  # the first screen only: what the fold leaves
+                page.screenshot(path=str(ARTIFACTS / f"fit{path.replace('/', '-')}-{width}.png"))
+        assert not problems, problems
+        for width, fold in folds.items():
+            assert fold["shown"] >= 0.5, (width, fold)
+    finally:
+        context.close()
