@@ -65,17 +65,25 @@ PX_PER_CHAR = {"heading": 9, "source_line": 6}
 CAPS = {False: {"heading": 70, "source_line": 120}, True: {"heading": 45, "source_line": 75}}
 
 
+def lines(text: str, chars: str) -> str:
+    """A Vega expression: the text expression `text` broken at spaces into lines of at most `chars` (an
+    expression) characters; Vega draws an array of lines as a multi-line text."""
+    return f"split(trim(replace({text} + ' ', regexp('(.{{1,' + {chars} + '}}) ', 'g'), '$1\\n')), '\\n')"
+
+
 def wrapped(param: str, cap: int) -> str:
     """A Vega expression: the text param `param` broken at spaces into lines that fit the chart's width."""
-    return (f"split(trim(replace({param} + ' ', regexp('(.{{1,' + floor(clamp(width / {PX_PER_CHAR[param]}, 12, {cap}))"
-            " + '}) ', 'g'), '$1\\n')), '\\n')")
+    return lines(param, f"floor(clamp(width / {PX_PER_CHAR[param]}, 12, {cap}))")
 
 
 def legend_fit(columns: int, limit: int) -> dict:
     """A bottom legend's columns and label width that follow the chart's width (issue 22): a 390 px phone
-    gets fewer, wider columns instead of three whose labels Vega cuts with "…" or the SVG's edge clips."""
+    gets fewer, wider columns instead of three whose labels the SVG's edge clips, and a label longer than
+    its column wraps onto a second line instead of ending in "…" (12 px text: 7 px a character is generous)."""
     cols = f"clamp(floor(width / 180), 1, {columns})"
-    return {"columns": alt.ExprRef(cols), "labelLimit": alt.ExprRef(f"min({limit}, width / ({cols}) - 30)")}
+    px = f"min({limit}, width / ({cols}) - 30)"
+    return {"columns": alt.ExprRef(cols), "labelLimit": alt.ExprRef(px),
+            "labelExpr": lines("datum.label", f"floor(max(12, ({px}) / 7))")}
 
 
 def title(narrow: bool = False) -> dict:
