@@ -31,8 +31,9 @@ def control(snap: Snapshot, view: state.View, c: Control, values: dict, where=st
     getattr(where, WIDGETS[c.widget].__name__)(_(c.label), c.options(snap), **kwargs)
 
 
-# A select as wide as its longest usual option (an indicator's name); the places box takes the row's rest.
-WIDTHS = {"segmented": "content", "select": 300, "multiselect": "stretch"}
+# Choices as wide as their words; selects and the places box share what is left of their row (an indicator's
+# name in full), each on a row of its own where the page is narrow.
+WIDTHS = {"segmented": "content", "select": "stretch", "multiselect": "stretch"}
 
 
 def controls(snap: Snapshot, view: state.View, ex: Explorer, names: list[str], values: dict) -> None:

@@ -16,6 +16,12 @@ STYLE = f"""<style>
    "Mobile/tablet page views" on a phone) */
 [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
 [data-testid="stButtonGroup"] {{ max-width: 100%; }}
+/* A select shares its row but keeps room for a region's or an indicator's name (else it goes to a row of its
+   own); the places box keeps room for a few names */
+[data-testid="stHorizontalBlock"] > [data-testid="stElementContainer"]:has(> [data-testid="stSelectbox"]) {{
+  min-width: min(16rem, 100%); }}
+[data-testid="stHorizontalBlock"] > [data-testid="stElementContainer"]:has(> [data-testid="stMultiSelect"]) {{
+  min-width: min(24rem, 100%); }}
 @media {PHONE} {{
   [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}  /* under the sidebar button */
   h1 {{ font-size: 1.9rem !important; }}
