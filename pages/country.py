@@ -78,8 +78,9 @@ events = profile.events_for(snap, code)
 if events.empty:
     st.caption(_("No dated events in the data concern this country."))
 else:
-    st.dataframe(events[["date", "title", "source_title"]], hide_index=True, width="stretch",
-                 column_config={"date": _("Date"), "title": _("Event"), "source_title": _("Source")})
+    # A plain table, whose text wraps: a long event or source is read in full (a data grid cuts it with "…")
+    st.table(events[["date", "title", "source_title"]].rename(
+        columns={"date": _("Date"), "title": _("Event"), "source_title": _("Source")}), hide_index=True)
 
 everything = profile.everything(snap, code, {i: e for t in sections for i, e in t.profile.download(snap, code).items()})
 st.download_button(_("Download everything shown about this country (CSV)"), everything.to_csv(index=False).encode(),

@@ -46,8 +46,9 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
                 if x_domain else alt.Undefined),
         y=alt.Y("value:Q", title=None if compact else axis_title(label, unit, log),
                 scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
-        color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", labelFontSize=12,
-                                                                **legend_fit(1 if narrow else 2 if compact else 3, 600 if narrow else 260))),
+        # a half-width chart (a profile's) lists its places one a line: "Revenu intermédiaire, tranche inférieure"
+        color=alt.Color("name:N", title=None, legend=alt.Legend(
+            orient="bottom", labelFontSize=12, **legend_fit(1 if narrow else 2 if compact else 3, 600 if narrow else 260))),
         tooltip=[alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Period")),
                  alt.Tooltip("value:Q", title=_(label), format=fmt)],
     )

@@ -18,7 +18,7 @@ from . import layout, state, widgets
 WIDGETS = {"segmented": st.segmented_control, "select": st.selectbox, "multiselect": st.multiselect}
 
 
-def control(snap: Snapshot, view: state.View, c: Control, values: dict, where=st) -> None:
+def control(snap: Snapshot, view: state.View, c: Control, values: dict) -> None:
     kwargs = {"format_func": c.label_of(snap), "key": view.key(c.param), "help": (c.help() if callable(c.help) else _(c.help)) if c.help else None,
               "disabled": c.disabled(values)}
     if c.widget == "segmented":
@@ -28,7 +28,7 @@ def control(snap: Snapshot, view: state.View, c: Control, values: dict, where=st
     # In a wrapping row (`controls`) each control takes its own width, so a long option is never cut and
     # a row holds as many controls as fit (one row on a laptop where there were three).
     kwargs["width"] = WIDTHS[c.widget]
-    getattr(where, WIDGETS[c.widget].__name__)(_(c.label), c.options(snap), **kwargs)
+    WIDGETS[c.widget](_(c.label), c.options(snap), **kwargs)
 
 
 # Choices as wide as their words; selects and the places box share what is left of their row (an indicator's
@@ -66,9 +66,12 @@ def column_config(columns: dict[str, Column], styled: bool = False) -> dict:
     `styled` (the frame comes through `table`) number columns get no `format`: a column_config format
     would override the language-aware display text (printf and Streamlit's presets write only '58.4',
     and its "localized" preset follows the browser's locale, not the page's language)."""
+    first = next(iter(columns), None)
     return {name: (st.column_config.LinkColumn(_(col.label)) if col.number == "link" else
                    st.column_config.NumberColumn(_(col.label), format=None if styled else col.number)
-                   if col.number else _(col.label))
+                   if col.number else
+                   # the first column names the row (a country): pinned, it stays in view when a phone scrolls
+                   st.column_config.TextColumn(_(col.label), pinned=True) if name == first else _(col.label))
             for name, col in columns.items()}
 
 
@@ -124,17 +127,16 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
     uploaded file, and returns what the views need from them."""
     view = state.View(ex.key, ex.params(snap))
     notices = view.load()
-    with st.container(key="atlas-head"):
-        st.title(_(ex.title))
-        st.caption(ex.intro(snap))
-        state.show_notices(notices)
+    st.title(_(ex.title))
+    st.caption(ex.intro(snap))
+    state.show_notices(notices)
+    values = view.values()
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):  # the view and its place
+        control(snap, view, ex.controls["view"], values)
         values = view.values()
-        with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-            control(snap, view, ex.controls["view"], values)
-            values = view.values()
-            for name, shown_on in ex.top:
-                if values["view"] in shown_on:
-                    control(snap, view, ex.controls[name], values)
+        for name, shown_on in ex.top:
+            if values["view"] in shown_on:
+                control(snap, view, ex.controls[name], values)
     values = view.values()
     before = dict(values)
     moved = ex.settle(snap, values)

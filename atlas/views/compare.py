@@ -160,7 +160,7 @@ def title(snap: Snapshot, v: dict) -> str:
 
 def source(snap: Snapshot, v: dict) -> str:
     used = [v["x"], v["y"]] + ([SIZE_BY] if v["size"] == "population" else [])
-    return " ".join(snap.citation(i) for i in dict.fromkeys(used))
+    return snap.citations(used)
 
 
 def trail_periods(periods: list[str], shown: str) -> list[str]:

@@ -67,6 +67,14 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def chart_texts(chart) -> list[str]:
+    """Every text of a Vega chart as one string each: a wrapped text's lines (its tspans) joined by spaces
+    (textContent would join "StatCounter" and "file" of two lines into "StatCounterfile")."""
+    return chart.evaluate("""(c) => [...c.querySelectorAll('svg text')].map((t) => {
+      const lines = [...t.querySelectorAll('tspan')];
+      return lines.length ? lines.map((s) => s.textContent).join(' ') : t.textContent; })""")
+
+
 def count_shapes(page) -> int:
     return page.locator(SHAPES).count()
 

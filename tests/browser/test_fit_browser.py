@@ -62,30 +62,25 @@ SETTLED = """(w) => innerWidth === w && [...document.querySelectorAll('[data-tes
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_nothing_cut_and_the_chart_on_the_first_screen(browser, app_url, path):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
-        page.goto(f"{app_url}{path}")
-        wait_idle(page)
-        explorer = path in EXPLORERS
-        if explorer:  # the chart drawn (a map's shapes come with its geometry, after the spec)
-            page.wait_for_function(DRAWN)
-        problems, folds = {}, {}
-        for width, height in WIDTHS:
-            page.set_viewport_size({"width": width, "height": height})
-            page.wait_for_function(SETTLED, arg=width)
-            fit = page.evaluate(FIT)
-            bad = {k: v for k, v in fit.items() if (v if k != "scroll" else v > width)}
-            if bad:
-                problems[width] = bad
-            if explorer and width != 360:
-                folds[width] = page.evaluate(FOLD)
-                ARTIFACTS.mkdir(exist_ok=True)  # the first screen only: what the fold leaves
-                page.screenshot(path=str(ARTIFACTS / f"fit{path.replace('/', '-')}-{width}.png"))
-        assert not problems, problems
-        for width, fold in folds.items():
-            assert fold["shown"] >= 0.5, (width, fold)
-    finally:
-        context.close()
+def test_nothing_cut_and_the_chart_on_the_first_screen(page, app_url, path):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{app_url}{path}")
+    wait_idle(page)
+    explorer = path in EXPLORERS
+    if explorer:  # the chart drawn (a map's shapes come with its geometry, after the spec)
+        page.wait_for_function(DRAWN)
+    problems, folds = {}, {}
+    for width, height in WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_function(SETTLED, arg=width)
+        fit = page.evaluate(FIT)
+        bad = {k: v for k, v in fit.items() if (v if k != "scroll" else v > width)}
+        if bad:
+            problems[width] = bad
+        if explorer and width != 360:
+            folds[width] = page.evaluate(FOLD)
+            ARTIFACTS.mkdir(exist_ok=True)  # the first screen only: what the fold leaves
+            page.screenshot(path=str(ARTIFACTS / f"fit{path.replace('/', '-')}-{width}.png"))
+    assert not problems, problems
+    for width, fold in folds.items():
+        assert fold["shown"] >= 0.5, (width, fold)
