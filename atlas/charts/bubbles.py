@@ -20,7 +20,7 @@ MAX_AREA = 2400   # px² of the largest bubble
 def bubbles(points: pd.DataFrame, trails: pd.DataFrame, *, title_text: str, source: str, description: str,
             x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tuple[float, float],
             y_domain: tuple[float, float], log_x: bool = False, log_y: bool = False, size_label: str | None = None,
-            size_max: float = 1.0, colour_label: str = "", colours: tuple[str, ...] = (), height: int = 460) -> Spec:
+            size_max: float = 1.0, colour_label: str = "", colours: tuple[str, ...] = (), height: int = 420) -> Spec:
     """`points`: name, x, px, y, py, group (the colour's text, one of `colours`), optionally s, ps (the size's
     value and period) and chosen (bool: labelled); `trails`: name, period, x, y of the chosen countries."""
     # What a period move sends, kept small: no dictionary columns (each costs a dictionary batch); periods and

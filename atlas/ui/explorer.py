@@ -28,6 +28,8 @@ def control(snap: Snapshot, view: state.View, c: Control, values: dict) -> None:
     # In a wrapping row (`controls`) each control takes its own width, so a long option is never cut and
     # a row holds as many controls as fit (one row on a laptop where there were three).
     kwargs["width"] = WIDTHS[c.widget]
+    if c.param == "view":  # the views read as tabs: their label only for screen readers, a row less above the chart
+        kwargs["label_visibility"] = "collapsed"
     WIDGETS[c.widget](_(c.label), c.options(snap), **kwargs)
 
 

@@ -11,7 +11,8 @@ PHONE = "(max-width: 640px)"  # where Streamlit stacks columns
 
 STYLE = f"""<style>
 /* Streamlit leaves 6rem above the title for its header, which holds only the menu (top right) */
-[data-testid="stMainBlockContainer"] {{ padding-top: 2.5rem; }}
+[data-testid="stMainBlockContainer"] {{ padding-top: 2rem; }}
+h1 {{ padding-top: 0 !important; font-size: 2.25rem !important; }}
 /* A choice of options wraps onto a second line rather than running past its box (a 7-option picker,
    "Mobile/tablet page views" on a phone) */
 [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
@@ -24,7 +25,7 @@ STYLE = f"""<style>
   min-width: min(24rem, 100%); }}
 @media {PHONE} {{
   [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}  /* under the sidebar button */
-  h1 {{ font-size: 1.9rem !important; }}
+  h1 {{ font-size: 1.75rem !important; }}
   /* The chart first, its settings under it, then the headline and notes: the order stays the page's
      (a screen reader and the keyboard meet the settings first, as on a laptop) */
   [data-testid="stLayoutWrapper"]:has(> .st-key-{OPTIONS}) {{ order: 1; }}

@@ -294,7 +294,7 @@ EXPLORER = Explorer(
                           lambda snap: sorted(country_codes(snap), key=snap.name), lambda snap: snap.name),
     },
     views={"bubbles": View("bubbles", N_("Bubbles"), draw_bubbles,
-                           controls=(("x", "y"), ("size", "colour"), ("xaxis", "yaxis"), ("places",))),
+                           controls=(("x", "y", "places"), ("size", "colour", "xaxis", "yaxis"))),
            "table": View("table", N_("Table"), draw_table, controls=(("x", "y"), ("colour",)))},
     top=(("region", ("bubbles", "table")),),
     period="year", periods=lambda snap, v: core.common_periods(snap, v["x"], v["y"]),
