@@ -53,6 +53,7 @@ def trend_series(snap: Snapshot, places: list[str], log: bool) -> pd.DataFrame:
     wdi = snap.series(WDI, [c for c in places if not c.startswith("ITU:")])
     itu = snap.series(ITU, [c[4:] for c in places if c.startswith("ITU:")])
     itu["name"] = itu["entity"].map(lambda c: place_name(snap, f"ITU:{c}"))
+    itu["key"] = "ITU:" + itu["entity"]  # its colour: ITU's world is not the World Bank's (charts.palette)
     series = pd.concat([wdi, itu], ignore_index=True)
     return series[series["value"] > 0] if log else series  # a log axis cannot show zero
 
