@@ -40,7 +40,7 @@ GROUP_OF: dict[str, str] = {code: colour for colour, codes in GROUPS.values() fo
 MORE_GROUPS = ["#6fb0c9", "#c9a0a0", "#a3b18a", "#b8a0d0", "#d0b080", "#80b0a0", "#b0b0b0"]
 # Countries that are not the chosen one (an explorer's places): strong, colour-blind-safe hues (Okabe-Ito,
 # darkened for a projector), never the focus blue.
-COUNTRIES = ["#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#E69F00", "#000000", "#7a3b8f",
+COUNTRIES = ["#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#E69F00", "#6a3d9a", "#7a3b8f",
              "#1b7837", "#b2182b"]
 
 
