@@ -115,6 +115,8 @@ def trend(snap: Snapshot, code: str, indicator: str, entities: list[str], *, tit
     if series.empty or code not in set(series["entity"]):
         return Figure(title, notice=(missing or _("No {indicator} figures for {country:the} in the data.")).format(
             indicator=lower_first(label), country=where))
+    if events is not None and len(events):  # events outside the data's years would stretch its time axis
+        events = events[events["date"].between(series["date"].min(), series["date"].max())]
     spec = charts.time_series(series, title=title, source=snap.citation(indicator), label=label,
                               unit=unit or snap.indicator(indicator)["unit"], time_unit=time_unit,
                               height=height, events=events, narrow=narrow, focus=code)

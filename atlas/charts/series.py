@@ -8,7 +8,7 @@ import pandas as pd
 from .. import numbers
 from ..i18n import N_, _, per_lang
 from . import palette
-from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value, template, unit_text
+from .finish import AUTOSIZE, FONT, Spec, axis_format, describe_series, fill, fmt_value, template, unit_text
 
 
 # --- time series ----------------------------------------------------------------------------------
@@ -40,17 +40,19 @@ def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, un
 
 @per_lang(64)  # templates hold words: one per language
 def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False, narrow=False) -> Spec:
-    fmt = fmt_value(unit)
+    fmt, axis_fmt = fmt_value(unit), axis_format(unit)
     label, unit = _(label), unit_text(unit)
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
     time_fmt = "%Y" if time_unit == "year" else "%b %Y"
     base = alt.Chart(alt.NamedData("series")).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format=time_fmt, labelFontSize=12,
                                                     tickCount="year" if time_unit == "year" else alt.Undefined),
+                # without a fixed axis, room for the first and last points (the line's ends would be cut)
                 scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
-                if x_domain else alt.Undefined),
-        y=alt.Y("value:Q", title=None if compact else axis_title(label, unit, log),
-                scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
+                if x_domain else alt.Scale(padding=8)),
+        # a small card keeps the unit only ("%", "US$ billion"): no room for the label
+        y=alt.Y("value:Q", title=unit if compact else axis_title(label, unit, log),
+                scale=y_scale, axis=alt.Axis(format=axis_fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=2 if compact else 3,
                                                                 labelLimit=260, labelFontSize=12)),
         tooltip=[alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Period")),
@@ -100,7 +102,7 @@ def revised_series(points: pd.DataFrame, *, title: str, source: str, label: str,
 
 @per_lang(32)  # templates hold words: one per language
 def _revised_series_template(label, unit, log, height) -> Spec:
-    fmt = fmt_value(unit)
+    fmt, axis_fmt = fmt_value(unit), axis_format(unit)
     label, unit = _(label), unit_text(unit)
     tooltip = [alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Year")),
                alt.Tooltip("value:Q", title=f"{label} ({unit})", format=fmt),
@@ -110,7 +112,7 @@ def _revised_series_template(label, unit, log, height) -> Spec:
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year")),
         y=alt.Y("value:Q", title=axis_title(label, unit, log),
                 scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
-                axis=alt.Axis(format=fmt if not log else ",.3~r", labelFontSize=12, titleFontSize=12)),
+                axis=alt.Axis(format=axis_fmt if not log else ",.3~r", labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None,  # colours by meaning, per call (`palette.coloured`)
                         legend=alt.Legend(orient="bottom", columns=3, labelLimit=320, labelFontSize=12)),
         tooltip=tooltip,
@@ -207,14 +209,14 @@ def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, un
 
 @per_lang(32)  # templates hold words: one per language
 def _stacked_area_template(label, unit, names, height) -> Spec:
-    fmt = fmt_value(unit)
+    fmt, axis_fmt = fmt_value(unit), axis_format(unit)
     label, unit = _(label), unit_text(unit)
     palette = ["#b15928", "#1f78b4", "#33a02c", "#6a3d9a", "#ff7f00", "#e31a1c", "#a6cee3", "#b2df8a",
                "#cab2d6", "#fdbf6f", "#fb9a99", "#999999", "#ffff99"]
     base = alt.Chart(alt.NamedData("series")).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year")),
         y=alt.Y("value:Q", stack="zero", title=f"{label} ({unit})",
-                axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
+                axis=alt.Axis(format=axis_fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, scale=alt.Scale(domain=list(names), range=palette[:len(names)]),
                         sort=list(names), legend=alt.Legend(orient="bottom", columns=4, labelFontSize=12)),
         order=alt.Order("order:Q", sort="ascending"),

@@ -46,7 +46,7 @@ def map_title(year: str, region: str) -> str:
 def table(values: pd.DataFrame) -> pd.DataFrame:
     """The values behind a map, highest first."""
     return shown_groups(values[values["value"].notna()].sort_values("rank")[
-        ["name", "value", "period", "rank", "region", "income_group"]])
+        ["name", "value", "period", "rank", "region", "income_group", "entity"]])  # entity: the ISO code, CSV only
 
 
 def trend_series(snap: Snapshot, places: list[str], log: bool) -> pd.DataFrame:
