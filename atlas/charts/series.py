@@ -65,10 +65,11 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
                              alt.Tooltip("source:N", title=_("Source"))])
     focus = alt.param(name="focus", value="")  # the chosen country's name ('' for none), set per call
     mine = base.transform_filter("datum.name === focus")
+    clip = bool(x_domain)  # a fixed time axis may start after the data; otherwise a top or end point stays whole
     chart = alt.layer(
-        base.mark_line(strokeWidth=2.2, clip=True),  # clip: a fixed time axis may start after the data
-        base.mark_point(filled=True, size=28, clip=True),
-        mine.mark_line(strokeWidth=3.6, clip=True),  # the chosen country again, thicker and on top
+        base.mark_line(strokeWidth=2.2, clip=clip),
+        base.mark_point(filled=True, size=28, clip=clip),
+        mine.mark_line(strokeWidth=3.6, clip=clip),  # the chosen country again, thicker and on top
         # its name at its last point, above the line's end (inside the plot, so it fits)
         mine.transform_filter("isValid(datum.value)").transform_window(
             last="row_number()", sort=[alt.SortField("date", "descending")])
