@@ -15,7 +15,7 @@ from .finish import Keep, Spec, walk
 FOCUS = "#0b4f9c"   # the chosen country: deep blue, the darkest and most saturated line on any chart
 WORLD = "#8a8a8a"   # the world: mid grey
 # One tone per meaning, whoever publishes it (WDI's SSF, Findex's SSA and GSMA's Sub-Saharan Africa mean the
-# same region). Medium-light tones (contrast with white 2–3.5, the focus ≈ 8.5), distinct in hue.
+# same region). Medium-light tones (contrast with white 2–3.5, the focus 8.0), distinct in hue.
 GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "world": (WORLD, ("WLD",)),
     "sub_saharan_africa": ("#4aa38c", ("SSF", "SSA", "TSS", "GSMA_SSA", "AFE", "AFW")),
