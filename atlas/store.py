@@ -109,18 +109,6 @@ class Snapshot:
         ind = self.indicator(indicator)
         return cite(ind["publisher"], ind["label"], ind["vintage"], ind["licence"])
 
-    def citations(self, indicators) -> str:
-        """Several indicators' sources in one line, "Sources:" and each licence said once (not "Source: …
-        Source: …" over four lines of a chart); one indicator's is its `citation`."""
-        ids = list(dict.fromkeys(indicators))
-        if len(ids) == 1:
-            return self.citation(ids[0])
-        rows = [self.indicator(i) for i in ids]
-        return _("Sources: {sources}. Licence: {licence}.").format(
-            sources=" · ".join(_("{publisher}, {label}; {vintage}").format(
-                publisher=r["publisher"], label=r["label"], vintage=r["vintage"]) for r in rows),
-            licence=", ".join(dict.fromkeys(r["licence"] for r in rows)))
-
     def source_citation(self, source_id: str) -> str:
         """The same line for a whole publication (every series it holds), in the run's language."""
         src = self.source(source_id)

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 
 from .. import compare as core
-from .. import numbers
+from .. import numbers, story
 from ..charts.bubbles import bubbles
 from ..charts.finish import unit_text
 from ..i18n import N_, _, data_
@@ -160,7 +160,7 @@ def title(snap: Snapshot, v: dict) -> str:
 
 def source(snap: Snapshot, v: dict) -> str:
     used = [v["x"], v["y"]] + ([SIZE_BY] if v["size"] == "population" else [])
-    return snap.citations(used)
+    return story.sources_line([snap.citation(i) for i in dict.fromkeys(used)])  # "Sources:" once
 
 
 def trail_periods(periods: list[str], shown: str) -> list[str]:
