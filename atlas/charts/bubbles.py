@@ -98,7 +98,7 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
                                     alt.Tooltip("y:Q", title=y_title, format=fmt_value(y_unit))]))
     chart = (alt.layer(trail_lines, dots, labels).encode(x=x, y=y)  # one x and one y for the three layers
              # On a phone the plot is about as tall as it is wide, not a 460 px column (issue 22: on the first screen)
-             .add_params(alt.param(name="height", expr=f"min({height}, max(240, width * 0.85))"),
+             .add_params(alt.param(name="height", expr=f"min({height}, max(240, width * 0.75))"),
                          alt.param(name="size_max", value=1.0), alt.param(name="periods", value=[]),
                          alt.param(name="trail_names", value=[]),
                          alt.param(name="groups", value=list(colours)))
