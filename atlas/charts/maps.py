@@ -192,7 +192,7 @@ def aspect(focus: tuple[str, str] | None = None) -> float:
 def shape_layer(inline_geometry: bool) -> alt.Chart:
     """Every country's shape, its geometry looked up by id in the world TopoJSON (served once as a static file,
     or inline for an export), drawn even without a value (the colour's conditions say 'no data'); a click
-    picks the country (its profile opens). Every map of the atlas draws its countries with this layer."""
+    picks the country (the page shows its value and a link to its profile). Every map of the atlas draws its countries with this layer."""
     return (alt.Chart()
             .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(inline=inline_geometry), key="id"),
                               as_="geo")

@@ -145,9 +145,38 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
     _fragment()
 
 
-def open_profile_on_click(event) -> None:
-    """A click on a map country (point selection "pick" on field "id") opens that country's profile."""
+# On a touch screen (no hover) a tap leaves Streamlit's chart toolbar showing, and it sits 44 px above the chart,
+# over the control drawn there (a map's year slider): charts drop it there (their downloads are below them). The
+# card a tap on a map opens stays in view at the bottom of the screen while the map is (CSS sticky).
+TOUCH_CSS = """<style>
+@media (hover: none) {
+  [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) [data-testid="stElementToolbar"] { display: none; }
+}
+[data-testid="stLayoutWrapper"]:has(> .st-key-map-picked) { position: sticky; bottom: 0.5rem; z-index: 5; }
+.st-key-map-picked { background-color: #ffffff; }
+</style>"""
+
+
+def touch_style() -> None:
+    """Every run (app.py): a style emitted once would leave the page with its element on the next run."""
+    st.sidebar.html(TOUCH_CSS)
+
+
+def picked_card(event, fig) -> None:
+    """A tap or click on a map country shows its value and a link to its profile, not a page change: a
+    touch user has no hover, so opening the profile at once left no way to read a value on the map."""
+    from atlas.profile_views import picker_labels
+    from .cache import store
+
     picked = (event or {}).get("selection", {}).get("pick") or []
     code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
-    if code:
-        st.switch_page("pages/country.py", query_params=lang.link_params({"country": code}))
+    snap = store()
+    if not isinstance(code, str) or code not in snap.entities.index:
+        return
+    name = snap.name(code)
+    with st.container(border=True, key="map-picked"):
+        value = fig.value_of(name)
+        st.markdown(f"**{name}**" + (f" — {value}" if value else ""))
+        if code in picker_labels(snap):
+            st.page_link("pages/country.py", label=_("Open this country's profile"), icon=":material/flag:",
+                         query_params=lang.link_params({"country": code}))

@@ -90,3 +90,56 @@ def test_the_back_button_returns_to_the_previous_view(page, app_url):
     wait_idle(page)
     assert params(page)["year"] == "2019"
     expect(page.get_by_text("Internet use, 2019")).to_be_visible()
+
+
+def test_a_phone_tap_shows_the_value_and_back_leaves_the_profile_in_one_step(browser, app_url):
+    """Issue 22, on a French phone: the map opens on Africa (the link names no region); a tap on Ghana shows
+    its value on the page (no page change, no chart toolbar over the year slider, the card on screen); the
+    card's link opens the profile, and one Back returns to the map with no notice."""
+    import pandas as pd
+
+    from .conftest import ROOT
+    obs = pd.read_parquet(ROOT / "data" / "observations.parquet")
+    row = obs[(obs["entity"] == "GHA") & (obs["indicator"] == "internet_users_pct") & (obs["period"] == "2024")
+              & obs["preferred"]]
+    value = f"{float(row['value'].iloc[0]):.1f}".replace(".", ",")  # 3 significant digits, French decimal comma
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{app_url}/internet")
+        wait_idle(page)
+        page.wait_for_url(re.compile(r"region=africa"))
+        assert wait_shapes(page, 40) <= 60  # Africa's countries, not the world's
+        ghana = page.locator(f'{SHAPES}[aria-label*="Ghana"]').first
+        ghana.scroll_into_view_if_needed()
+        box = ghana.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        card = page.locator(".st-key-map-picked")
+        expect(card).to_contain_text(f"Ghana — Usage d’Internet (%) : {value} (2024)")
+        link = card.get_by_role("link", name="Ouvrir la fiche de ce pays")
+        expect(link).to_be_visible()
+        wait_idle(page)
+        assert urlparse(page.url).path == "/internet"
+        shown = page.evaluate("""() => {
+          const slider = document.querySelector('[data-testid="stSlider"]').getBoundingClientRect();
+          const over = [...document.querySelectorAll('[data-testid="stElementToolbar"]')].map((t) => t.getBoundingClientRect())
+            .filter((b) => b.width && b.bottom > slider.top && b.top < slider.bottom && b.right > slider.left && b.left < slider.right);
+          return {over: over.length, card: document.querySelector('.st-key-map-picked').getBoundingClientRect().bottom};
+        }""")
+        assert shown["over"] == 0 and shown["card"] <= 844, shown
+        screenshot(page, "phone-map-tap-fr")
+
+        link.click()
+        page.wait_for_url(re.compile(r"/country\?country=GHA"))
+        wait_idle(page)
+        expect(page.get_by_role("heading", name="Ghana", level=1)).to_be_visible()
+        page.go_back()
+        page.wait_for_url(re.compile(r"/internet\?.*region=africa"))
+        wait_idle(page)
+        assert wait_shapes(page, 40) <= 60
+        expect(page.get_by_text("Certains paramètres de ce lien")).to_have_count(0)
+        expect(page.get_by_role("heading", name="Usage d’Internet", level=1)).to_be_visible()
+    finally:
+        context.close()
