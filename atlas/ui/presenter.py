@@ -102,7 +102,11 @@ def restore_deck() -> None:
     if DECK_KEY in st.session_state or st.session_state.get(KEPT_KEY) is not None:
         return
     st.session_state[KEPT_KEY] = ""  # looked once: the deck page's own default applies when there is none
-    text = unquote(st.context.cookies.get(history.DECK_COOKIE) or "")
+    try:
+        raw = st.context.cookies.get(history.DECK_COOKIE)
+    except Exception:  # no browser (AppTest)
+        raw = None
+    text = unquote(raw) if isinstance(raw, str) else ""
     if not text or len(text) > history.MAX_COOKIE:
         return
     try:
