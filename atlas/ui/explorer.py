@@ -93,9 +93,8 @@ def show(fig: Figure, key: str) -> None:
         dataframe(fig.table, fig.columns, height=480)
     elif fig.spec is not None:
         if fig.clickable:
-            picked = st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart", on_select="rerun",
-                                        selection_mode="pick")
-            widgets.picked_card(picked, fig)
+            widgets.map_with_search(fig, key, lambda spec: st.vega_lite_chart(
+                lean(spec), width="stretch", key=f"{key}.chart", on_select="rerun", selection_mode="pick"))
         else:
             st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart")
     for caption in fig.captions:

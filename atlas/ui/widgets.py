@@ -162,14 +162,42 @@ def touch_style() -> None:
     st.sidebar.html(TOUCH_CSS)
 
 
-def picked_card(event, fig) -> None:
+def _picked(event) -> str | None:
+    picked = (event or {}).get("selection", {}).get("pick") or []
+    code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
+    return code if isinstance(code, str) else None
+
+
+def map_with_search(fig, key: str, draw: Callable[[dict], object]) -> None:
+    """A map, a country search under it, and the card of the country last tapped or found. A tap is outlined
+    at once in the browser (the map's "pick" selection); a search outlines its country (`maps.highlight`).
+    Neither is part of the view's link: the search and the card are this session's, for reading the map."""
+    from atlas.charts import maps
+    from atlas.profile_views import picker_labels
+    from .cache import store
+
+    snap = store()
+    find, seen = f"{key}.find", f"{key}.seen"
+    found = st.session_state.get(find)
+    event = draw(maps.highlight(fig.spec, found))
+    tapped = _picked(event)
+    if tapped != st.session_state.get(seen):  # a new tap: it is what the card shows, and the search gives way
+        st.session_state[seen] = tapped
+        if tapped and found:
+            st.session_state[find] = None
+            st.rerun()
+    labels = picker_labels(snap)
+    st.selectbox(_("Find a country"), list(labels), format_func=labels.get, index=None, key=find,
+                 placeholder=_("Find a country"), label_visibility="collapsed")
+    picked_card(found or tapped, fig)
+
+
+def picked_card(code: str | None, fig) -> None:
     """A tap or click on a map country shows its value and a link to its profile, not a page change: a
     touch user has no hover, so opening the profile at once left no way to read a value on the map."""
     from atlas.profile_views import picker_labels
     from .cache import store
 
-    picked = (event or {}).get("selection", {}).get("pick") or []
-    code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
     snap = store()
     if not isinstance(code, str) or code not in snap.entities.index:
         return
