@@ -93,16 +93,20 @@ def test_the_back_button_returns_to_the_previous_view(page, app_url):
 
 
 def test_a_phone_tap_shows_the_value_and_back_leaves_the_profile_in_one_step(browser, app_url):
-    """Issue 22, on a French phone: the map opens on Africa (the link names no region); a tap on Ghana shows
-    its value on the page (no page change, no chart toolbar over the year slider, the card on screen); the
-    card's link opens the profile, and one Back returns to the map with no notice."""
+    """Issue 22, on a French phone: the map opens on Africa (the link names no region); the search outlines
+    Senegal and shows its value; a tap on Ghana shows Ghana's instead (no page change, no chart toolbar over the
+    year slider, the card on screen); the card's link opens the profile, and one Back returns to the map with
+    no notice."""
     import pandas as pd
 
     from .conftest import ROOT
     obs = pd.read_parquet(ROOT / "data" / "observations.parquet")
-    row = obs[(obs["entity"] == "GHA") & (obs["indicator"] == "internet_users_pct") & (obs["period"] == "2024")
-              & obs["preferred"]]
-    value = f"{float(row['value'].iloc[0]):.1f}".replace(".", ",")  # 3 significant digits, French decimal comma
+
+    def value(code: str) -> str:  # three significant digits with a French decimal comma, as the card writes it
+        row = obs[(obs["entity"] == code) & (obs["indicator"] == "internet_users_pct") & (obs["period"] == "2024")
+                  & obs["preferred"]]
+        return f"{float(row['value'].iloc[0]):.1f}".replace(".", ",")
+
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
                                   locale="fr-FR")
     page = context.new_page()
@@ -112,15 +116,23 @@ def test_a_phone_tap_shows_the_value_and_back_leaves_the_profile_in_one_step(bro
         wait_idle(page)
         page.wait_for_url(re.compile(r"region=africa"))
         assert wait_shapes(page, 40) <= 60  # Africa's countries, not the world's
-        ghana = page.locator(f'{SHAPES}[aria-label*="Ghana"]').first
+        card = page.locator(".st-key-map-picked")
+        page.get_by_role("combobox", name="Trouver un pays").click()
+        page.keyboard.type("Sénég")
+        page.keyboard.press("Enter")
+        expect(card).to_contain_text(f"Sénégal — Usage d’Internet (%) : {value('SEN')} (2024)")
+        senegal, ghana = (page.locator(f'{SHAPES}[aria-label*="{name}"]').first for name in ("Sénégal", "Ghana"))
+        expect(senegal).to_have_attribute("stroke", "#111111")  # outlined
+
         ghana.scroll_into_view_if_needed()
         box = ghana.bounding_box()
         page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        card = page.locator(".st-key-map-picked")
-        expect(card).to_contain_text(f"Ghana — Usage d’Internet (%) : {value} (2024)")
+        expect(card).to_contain_text(f"Ghana — Usage d’Internet (%) : {value('GHA')} (2024)")
         link = card.get_by_role("link", name="Ouvrir la fiche de ce pays")
         expect(link).to_be_visible()
         wait_idle(page)
+        expect(ghana).to_have_attribute("stroke", "#111111")
+        expect(senegal).not_to_have_attribute("stroke", "#111111")  # the search gave way to the tap
         assert urlparse(page.url).path == "/internet"
         shown = page.evaluate("""() => {
           const slider = document.querySelector('[data-testid="stSlider"]').getBoundingClientRect();
