@@ -223,7 +223,7 @@ def overview_page(snap: Snapshot) -> Page:
         parts += [f"<section><h2>{esc(card.title)}</h2>", f'<p class="fig">{esc(card.figure)}</p>',
                   *(f"<p>{md(line)}</p>" for line in card.lines), chart,
                   *(f"<p>{esc(line)}</p>" for line in card.reported),
-                  f'<p class="src">{esc(_("Sources: {sources}").format(sources=" · ".join(card.sources)))}</p>',
+                  f'<p class="src">{esc(story.sources_line(card.sources))}</p>',
                   f'<p><a href="{link("/" + theme.page, app_query(card.link_params))}">{esc(_("Open this view"))}</a>'
                   "</p></section>"]
     parts.append("<h2>" + esc(_("Maps")) + "</h2><ul>" + "".join(
