@@ -27,6 +27,7 @@ class Slide:
     periods: list[str] = field(default_factory=list)  # a map that can play its timeline
     period: str | None = None
     notices: list[str] = field(default_factory=list)
+    source_list: str = ""  # a long list of sources: in the notes and the handout, not on the slide
 
 
 Renderer = Callable[[Snapshot, dict, bool, "str | None"], Slide]
@@ -94,7 +95,7 @@ def explorer_slide(ex: Explorer) -> Renderer:
             return Slide(fig.title, None, fig.source, lines=[fig.notice or ""] if fig.notice else [], notices=notices)
         spec = fig.export() if inline and fig.export else fig.spec
         timeline = view.timeline and (fig.clickable or fig.plays)  # a map slide (or a bubble chart) plays its periods
-        return Slide(fig.title, spec, fig.source, periods=ex.periods(snap, values) if timeline else [],
+        return Slide(fig.title, spec, fig.source, source_list=fig.source_list, periods=ex.periods(snap, values) if timeline else [],
                      period=(period if period in ex.periods(snap, values) else values[ex.period]) if timeline else None,
                      notices=notices)
     return render_slide
