@@ -30,7 +30,7 @@ CHART_FONT = round(PROJECTOR_FONT * DPI * TALL / Inches(1) / 1080)
 INSET_X, INSET_Y = Inches(0.1), Inches(0.05)  # a text box's default margins
 LINE = 1.2                                   # line height, in font sizes (PowerPoint's and Impress's single spacing)
 AFTER = 0.4                                  # space after a paragraph, in font sizes
-TITLE_PT, BULLET_PT, SOURCE_PT = (32, 24), (20, 14), (11, 10)  # each text's size and the smallest it may shrink to
+TITLE_PT, BULLET_PT, SOURCE_PT = (32, 24), (20, 14), (11, 9)  # each text's size and the smallest it may shrink to (9 pt: 18 px at 1080p)
 
 
 @functools.cache
