@@ -28,8 +28,8 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
         for k, v in node.items():
             if k in ("labelFontSize", "titleFontSize") and isinstance(v, (int, float)):
                 out[k] = max(font, round(v * ratio))
-            elif k.lower().endswith("fontsize") and isinstance(v, (int, float)):
-                out[k] = round(v * ratio)
+            elif (k.lower().endswith("fontsize") or k == "lineHeight") and isinstance(v, (int, float)):
+                out[k] = round(v * ratio)  # a text's lines keep their spacing
             elif k == "strokeWidth" and isinstance(v, (int, float)) and v >= 1:
                 out[k] = round(v * 1.6, 1)
             elif k in ("size", "gradientLength", "labelLimit", "titleLimit", "symbolSize") \

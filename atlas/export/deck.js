@@ -31,7 +31,7 @@
         const v = node[k];
         if (k === "datasets" || k === "values") out[k] = v;
         else if (typeof v === "number" && /fontsize$/i.test(k)) out[k] = Math.max(11, Math.round(v * ratio));
-        else if (typeof v === "number" && (k === "gradientLength" || k === "labelLimit" || k === "titleLimit"))
+        else if (typeof v === "number" && (k === "gradientLength" || k === "labelLimit" || k === "titleLimit" || k === "lineHeight"))
           out[k] = Math.round(v * ratio);
         else out[k] = scaled(v, ratio);
       }
