@@ -156,3 +156,20 @@ def test_mp4_of_a_short_range_is_an_h264_video(snapshot):
 def test_a_view_without_a_timeline_cannot_be_animated(snapshot):
     with pytest.raises(animation.AnimationError, match="only a map view"):
         animation.gif(snapshot, SlideRef("internet", {"view": "trend"}))
+
+
+def test_a_long_source_line_gives_up_its_licences_first_and_sends_the_full_text_to_the_notes(snapshot):
+    """The French trend slide names two publishers in 430 characters, over two lines on a slide: it keeps
+    both publishers, drops the licences and says the full text is in the notes, which carry it."""
+    from atlas import i18n
+    from atlas.textfit import wrapped_lines
+    with i18n.using("fr"):
+        ref = slides.default_deck(snapshot)[0]
+        slide = slides.render(snapshot, ref)
+        full = slides.explorer_slide(slides.views.explorer(ref.page))(snapshot, ref.params, False, None).source
+        assert len(full) > 400 and wrapped_lines(full, slides.SOURCE_EMS * 100, 100) > 2
+        assert wrapped_lines(slide.source, slides.SOURCE_EMS * 100, 100) <= 2 and slides.source_cut(slide)
+        assert slide.source.count("Source :") == 2 and "Licence" not in slide.source
+        assert slide.source.endswith("Sources complètes dans les notes.") and slide.source_list.startswith(full)
+        deck = Presentation(io.BytesIO(pptx.file(snapshot, [ref], lang="fr")))
+        assert full in deck.slides[0].notes_slide.notes_text_frame.text

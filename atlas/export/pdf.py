@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
@@ -14,14 +13,13 @@ from ..charts.projector import map_aspect, map_layout, projector
 from ..deck import SlideRef
 from ..i18n import _
 from ..store import Snapshot
+from ..textfit import FONT_DIR, FONT_FILES
 from . import budget, in_language
 
 # French needs more than Latin-1, which is all the PDF's built-in Helvetica knows: the narrow no-break
 # space between thousands (1 234), ’, «», œ. DejaVu Sans (Debian's fonts-dejavu-core, also what the GIF
 # frames use) has them all and is embedded, subset to the glyphs used. Without it, Helvetica and plain
 # stand-ins.
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 _PLAIN = str.maketrans({"—": "-", "–": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "≈": "~",
                         "\u202f": "\u00a0", "œ": "oe", "Œ": "OE"})
 
@@ -122,8 +120,9 @@ def _pdf(snap: Snapshot, refs: list[SlideRef]) -> bytes:
         _para(doc, 8, slide.title)
         y = doc.get_y() + 2
         # what goes below the chart: each text once (the chart carries no title or source of its own)
-        below = [("", 9, 5, "- " + line) for line in slide.lines] + [("", 9, 4, slide.source)] \
-            + ([("", 8, 3.6, slide.source_list)] if slide.source_list else []) \
+        below = [("", 9, 5, "- " + line) for line in slide.lines] \
+            + ([] if slides.source_cut(slide) else [("", 9, 4, slide.source)]) \
+            + ([("", 8 if len(slide.source_list) > 600 else 9, 4, slide.source_list)] if slide.source_list else []) \
             + ([("I", 11, 5.5, _("Notes: {notes}").format(notes=ref.notes))] if ref.notes else [])
         if slide.spec is not None:
             text_h = 0

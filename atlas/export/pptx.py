@@ -4,18 +4,17 @@ Rendered offline (vl-convert); opens in PowerPoint and LibreOffice Impress. Titl
 and the charts' number format are in the deck's language."""
 from __future__ import annotations
 
-import functools
 import io
 
-from PIL import ImageFont
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
 from .. import slides
+from ..textfit import wrapped_lines
 from ..charts.projector import PROJECTOR_FONT, map_aspect, map_layout, projector
 from ..deck import SlideRef
 from ..store import Snapshot
-from . import budget, html_deck, in_language, pdf, png
+from . import budget, html_deck, in_language, png
 
 WIDE, TALL = Inches(13.333), Inches(7.5)   # 16:9, PowerPoint's default widescreen
 MARGIN = Inches(0.4)
@@ -31,37 +30,6 @@ INSET_X, INSET_Y = Inches(0.1), Inches(0.05)  # a text box's default margins
 LINE = 1.2                                   # line height, in font sizes (PowerPoint's and Impress's single spacing)
 AFTER = 0.4                                  # space after a paragraph, in font sizes
 TITLE_PT, BULLET_PT, SOURCE_PT = (32, 24), (20, 14), (11, 9)  # each text's size and the smallest it may shrink to (9 pt: 18 px at 1080p)
-
-
-@functools.cache
-def _font(bold: bool):
-    """DejaVu Sans, wider than Calibri (PowerPoint) and Carlito (Impress): what fits measured with it fits
-    there. None when the machine has no DejaVu (then an average character width)."""
-    path = pdf.FONT_DIR / pdf.FONT_FILES["B" if bold else ""]
-    return ImageFont.truetype(str(path), 100) if path.exists() else None
-
-
-def _width(text: str, size: float, bold: bool) -> float:
-    """The text's width in points at `size` points."""
-    font = _font(bold)
-    return font.getlength(text) * size / 100 if font else len(text) * size * 0.6
-
-
-def wrapped_lines(text: str, width_pt: float, size: float, bold: bool = False) -> int:
-    """How many lines a paragraph wraps to in a box `width_pt` wide (word wrap; a word wider than the box
-    breaks across lines)."""
-    lines, line = 1, ""
-    for word in text.split():
-        trial = f"{line} {word}" if line else word
-        if _width(trial, size, bold) <= width_pt:
-            line = trial
-            continue
-        if line:
-            lines += 1
-        over = _width(word, size, bold) / width_pt
-        lines += max(0, int(over - 1e-9))  # a word longer than a line takes more lines
-        line = word
-    return lines
 
 
 def text_height(paragraphs: list[str], width: int, size: float, bold: bool = False) -> int:

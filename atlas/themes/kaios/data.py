@@ -257,11 +257,11 @@ def map_spec(snap: Snapshot, values: pd.DataFrame, measure: str, month: str, reg
 def trend_source(snap: Snapshot, measure: str, uploaded: bool, spell_out: bool = False, slide: bool = False) -> str:
     """The trend's source line. On screen the milestones' sources are listed under the chart; an exported
     image has no list, so `spell_out` writes each milestone and its source into the line; a slide's line
-    (at most two lines from the back of a room) sends them to the speaker's notes (`milestone_sources`)."""
+    (at most two lines from the back of a room) leaves them to the speaker's notes (`milestone_sources`)."""
     text = (snap.citation(MEASURES[measure])
             + (" " + _("Dashed: your uploaded file (StatCounter mobile OS share).") if uploaded else ""))
     if slide:
-        return text + " " + _("Milestones as reported: sources in the notes.")
+        return text
     if not spell_out:
         return text + " " + _("Milestones: KaiOS device facts and events as reported (sources listed below the chart).")
     return text + " " + milestone_sources(snap)
