@@ -28,6 +28,7 @@ KINDS = ("linear", "log", "quantile", "diverging", "classes")
 CLASSES = 8  # a "classes" scale (a change map): eight classes made in Python, centred on 0 (`atlas.compare`)
 KEY = 26  # px below a width-bound map for the zeros key (the two colours outside the scale)
 KEY_Y = alt.value({"expr": "height - 8"})
+KEY_FONT = "key_font"  # the zeros key's text size, a param: a projector slide sets it to its legend size
 
 
 @dataclass(frozen=True)
@@ -336,13 +337,17 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
               .transform_lookup(lookup="id", from_=lookup).transform_calculate(**calc)
               .encode(color=color, tooltip=tooltip)]
     if zeros:  # the two colours outside the scale, named in the chart itself (an exported image keeps them)
-        keys = [{"label": _("0 or none recorded"), "fill": ZERO_FILL, "x": 8},
-                {"label": _("No data"), "fill": NO_DATA, "x": 150}]
-        key_base = alt.Chart(alt.InlineData(values=keys))
+        # placed in font sizes (`key_font`, which a projector slide enlarges): the second key starts after the
+        # first one's label at any size and in any language
+        first = _("0 or none recorded")
+        keys = [{"label": first, "fill": ZERO_FILL, "at": 0.7},
+                {"label": _("No data"), "fill": NO_DATA, "at": 0.7 + 2.5 + 0.62 * len(first)}]
+        key_base = alt.Chart(alt.InlineData(values=keys)).transform_calculate(x="datum.at * key_font")
         layers.append(alt.layer(
             key_base.mark_square(size=140, stroke="#999999", strokeWidth=0.5).encode(
                 x=alt.X("x:Q", scale=None), y=KEY_Y, fill=alt.Fill("fill:N", scale=None)),
-            key_base.mark_text(align="left", dx=10, fontSize=11, color="#333333").encode(
+            key_base.mark_text(align="left", dx=alt.ExprRef("key_font"), fontSize=alt.ExprRef("key_font"),
+                               color="#333333").encode(
                 x=alt.X("x:Q", scale=None), y=KEY_Y, text="label:N")))
     # The view takes the map's own shape up to `height` (a world 349 px wide is 153 px tall in a phone, not a
     # 460 px box with the world lost in its middle); a taller region keeps `height`.
@@ -352,7 +357,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     # only the params this shape of map uses: the spec travels with every rerun
     used = {"period_label": "", "n_ranked": 0, **({"classes": []} if scale.kind in ("quantile", "classes") else {}),
             **({"end_periods": []} if ends_unit else {}),
-            **({"status_ids": {}, "zero_rank": 0} if zeros else {}), **({"note_text": [], "note_of": {}} if notes else {})}
+            **({"status_ids": {}, "zero_rank": 0, KEY_FONT: 11} if zeros else {}), **({"note_text": [], "note_of": {}} if notes else {})}
     chart = (alt.layer(*layers)
              .add_params(fit, *(alt.param(name=k, value=v) for k, v in used.items()))
              .project(type="equalEarth", **({"size": alt.ExprRef(f"[width, min(height, {shape})]")} if zeros else {}))

@@ -50,6 +50,7 @@ class Figure:
     title: str                                   # a slide's title
     spec: Spec | None = None                     # the chart (None: a table or a notice)
     source: str = ""                             # citation line
+    source_list: str = ""                        # on a slide: the sources its line leaves to the notes and handout
     table: pd.DataFrame | None = None            # the values behind the view (CSV; the table view's rows)
     columns: dict[str, Column] | None = None     # set on a table view: how to show `table`
     captions: list[str] = field(default_factory=list)

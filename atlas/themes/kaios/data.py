@@ -254,17 +254,25 @@ def map_spec(snap: Snapshot, values: pd.DataFrame, measure: str, month: str, reg
                              zeros=True, notes=True, focus=focus_filter(region), inline_geometry=inline)
 
 
-def trend_source(snap: Snapshot, measure: str, uploaded: bool, spell_out: bool = False) -> str:
+def trend_source(snap: Snapshot, measure: str, uploaded: bool, spell_out: bool = False, slide: bool = False) -> str:
     """The trend's source line. On screen the milestones' sources are listed under the chart; an exported
-    image has no list, so `spell_out` writes each milestone and its source into the line."""
+    image has no list, so `spell_out` writes each milestone and its source into the line; a slide's line
+    (at most two lines from the back of a room) leaves them to the speaker's notes (`milestone_sources`)."""
     text = (snap.citation(MEASURES[measure])
             + (" " + _("Dashed: your uploaded file (StatCounter mobile OS share).") if uploaded else ""))
+    if slide:
+        return text
     if not spell_out:
         return text + " " + _("Milestones: KaiOS device facts and events as reported (sources listed below the chart).")
-    marks = milestone_marks(milestones(snap))
+    return text + " " + milestone_sources(snap)
+
+
+def milestone_sources(snap: Snapshot) -> str:
+    """Each milestone on the time axis with its source, as one paragraph."""
     item = _("({n}) {when}: {title} [{source}].")
-    return text + " " + _("Milestones, as reported:") + " " + " ".join(
-        item.format(n=m.n, when=m.when, title=m.title, source=m.source) for m in marks.itertuples())
+    return _("Milestones, as reported:") + " " + " ".join(
+        item.format(n=m.n, when=m.when, title=m.title, source=m.source)
+        for m in milestone_marks(milestones(snap)).itertuples())
 
 
 def trend_spec(snap: Snapshot, series: pd.DataFrame, measure: str, month: str, smooth: bool, log: bool,

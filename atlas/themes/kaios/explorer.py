@@ -139,7 +139,8 @@ def draw_trend(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
     def spec(spell_out: bool):
         return kaios.trend_spec(snap, series, measure, month, smooth, log, uploaded=uploaded, export=spell_out)
-    return Figure(title, spec(on_slide), kaios.trend_source(snap, measure, uploaded, spell_out=True),
+    return Figure(title, spec(on_slide), kaios.trend_source(snap, measure, uploaded, spell_out=True, slide=on_slide),
+                  source_list=kaios.milestone_sources(snap) if on_slide else "",
                   table=series[series["value"].notna()][["name", "period", "value", "kind"]], captions=captions,
                   notes=[] if on_slide else [milestone_list(kaios.milestones(snap))], export=lambda: spec(True),
                   file=f"kaios-trend-{measure}")
