@@ -78,8 +78,8 @@ events = profile.events_for(snap, code)
 if events.empty:
     st.caption(_("No dated events in the data concern this country."))
 else:
-    st.dataframe(events[["date", "title", "source_title"]], hide_index=True, width="stretch",
-                 column_config={"date": _("Date"), "title": _("Event"), "source_title": _("Source")})
+    st.dataframe(events[["when", "title", "source_title"]], hide_index=True, width="stretch",
+                 column_config={"when": _("Date"), "title": _("Event"), "source_title": _("Source")})
 
 everything = profile.everything(snap, code, {i: e for t in sections for i, e in t.profile.download(snap, code).items()})
 st.download_button(_("Download everything shown about this country (CSV)"), everything.to_csv(index=False).encode(),

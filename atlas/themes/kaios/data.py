@@ -213,10 +213,10 @@ def _milestones(snap: Snapshot) -> pd.DataFrame:
     for f in facts.itertuples():
         text = _(DEVICE_METRICS[f.metric]).format(amount=numbers.qualified(f.qualifier, numbers.million(f.value)))
         items.append({"raw_date": f.date, "text": text[0].upper() + text[1:], "origin": "device fact",
-                      "source": f"{data_(f.original_publisher)}: {f.source_title}", "url": f.source_url or ""})
+                      "source": f"{data_(f.original_publisher)}: {data_(f.source_title)}", "url": f.source_url or ""})
     events = snap.events[(snap.events["theme"] == MILESTONE_THEME) & (snap.events["kind"] == MILESTONE_KIND)]
     for e in events.itertuples():  # the event as reported, in the run's language (snapshot texts: data_)
-        items.append({"raw_date": e.date, "text": data_(e.title), "origin": "event", "source": e.source_title,
+        items.append({"raw_date": e.date, "text": data_(e.title), "origin": "event", "source": data_(e.source_title),
                       "url": e.source_url or ""})
     if not items:
         return pd.DataFrame(columns=["n", "date", "when", "text", "origin", "source", "url"])
