@@ -5,14 +5,15 @@ descriptions, or the presenter's deck; and no number written the English way."""
 import json
 import re
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import i18n
 from atlas.store import DATA_DIR, Snapshot
 from atlas.themes import by_page
-from tests.apptest_tools import (ENGLISH_NUMBER, NOT_A_NUMBER, english_leaks, english_messages, page_texts, readable,
-                                 switch_page)
+from tests.apptest_tools import (ENGLISH_NUMBER, NOT_A_NUMBER, date_problems, english_leaks, english_messages,
+                                 page_texts, readable, switch_page)
 
 CHART_KEYS = {"title", "subtitle", "text", "description", "aria", "label"}
 
@@ -39,7 +40,7 @@ def table_texts(at) -> list[str]:
         out += [c.get("label", "") for c in json.loads(d.proto.columns or "{}").values()]
         frame = d.value
         for col in frame.columns:
-            if frame[col].dtype == object:
+            if pd.api.types.is_object_dtype(frame[col]) or pd.api.types.is_string_dtype(frame[col]):  # pandas 3: str
                 out += [str(v) for v in frame[col].dropna().unique()[:300]]
     return [t for t in out if t]
 
@@ -69,11 +70,18 @@ def deck_texts(at) -> list[str]:
     return out
 
 
+# What an event's or fact's source line adds to the publication's title: where and when, whom it cites
+# ("(news report, June 2024), citing ITU"). That note is ours and is translated; only the title stays.
+SOURCE_NOTE = re.compile(r"(?:,? via [^()]+)?(?: \([^()]*\))?(?:, citing .*)?$")
+
+
 def published() -> list[str]:
-    """Texts that stay as published in every language: a publication's own title (a press story, a report),
-    and StatCounter's menu names, which the upload's how-to quotes from its English-only site."""
+    """Texts that stay as published in every language: a publication's own title (a press story, a report;
+    not the note an event's source line adds to it), and StatCounter's menu names, which the upload's how-to
+    quotes from its English-only site (in Markdown and as a browser shows them)."""
     snap = Snapshot.load(DATA_DIR)
-    titles = [*snap.sources["title"], *snap.events["source_title"], *snap.facts["source_title"], "*Monthly*"]
+    noted = [SOURCE_NOTE.sub("", t) for t in [*snap.events["source_title"], *snap.facts["source_title"]]]
+    titles = [*snap.sources["title"], *noted, "*Monthly*", "Monthly", "Our World in Data"]  # a publisher's name
     return sorted({str(t) for t in titles if isinstance(t, str) and len(t) > 3}, key=len, reverse=True)
 
 
@@ -120,5 +128,6 @@ def test_every_page_renders_fully_in_french(path, query):
     assert leaks == [], f"{len(leaks)} English texts on /{path}: {leaks[:12]}"
     numbers = [t[:90] for t in texts if ENGLISH_NUMBER.search(t)]
     assert numbers == [], numbers
+    assert date_problems(texts) == []  # dates written out in French, not ISO; money in French words
     for chart in at.get("vega_lite_chart"):  # every chart writes numbers and dates the French way
         assert json.loads(chart.proto.spec)["config"]["locale"]["number"]["decimal"] == ","
