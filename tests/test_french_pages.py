@@ -81,7 +81,8 @@ def published() -> list[str]:
     quotes from its English-only site (in Markdown and as a browser shows them)."""
     snap = Snapshot.load(DATA_DIR)
     noted = [SOURCE_NOTE.sub("", t) for t in [*snap.events["source_title"], *snap.facts["source_title"]]]
-    titles = [*snap.sources["title"], *noted, "*Monthly*", "Monthly", "Our World in Data"]  # a publisher's name
+    titles = [*snap.sources["title"], *noted, "*Monthly*", "Monthly",
+              "Our World in Data", "UC Browser"]  # a publisher's and a browser's names
     return sorted({str(t) for t in titles if isinstance(t, str) and len(t) > 3}, key=len, reverse=True)
 
 
