@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import i18n
+from atlas.pipeline.catalog import BROWSER_AGENTS
 from atlas.store import DATA_DIR, Snapshot
 from atlas.themes import by_page
 from tests.apptest_tools import (ENGLISH_NUMBER, NOT_A_NUMBER, date_problems, english_leaks, english_messages,
@@ -81,8 +82,8 @@ def published() -> list[str]:
     quotes from its English-only site (in Markdown and as a browser shows them)."""
     snap = Snapshot.load(DATA_DIR)
     noted = [SOURCE_NOTE.sub("", t) for t in [*snap.events["source_title"], *snap.facts["source_title"]]]
-    titles = [*snap.sources["title"], *noted, "*Monthly*", "Monthly",
-              "Our World in Data", "UC Browser"]  # a publisher's and a browser's names
+    browsers = [re.split(r" for | on ", b)[0] for b in BROWSER_AGENTS.values()]  # brands: "UC Browser", "QQ Browser"
+    titles = [*snap.sources["title"], *noted, *browsers, "*Monthly*", "Monthly", "Our World in Data"]
     return sorted({str(t) for t in titles if isinstance(t, str) and len(t) > 3}, key=len, reverse=True)
 
 
@@ -100,6 +101,9 @@ PAGES = [
     ("internet", {"view": "table", "region": "africa"}),
     ("mobile-money", {}),
     ("kaios", {}),
+    ("kaios", {"view": "table"}),   # World Bank regions in a table
+    ("kaios", {"view": "change"}),  # the "From" months, as every explorer's Change view writes them
+    ("compare", {}),
     ("country", {"country": "SEN"}),
     ("data", {}),
     ("present", {}),

@@ -9,7 +9,7 @@ import pandas as pd
 from ... import charts, numbers
 from ...i18n import N_, _, data_, lang
 from ...regions import FOCUS_LABELS, focus_filter, map_values
-from ...store import Snapshot, per_snapshot, period_date
+from ...store import Snapshot, per_snapshot, period_date, shown_groups
 
 ALL, MOBILE = "kaios_share_all", "kaios_share_mobile"
 MEASURES = {"all": ALL, "mobile": MOBILE}
@@ -158,7 +158,8 @@ def cross_section_table(snap: Snapshot, month: str, focus: str, hide_small: bool
     table = all_[all_["status"].isin(["value", "zero", "none"])].copy()
     table["mobile"] = table["entity"].map(mobile["value"])
     table["recorded"] = table["status"].map({"value": "", "zero": _("0 recorded"), "none": _("none recorded")})
-    return table.sort_values(["rank", "name"])[["name", "value", "mobile", "rank", "recorded", "region", "note"]]
+    return shown_groups(table.sort_values(["rank", "name"])[["name", "value", "mobile", "rank", "recorded", "region",
+                                                             "note"]])  # the region in the run's language
 
 
 # --- browsers beside KaiOS --------------------------------------------------------------------------
