@@ -123,12 +123,34 @@ def readable(text: str) -> str:
     return re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", text, flags=re.S))
 
 
+# What an event's or fact's source line adds to the publication's title: where and when, whom it cites
+# ("(news report, June 2024), citing ITU"). That note is ours and is translated; only the title stays.
+SOURCE_NOTE = re.compile(r"(?:,? via [^()]+)?(?: \([^()]*\))?(?:, citing .*)?$")
+
+
+@functools.cache
+def published() -> tuple[str, ...]:
+    """Texts that stay as published in every language: a publication's own title (a press story, a report;
+    not the note an event's source line adds to it), and StatCounter's menu names, which the upload's how-to
+    quotes from its English-only site (in Markdown and as a browser shows them)."""
+    from atlas.pipeline.catalog import BROWSER_AGENTS
+    from atlas.store import DATA_DIR, Snapshot
+    snap = Snapshot.load(DATA_DIR)
+    noted = [SOURCE_NOTE.sub("", t) for t in [*snap.events["source_title"], *snap.facts["source_title"]]]
+    browsers = [re.split(r" for | on ", b)[0] for b in BROWSER_AGENTS.values()]  # brands: "UC Browser", "QQ Browser"
+    titles = [*snap.sources["title"], *noted, *browsers, "*Monthly*", "Monthly", "Our World in Data"]
+    return tuple(sorted({str(t) for t in titles if isinstance(t, str) and len(t) > 3}, key=len, reverse=True))
+
+
 def french_problems(at, texts: list[str] | None = None, allow=()) -> list:
-    """English interface texts and English-formatted numbers on a French page (empty when all is French).
-    `allow`: substrings that may stay (a proper name, a source's own title)."""
+    """English interface texts, English-formatted numbers, ISO or English dates and English money words on a
+    French page (empty when all is French). `allow`: substrings that may stay (a proper name, a source's own
+    title); publications' own titles (`published`) and quotations keep their words."""
     texts = page_texts(at) if texts is None else texts
     texts = [readable(t) for t in texts if not any(a in t for a in allow)]
     texts = [re.sub(r"«[^»]*»", "", t) for t in texts]  # a quotation keeps its source's words
+    for title in published():
+        texts = [t.replace(title, "") for t in texts]
     english = english_messages()
     leaks = [(t[:80], m) for t, m in english_leaks(texts, english)]
     # years (2019) and ISO periods (2024-06) are not English numbers; 1,234 and 58.4 are

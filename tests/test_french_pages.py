@@ -10,11 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import i18n
-from atlas.pipeline.catalog import BROWSER_AGENTS
-from atlas.store import DATA_DIR, Snapshot
 from atlas.themes import by_page
 from tests.apptest_tools import (ENGLISH_NUMBER, NOT_A_NUMBER, date_problems, english_leaks, english_messages,
-                                 page_texts, readable, switch_page)
+                                 page_texts, published, readable, switch_page)
 
 CHART_KEYS = {"title", "subtitle", "text", "description", "aria", "label"}
 
@@ -69,22 +67,6 @@ def deck_texts(at) -> list[str]:
                     out.append(node)
             walk(data)
     return out
-
-
-# What an event's or fact's source line adds to the publication's title: where and when, whom it cites
-# ("(news report, June 2024), citing ITU"). That note is ours and is translated; only the title stays.
-SOURCE_NOTE = re.compile(r"(?:,? via [^()]+)?(?: \([^()]*\))?(?:, citing .*)?$")
-
-
-def published() -> list[str]:
-    """Texts that stay as published in every language: a publication's own title (a press story, a report;
-    not the note an event's source line adds to it), and StatCounter's menu names, which the upload's how-to
-    quotes from its English-only site (in Markdown and as a browser shows them)."""
-    snap = Snapshot.load(DATA_DIR)
-    noted = [SOURCE_NOTE.sub("", t) for t in [*snap.events["source_title"], *snap.facts["source_title"]]]
-    browsers = [re.split(r" for | on ", b)[0] for b in BROWSER_AGENTS.values()]  # brands: "UC Browser", "QQ Browser"
-    titles = [*snap.sources["title"], *noted, *browsers, "*Monthly*", "Monthly", "Our World in Data"]
-    return sorted({str(t) for t in titles if isinstance(t, str) and len(t) > 3}, key=len, reverse=True)
 
 
 def shown(text: str, strip: list[str]) -> str:

@@ -1,7 +1,6 @@
 """The app in French, as a person sees it in Chromium: the map's tooltip, legend and the trend's axis in
 French number format, the overview in French, every page's visible text with no English interface text and no
 ISO or English date, and screenshots of French pages (looked at, see the note)."""
-import functools
 import re
 
 import pytest
@@ -12,22 +11,16 @@ from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
 ENGLISH_DECIMAL = re.compile(r"\d\.\d")
 
 
-@functools.cache
-def _published() -> list[str]:
-    from tests.test_french_pages import published
-    return published()
-
-
 def french_text_problems(page) -> list:
     """English catalogue texts, English numbers, ISO or English dates and English money words in what a person
     reads on the page in French: `document.body.innerText` with its expanders opened, and that of its frames
     (the presenter's deck). Publications' own titles and quotations keep their words."""
-    from tests.apptest_tools import ENGLISH_NUMBER, NOT_A_NUMBER, date_problems, english_leaks
+    from tests.apptest_tools import ENGLISH_NUMBER, NOT_A_NUMBER, date_problems, english_leaks, published
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     text = "\n".join(f.evaluate("document.body ? document.body.innerText : ''") for f in page.frames)
     lines = []
     for line in filter(str.strip, text.split("\n")):
-        for title in _published():
+        for title in published():
             line = line.replace(title, "")
         lines.append(NOT_A_NUMBER.sub("", line))
     leaks = sorted({(m, t[:90]) for t, m in english_leaks(lines)})
