@@ -94,10 +94,10 @@ class Snapshot:
         if key not in self._memo:
             cat = self.indicators.copy()
             cat["unit_label"] = cat["unit"].map(data_)
+            cat["vintage"] = cat["vintage"].map(vintage)  # its months and dates written out, in every language
             if i18n.lang() != i18n.DEFAULT:
                 for column in ("label", "short_label", "definition", "publisher", "licence", "measure"):
                     cat[column] = cat[column].map(data_)
-                cat["vintage"] = cat["vintage"].map(vintage)
                 if "caveats_template" in cat:  # figures formatted in the run's language
                     cat["caveats"] = [render(data_(t), v, self.name) if isinstance(t, str) and t else c
                                       for t, v, c in zip(cat["caveats_template"], cat["caveat_values"], cat["caveats"])]
