@@ -230,7 +230,7 @@ def change_table(snap: Snapshot, ind: str, start: str, end: str, focus: str = "w
         same = out["pa"].notna() & (out["pa"] == out["pb"])
         out.loc[same, ["a", "pa"]] = [np.nan, None]
         out["value"] = changes(out["a"], out["b"], change_kind(snap.indicators.loc[ind, "unit"]))
-        out["rank"] = out["value"].rank(ascending=False, method="min")
+        out["rank"] = out["value"].rank(ascending=False, method="min").astype("Int64")
         out["period"] = out["pb"]
         return out.reset_index(drop=True)
     return snap.memo(("compare.change", ind, start, end, focus, i18n.lang()), make)

@@ -510,7 +510,14 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8080)))
     parser.add_argument("--replicas", type=int, default=int(os.environ.get("REPLICAS") or os.cpu_count() or 1))
     parser.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"))
+    parser.add_argument("--build", action="store_true",
+                        help="only build the pre-compressed static files and the landing light pages (once per key), "
+                             "then exit: what a start would build first (scripts/test.sh, an image build)")
+    parser.add_argument("--profiles", action="store_true", help="with --build: every country's light profile too")
     args = parser.parse_args()
+    if args.build:
+        print(f"Built {build_light(build_static(), profiles=args.profiles)}", flush=True)
+        return 0
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")
     stop = [False]

@@ -30,18 +30,30 @@ def place_rows() -> list[dict]:
     return _read(PLACES_FILE)
 
 
-def countries(inline: bool = False) -> alt.Data | alt.UrlData:
+def countries() -> alt.UrlData:
     """The country shapes as Vega-Lite data. In the app the browser fetches the file once and caches it;
-    an exported image must carry its geometry (no server to fetch from), so export asks for inline."""
-    fmt = alt.DataFormat(type="topojson", feature=FEATURE)
-    if inline:
-        return alt.Data(values=topology(), format=fmt)
-    return alt.UrlData(url=TOPO_URL, format=fmt)
+    an export puts it inline (`inline`)."""
+    return alt.UrlData(url=TOPO_URL, format=alt.DataFormat(type="topojson", feature=FEATURE))
 
 
-def places(inline: bool = False) -> alt.Data | alt.UrlData:
+def places() -> alt.UrlData:
     """Names, regions and dot positions for every shape: static too, so a rerun sends only values."""
-    if inline:
-        return alt.Data(values=place_rows())
     return alt.UrlData(url=PLACES_URL, format=alt.DataFormat(type="json"))
+
+
+def inline(spec: dict) -> dict:
+    """The spec with the static files it names (world geometry, places) put inline, for what has no server
+    to fetch from (an exported image, a deck, a light page). A dict walk on the finished spec: built into an
+    Altair chart instead, the 1 MB geometry was deep-copied by Altair at every layer and param (4 s a map)."""
+    files = {TOPO_URL: topology, PLACES_URL: place_rows}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("url") in files:
+                return {**{k: v for k, v in node.items() if k != "url"}, "values": files[node["url"]]()}
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+    return walk(spec)
 

@@ -75,28 +75,12 @@ class Page:
 
 
 # ------------------------------------------------------------------------------------------------- SVG
-def inline_data(spec: dict) -> dict:
-    """The spec with the static files it names (world geometry, places) put inline: a light page fetches
-    nothing, and vl-convert has no server to fetch from. Everything else is the app's spec as it is."""
-    files = {geo.TOPO_URL: geo.topology, geo.PLACES_URL: geo.place_rows}
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("url") in files:
-                return {**{k: v for k, v in node.items() if k != "url"}, "values": files[node["url"]]()}
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-    return walk(spec)
-
-
 def svg(spec: dict, width: int = SVG_WIDTH) -> str:
     """The chart as an SVG element for a page: drawn by vl-convert, scaled by the page (viewBox, no fixed
     size), coordinates to 0.1 px, each mark's label without the internal fields Vega lists first
     ('c: 16; geo: [object Object]; Country: …' -> 'Country: …'), and the chart's description as its name."""
     import vl_convert as vlc
-    text = vlc.vegalite_to_svg(jsonable(inline_data(spec), width))
+    text = vlc.vegalite_to_svg(jsonable(geo.inline(spec), width))
     text = re.sub(r' d="[^"]*"', lambda m: re.sub(r"(\d+\.\d)\d+", r"\1", m.group(0)), text)
     text = re.sub(r'(aria-label=")(?:[a-z_]+: [^;"]*; )+', r"\1", text)
     text = text.replace(" geo: [object Object];", "")
@@ -239,7 +223,7 @@ def overview_page(snap: Snapshot) -> Page:
         parts += [f"<section><h2>{esc(card.title)}</h2>", f'<p class="fig">{esc(card.figure)}</p>',
                   *(f"<p>{md(line)}</p>" for line in card.lines), chart,
                   *(f"<p>{esc(line)}</p>" for line in card.reported),
-                  f'<p class="src">{esc(_("Sources: {sources}").format(sources=" · ".join(card.sources)))}</p>',
+                  f'<p class="src">{esc(story.sources_line(card.sources))}</p>',
                   f'<p><a href="{link("/" + theme.page, app_query(card.link_params))}">{esc(_("Open this view"))}</a>'
                   "</p></section>"]
     parts.append("<h2>" + esc(_("Maps")) + "</h2><ul>" + "".join(

@@ -103,7 +103,6 @@ def everything(snap: Snapshot, code: str, wanted: dict[str, list[str]]) -> pd.Da
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-AXIS = (2000, 2026)  # one time axis for every chart on the profile
 DEFAULT_COUNTRY = "KEN"  # the profile a link without a country shows (the page and its light version)
 
 
@@ -111,16 +110,18 @@ def trend(snap: Snapshot, code: str, indicator: str, entities: list[str], *, tit
           unit: str | None = None, time_unit: str = "year", events: pd.DataFrame | None = None, height: int = 260,
           narrow: bool = True, captions: list[str] | None = None, series: pd.DataFrame | None = None,
           missing: str | None = None) -> Figure:
-    """One profile chart: the indicator (or the given `series`) for these places on the profile's time axis,
-    or a plain notice when the country has nothing to draw."""
+    """One profile chart: the indicator (or the given `series`) for these places over the years the data
+    covers, the country in the focus colour (`charts.palette`), or a plain notice when it has nothing to draw."""
     series = snap.series(indicator, entities) if series is None else series
     where = place(code, snap.name(code))
     if series.empty or code not in set(series["entity"]):
         return Figure(title, notice=(missing or _("No {indicator} figures for {country:the} in the data.")).format(
             indicator=lower_first(label), country=where))
+    if events is not None and len(events):  # events outside the data's years would stretch its time axis
+        events = events[events["date"].between(series["date"].min(), series["date"].max())]
     spec = charts.time_series(series, title=title, source=snap.citation(indicator), label=label,
-                              unit=unit or snap.indicator(indicator)["unit"], time_unit=time_unit, x_domain=AXIS,
-                              height=height, events=events, narrow=narrow)
+                              unit=unit or snap.indicator(indicator)["unit"], time_unit=time_unit,
+                              height=height, events=events, narrow=narrow, focus=code)
     return Figure(title, spec, snap.citation(indicator), table=series[["name", "period", "value"]],
                   captions=captions or [], export=lambda: spec, file=f"{code}-{file}")
 

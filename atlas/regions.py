@@ -72,5 +72,5 @@ def _map_values(snap: Snapshot, indicator: str, period: str, focus: str, toleran
     out["name"] = out["entity"].map(snap.names())
     out = out.merge(cs, on="entity", how="left")
     out["earlier"] = out["earlier"].astype("boolean").fillna(False).astype(bool)
-    out["rank"] = out["value"].rank(ascending=False, method="min")
+    out["rank"] = out["value"].rank(ascending=False, method="min").astype("Int64")  # "1", not "1.0", in a CSV
     return out.reset_index(drop=True)

@@ -2,9 +2,11 @@
 reported figures a card shows beside the current series."""
 from __future__ import annotations
 
+import re
+
 from . import numbers
 from .i18n import _, data_, lang
-from .store import Snapshot
+from .store import Snapshot, cite
 
 
 def reported(snap: Snapshot, theme: str) -> list[str]:
@@ -22,3 +24,23 @@ def cards(snap: Snapshot) -> list:
     from .themes import themes
     return snap.memo((__name__, "cards", lang(), tuple(t.key for t in themes())),
                      lambda: [(t, t.card(snap)) for t in themes() if t.card])
+
+
+def with_vintage(title: str, vintage: str) -> str:
+    """'Title (vintage)' (see `bare_title`)."""
+    return f"{bare_title(title)} ({vintage})"
+
+
+def bare_title(title: str) -> str:
+    """A title to be followed by its vintage in brackets: one that ends in its own bracket ('… (report)') loses
+    it, so that a line does not read '… (report) (report edition 2023)'."""
+    return re.sub(r"\s*\([^()]*\)$", "", title)
+
+
+def sources_line(sources: list[str]) -> str:
+    """A card's sources as one line. A single citation keeps its own 'Source: …'; several read 'Sources: A · B',
+    each without its own 'Source: ' (which would read 'Sources: Source: …')."""
+    prefix = cite("\0", "", "", "").split("\0")[0]  # 'Source: ', 'Source : ' in the run's language
+    if len(sources) == 1 and sources[0].startswith(prefix):
+        return sources[0]
+    return _("Sources: {sources}").format(sources=" · ".join(s.removeprefix(prefix) for s in sources))

@@ -11,7 +11,10 @@ script to finish (first load); then moves the page's period slider one step ever
 same rerun message Chromium sends (the page's widget states, the fragment id, the URL's query string, the
 hashes of the messages it has cached), and waits for the fragment run to finish (move). The users arrive
 evenly within 10 seconds. The messages are recorded from a real Chromium at the start of every run, so the
-client follows the pages as they change. Static files are not fetched (their bytes are in
+client follows the pages as they change. Before the measured rounds the server is brought to the state of
+one that has been up a while (`settle`: the front's light profiles built, every page drawn once by every
+replica, the machine quiet again); `--cold` measures users arriving at a server that has just started.
+Static files are not fetched (their bytes are in
 docs/PERFORMANCE.md); the first load here is the server's part of it.
 
 Every server is started here on free loopback ports and stopped by its pid; all traffic goes to 127.0.0.1.
@@ -263,6 +266,9 @@ class Plain:
 class Fronted:
     def __init__(self, replicas: int):
         self.front = Front(replicas=replicas).start()
+        if self.front.light_builder is not None:  # a front that has been up a while: its profiles are built
+            print("Waiting for the front's background build of the light profiles (once per key)...", file=sys.stderr)
+            self.front.light_builder.wait()
         self.port = self.front.port
         self.pids = [p.pid for p in self.front.replicas] + [self.front.nginx.pid] + \
             [c.pid for c in psutil.Process(self.front.nginx.pid).children()]
@@ -327,6 +333,17 @@ def validate() -> None:
         server.stop()
 
 
+def settle(server, recorded: dict, quiet: float = 1.0, longest: float = 120) -> None:
+    """Before the measured rounds: one unreported round (6 users for 5 s) so every replica has drawn every
+    page once (each builds its chart templates on its first run of a page, as a server that has been up a
+    while already has), then wait until the 1-minute load average falls below `quiet` (at most `longest` s):
+    users arriving while the front is still busy with its own start measure the start, not the users."""
+    load(server.port, server.pids, recorded, 6, 5, 1)
+    t = time.time()
+    while float(uptime_load().split()[0]) >= quiet and time.time() - t < longest:
+        time.sleep(2)
+
+
 def _interrupt(*_) -> None:
     raise KeyboardInterrupt
 
@@ -339,6 +356,8 @@ def main() -> None:
     parser.add_argument("--arrival", type=float, default=10, help="users arrive evenly within this many seconds")
     parser.add_argument("--replicas", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--validate", action="store_true")
+    parser.add_argument("--cold", action="store_true",
+                        help="users arrive as soon as the server is up (no warm-up round, no wait for a quiet machine)")
     args = parser.parse_args()
     # SIGTERM (e.g. from `timeout`) unwinds like Ctrl-C, so the servers started here are stopped.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -357,6 +376,8 @@ def main() -> None:
         server = Plain() if target == "plain" else Fronted(args.replicas)
         try:
             recorded = record_browser(f"http://127.0.0.1:{server.port}")
+            if not args.cold:
+                settle(server, recorded)
             for users in args.users:
                 before = uptime_load()
                 stats = load(server.port, server.pids, recorded, users, args.seconds, args.arrival)

@@ -29,7 +29,7 @@ for column, (theme, card) in zip(st.columns(len(cards), gap="medium"), cards):
         st.vega_lite_chart(spec, width="stretch", key=f"overview.{theme.key}")
         for line in card.reported:
             st.info(line, icon=":material/history:")
-        st.caption(_("Sources: {sources}").format(sources=" · ".join(card.sources)))
+        st.caption(story.sources_line(card.sources))
         st.page_link(nav.theme_page(theme), label=_("Open this view"), icon=":material/arrow_forward:",
                      query_params=lang.link_params(card.link_params) or None)
 

@@ -31,6 +31,10 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then  # axe-core, pinned in packag
   npm ci --no-audit --no-fund --silent
 fi
 bash scripts/install-nginx.sh
-# Two workers (pytest-xdist): the tests of each server (app, front) on one worker (tests/conftest.py groups
-# them), everything else spread over both. `-n 0` after the command runs in one process (e.g. with --pdb).
+# The production front's files (pre-compressed static files, landing light pages), as scripts/serve.sh
+# builds them at its start: built here once per key (about 50 s of CPU on a clean clone), not inside the
+# first front test.
+.venv/bin/python -m atlas.front --build
+# Two workers (pytest-xdist): the front's tests on one worker (tests/conftest.py groups them), everything
+# else spread over both (each worker starts its own app server when a browser test needs one). `-n 0` after the command runs in one process (e.g. with --pdb).
 exec .venv/bin/python -m pytest -n 2 "$@"

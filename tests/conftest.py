@@ -9,20 +9,21 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT.parent / "shared" / "data" / "raw"
 
 # --- parallel runs (pytest-xdist: scripts/test.sh runs `-n 2 --dist loadgroup`) ----------------------------
-# Session fixtures that start servers: the tests using one run on one worker, so it starts once.
-SERVERS = {"front": "front", "app_url": "app"}  # fixture -> group (the front first: it is the heavier)
+# The session fixture that starts the production front (nginx + 2 replicas): the tests using it run on one
+# worker, so it starts once. The plain app server (`app_url`, one process, a few seconds to start) is not
+# grouped: each worker starts its own when it first needs one, so the browser tests spread over both workers
+# (grouped on one, they were the suite's longest path while the other worker sat idle).
+SERVERS = {"front": "front"}  # fixture -> group
 
 
 def group_of(item) -> str | None:
     """The worker group of a test (None: any free worker).
     - "front": a test using the production front (nginx + 2 replicas), which then starts once;
-    - "app": a test using the app server (`app_url`), which then starts once; these browser tests run one
-      after another on one worker, the front's on the other when it is free;
     - its module's path: a test module with its own module- or session-scoped fixture (a build, a rendered
       deck), so the fixture is computed once;
     - the name of an explicit `@pytest.mark.xdist_group("…")`.
-    A browser test with neither server (its own fresh server, a file from disk) runs anywhere: Chromium
-    (`browser`, session-scoped) starts once on each worker that needs it."""
+    Any other browser test runs anywhere: Chromium (`browser`) and the app server (`app_url`), both
+    session-scoped, start once on each worker that needs them."""
     marker = item.get_closest_marker("xdist_group")
     if marker:
         return str(marker.args[0] if marker.args else marker.kwargs.get("name", "default"))

@@ -27,7 +27,9 @@ def test_overview_shows_three_cards_with_sources_and_links(snapshot):
     assert numbers.usd_bn(snapshot.value("gsma_tx_value", "GSMA_AFRICA", "2022")) in body  # as reported
     now = gsma.latest(snapshot)  # beside GSMA's dataset
     assert numbers.usd_bn(now.world) in body and numbers.usd_bn(now.africa) in body
-    assert body.count("Sources:") == 3
+    for _theme, card in story.cards(snapshot):  # each card's sources, "Source" said once (issue 22)
+        assert story.sources_line(card.sources) in body
+    assert body.count("Sources:") == 2 and "Sources: Source:" not in body  # one card has a single source
     assert len(at.get("vega_lite_chart")) == 3
     links = at.main.get("page_link")  # the sidebar's navigation links aside
     assert len(links) == 3

@@ -136,6 +136,6 @@ def test_the_image_is_debian_with_pinned_requirements_and_the_snapshot_inside():
     # The snapshot and static files are in the build context; what the image builds is built at build time.
     ignored = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines() if line and line[0] != "#"]
     assert not {"data", "data/", "static", "static/", "atlas", "deploy"} & set(ignored)
-    assert "python -m atlas.pipeline.dataset" in text and "build_static()" in text
+    assert "python -m atlas.pipeline.dataset" in text and "python -m atlas.front --build --profiles" in text
     after_user = text.split("\nUSER ", 1)[1]
     assert "RUN " not in after_user and not re.search(r"curl|wget|pip install|apt-get", after_user)

@@ -138,9 +138,12 @@ def test_revised_series_spec_draws_lines_and_faint_markers_and_exports(snapshot)
     assert {"source_title", "edition", "status", "note"} <= tooltip
     svg = export.svg(spec).decode()
     assert "GSMA" in svg and svg.count("<path") >= 3
-    # a second call reuses the cached template: only data and title differ
+    # a second call reuses the cached template: only data, title and the lines' colours (charts.palette) differ
     again = charts.revised_series(points.head(3), title="t", source="s", label="x", unit="USD billion")
-    assert again["layer"] is charts.series._revised_series_template("x", "USD billion", False, 380)["layer"]
+    template = charts.series._revised_series_template("x", "USD billion", False, 380)
+    assert template is charts.series._revised_series_template("x", "USD billion", False, 380)
+    assert [layer["mark"] for layer in again["layer"]] == [layer["mark"] for layer in template["layer"]]
+    assert again["layer"][0]["encoding"]["color"]["scale"]["range"][0] == charts.palette.GROUP_OF[points["entity"][0]]
 
 
 def test_trend_series_drop_non_positive_values_on_log(snapshot):

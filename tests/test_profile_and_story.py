@@ -109,3 +109,34 @@ def test_profile_page_tables_are_shaped_outside_the_page(snapshot):
     assert list(marks["date"]) == [pd.Timestamp("2019-01-01"), pd.Timestamp("2019-05-01"), pd.Timestamp("2019-05-03")]
     assert profile_views.picker_labels(snapshot)["CIV"] == "Cote d'Ivoire / Côte d’Ivoire"  # typographic apostrophe (entities.py)
     assert set(mobile_money.fas_latest(snapshot, "KEN")["period"]) and mobile_money.fas_latest(snapshot, "DEU").empty
+
+
+def test_chart_details_read_plainly(snapshot):
+    """Issue 22, part 9: each chart spans its data's years, KaiOS has its own scale, axis ticks carry no useless
+    decimals, a count has separators and its unit, a CSV's rank is whole and names the ISO code, a card's sources
+    say 'Source' once and a bracket once."""
+    from atlas import export, i18n
+    from atlas.regions import map_values
+    from atlas.themes import mobile_money
+    from atlas.themes.internet import data as internet
+    figures = kaios_theme.figures(snapshot, "NGA")
+    own = figures[0].spec
+    kaios_dates = snapshot.series(kaios_theme.kaios.ALL, ["NGA"])["date"]
+    events = own["datasets"]["events"]
+    assert len(figures) == 2 and set(own["datasets"]["series"]["name"]) == {"Nigeria"}  # KaiOS alone on its scale
+    assert events["date"].between(kaios_dates.min(), kaios_dates.max()).all()  # no event stretches the axis
+    assert "scale" not in own["layer"][0]["encoding"]["x"] or "domain" not in own["layer"][0]["encoding"]["x"]["scale"]
+    assert own["layer"][0]["encoding"]["y"]["axis"]["format"] == ",~r"  # "20", not "20.0"
+    kes = mobile_money.fas_latest(snapshot, "KEN").set_index("period")["value"].tolist()
+    registered = snapshot.latest("fas_accounts_registered_per_1000", "KEN")[1]
+    assert f"{registered:,.0f} per 1,000 adults" in kes  # "1,859 per 1,000 adults", not "1859.0"
+    table = internet.table(map_values(snapshot, internet.WDI, "2023", "world", 3))
+    lines = export.csv(table, "cited", lang="en").decode().splitlines()
+    header, first = lines[0].split(","), lines[1].split(",")
+    top = snapshot.cross_section(internet.WDI, "2023", tolerance=3).sort_values("value").iloc[-1]
+    assert first[header.index("rank")] == "1" and first[header.index("entity")] == top["entity"]
+    for lang in ("en", "fr"):
+        with i18n.using(lang):
+            for _theme, card in story.cards(snapshot):
+                line = story.sources_line(card.sources)
+                assert line.count("Source") == 1 and ") (" not in line, line

@@ -243,7 +243,7 @@ def test_country_page_in_french_with_every_theme(snapshot):
     at = _page_in_french(snapshot, "SEN")
     assert "de la population du Sénégal utilisait Internet" in at.markdown[0].value
     specs = [chart_data(at, i)[1] for i in range(len(at.get("vega_lite_chart")))]
-    assert len(specs) == 3
+    assert len(specs) == 4  # internet, mobile money, KaiOS on its own scale, the other low-end browsers
     for spec in specs:
         assert spec["config"]["locale"]["number"]["decimal"] == ","   # the chart writes 41,2 in the browser
         encoding = spec["layer"][0]["encoding"]
@@ -251,7 +251,9 @@ def test_country_page_in_french_with_every_theme(snapshot):
         assert spec["description"].startswith("Graphique en courbes")
     assert specs[0]["layer"][0]["encoding"]["y"]["title"] == "Usage d’Internet (%)"
     assert charts.heading(specs[0]) == "Usage d’Internet\u00a0: Sénégal et points de comparaison"
-    assert charts.heading(specs[2]) == "Part des navigateurs dans l’ensemble des pages vues au Sénégal"
+    assert charts.heading(specs[2]) == "Part de KaiOS dans l’ensemble des pages vues au Sénégal"
+    assert charts.heading(specs[3]) == ("Autres navigateurs d’entrée de gamme au Sénégal\u00a0: part de l’ensemble "
+                                        "des pages vues")
     peers = json.loads(at.dataframe[1].proto.columns)
     assert [peers[c]["label"] for c in ("name", "value", "period", "difference")] == [
         "Pays", "Usage d’Internet (%)", "Année", "Écart (points)"]
@@ -266,5 +268,5 @@ def test_country_page_in_french_says_each_gap(snapshot):
                  "L’enquête du FMI sur l’accès aux services financiers (FAS) ne publie aucune série sur le mobile "
                  f"money pour La Réunion entre {first} et {last}."]:
         assert said in notices
-    assert len(at.get("vega_lite_chart")) == 1  # the browsers' chart only
+    assert len(at.get("vega_lite_chart")) == 2  # the browsers' charts only (KaiOS on its own scale, the others)
 

@@ -56,6 +56,11 @@ def fmt_value(unit: str) -> str:
     return {"%": ".1f", "people": ",.0f", "percentage points": "+.1f"}.get(unit, ",.2~f")
 
 
+def axis_format(unit: str) -> str:
+    """A d3 format for an axis's ticks: round numbers without useless decimals ("20", not "20.0"; "0.02" kept)."""
+    return "+~r" if unit == "percentage points" else ",~r"
+
+
 # Text wraps in the browser, to the chart's own width: Vega cuts a title longer than the chart with "…" and
 # cannot wrap it, and Python does not know how wide a phone is. Each line takes as many words as fit at a
 # generous width per character: over every explorer's titles and source lines, English and French, lines of

@@ -119,9 +119,10 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
         # a change map's classes as indices into `classes` (-1: none); fifths as their labels
         data["k"] = classes.cat.codes.astype("int8") if scale.kind == "classes" else classes.astype("category")
         params["classes"] = [str(c) for c in classes.cat.categories]
-    cached = _template(label, unit, scale, zeros, earlier, notes, focus, inline_geometry, height, ends_unit)
-    return fill(cached, title_text, source, {"map_values": data.reset_index(drop=True)},
+    cached = _template(label, unit, scale, zeros, earlier, notes, focus, height, ends_unit)
+    spec = fill(cached, title_text, source, {"map_values": data.reset_index(drop=True)},
                 description or describe(keep, status, label, unit, period, where, zeros), **params)
+    return geo.inline(spec) if inline_geometry else spec
 
 
 def describe(values: pd.DataFrame, status: pd.Series, label: str, unit: str, period: str, where: str,
@@ -189,12 +190,12 @@ def aspect(focus: tuple[str, str] | None = None) -> float:
     return float((y.max() - y.min()) / max(x.max() - x.min(), 1e-9))
 
 
-def shape_layer(inline_geometry: bool) -> alt.Chart:
+def shape_layer() -> alt.Chart:
     """Every country's shape, its geometry looked up by id in the world TopoJSON (served once as a static file,
-    or inline for an export), drawn even without a value (the colour's conditions say 'no data'); a click
+    put inline for an export by `geo.inline`), drawn even without a value (the colour's conditions say 'no data'); a click
     picks the country (its profile opens). Every map of the atlas draws its countries with this layer."""
     return (alt.Chart()
-            .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(inline=inline_geometry), key="id"),
+            .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(), key="id"),
                               as_="geo")
             .transform_filter("isValid(datum.geo)")
             .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
@@ -214,7 +215,7 @@ def _region_names() -> str:
 
 @per_lang(128)  # templates hold words: one per language
 def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
-              focus: tuple[str, str] | None, inline_geometry: bool, height: int, ends_unit: str | None = None) -> Spec:
+              focus: tuple[str, str] | None, height: int, ends_unit: str | None = None) -> Spec:
     fields = ["v"] + ([] if ends_unit else ["r"]) + ([] if zeros or ends_unit else ["p"]) + (["e"] if earlier else []) \
         + (["k"] if scale.kind in ("quantile", "classes") else []) + (["a", "pa", "pb"] if ends_unit else [])
     lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=fields)
@@ -299,12 +300,12 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     # values are looked up and the tooltip texts computed once (a period move resends the spec). Shapes
     # add their geometry from the world TopoJSON; small states are also drawn as a dot.
     # invalid="show": a country with no value is still drawn, coloured by the conditions (grey, 'no data').
-    shapes = shape_layer(inline_geometry).properties(name="shapes")
+    shapes = shape_layer().properties(name="shapes")
     dots = (alt.Chart()
             .transform_filter("datum.small")
             .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
             .encode(longitude="lon:Q", latitude="lat:Q"))
-    places = alt.layer(shapes, dots, data=geo.places(inline_geometry))
+    places = alt.layer(shapes, dots, data=geo.places())
     layers = [(places.transform_filter(focus_test) if focus else places)
               .transform_lookup(lookup="id", from_=lookup).transform_calculate(**calc)
               .encode(color=color, tooltip=tooltip)]

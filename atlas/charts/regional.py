@@ -27,10 +27,11 @@ def regional_map(countries: pd.DataFrame, areas: pd.DataFrame, *, title_text: st
     data = pd.DataFrame({"id": countries["entity"].astype(str), "a": countries["a"].astype("int8")})
     names = [str(n) for n in areas["name"]]
     values = [None if pd.isna(v) else float(v) for v in areas["value"]]
-    cached = _regional_template(label, unit, tuple(float(d) for d in domain), inline_geometry, height)
-    return fill(cached, title_text, source, {"map_values": data.reset_index(drop=True)},
+    cached = _regional_template(label, unit, tuple(float(d) for d in domain), height)
+    spec = fill(cached, title_text, source, {"map_values": data.reset_index(drop=True)},
                 describe_regional(areas, countries, label, unit, period),
                 area_names=names, area_values=values, period_label=numbers.period(period))
+    return geo.inline(spec) if inline_geometry else spec
 
 
 def describe_regional(areas: pd.DataFrame, countries: pd.DataFrame, label: str, unit: str, period: str) -> str:
@@ -48,8 +49,7 @@ def describe_regional(areas: pd.DataFrame, countries: pd.DataFrame, label: str, 
 
 
 @per_lang(16)
-def _regional_template(label: str, unit: str, domain: tuple[float, float], inline_geometry: bool,
-                       height: int) -> Spec:
+def _regional_template(label: str, unit: str, domain: tuple[float, float], height: int) -> Spec:
     lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=["a"])
     not_covered = _("not covered by GSMA's list")
     calc = {
@@ -67,11 +67,11 @@ def _regional_template(label: str, unit: str, domain: tuple[float, float], inlin
                alt.Tooltip("c:Q", title=_("{label} of the region ({unit})").format(label=_(label), unit=unit_text(unit)),
                            format=",.3~r"),
                alt.Tooltip("period_label:N", title=_("Period"))]
-    shapes = shape_layer(inline_geometry)
+    shapes = shape_layer()
     dots = (alt.Chart().transform_filter("datum.small")
             .mark_circle(size=34, stroke="#333333", strokeWidth=0.6, opacity=1, invalid="show")
             .encode(longitude="lon:Q", latitude="lat:Q"))
-    layer = (alt.layer(shapes, dots, data=geo.places(inline_geometry))
+    layer = (alt.layer(shapes, dots, data=geo.places())
              .transform_lookup(lookup="id", from_=lookup).transform_calculate(**calc)
              .encode(color=color, tooltip=tooltip))
     fit = alt.param(name="height", expr=f"min({height}, width * {aspect(None):.4f})")

@@ -7,7 +7,8 @@ import pandas as pd
 
 from .. import numbers
 from ..i18n import N_, _, per_lang
-from .finish import AUTOSIZE, FONT, Spec, describe_series, fill, fmt_value, template, unit_text
+from . import palette
+from .finish import AUTOSIZE, FONT, Spec, axis_format, describe_series, fill, fmt_value, template, unit_text
 
 
 # --- time series ----------------------------------------------------------------------------------
@@ -19,33 +20,39 @@ def axis_title(label: str, unit: str, log: bool) -> str:
 def time_series(series: pd.DataFrame, *, title: str, source: str, label: str, unit: str, log: bool = False,
                 marker: pd.Timestamp | None = None, marker_label: str = "", events: pd.DataFrame | None = None,
                 time_unit: str = "year", height: int = 380, x_domain: tuple[int, int] | None = None,
-                compact: bool = False, narrow: bool = False) -> Spec:
-    """Lines for several entities over time (name, date, value, period), an optional marked period,
-    and optional dated events (date, title, source) drawn as rules with a triangle. `x_domain`
-    (first year, last year) fixes the time axis, so several charts can share one. `compact` is for small
-    cards: no axis title, a two-column legend."""
+                compact: bool = False, narrow: bool = False, focus: str | None = None) -> Spec:
+    """Lines for several entities over time (name, date, value, period; `key` or `entity` for its colour,
+    `atlas.charts.palette`), an optional marked period, and optional dated events (date, title, source)
+    drawn as rules with a triangle. `x_domain` (first year, last year) fixes the time axis, so several charts
+    can share one. `compact` is for small cards: no axis title, a two-column legend. `focus`: the chosen
+    country's key, drawn in the focus colour, thicker, on top and named at its last point."""
     data = series[["name", "date", "value", "period"]].reset_index(drop=True)
     marks = pd.DataFrame({"date": [marker] if marker is not None else [], "label": [marker_label] if marker is not None else []})
     ev = (events[["date", "title", "source"]] if events is not None
           else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "title": [], "source": []}))
     cached = _time_series_template(label, unit, log, time_unit, height, x_domain, compact, narrow)
-    return fill(cached, title, source, {"series": data, "marker": marks, "events": ev.reset_index(drop=True)},
-                describe_series(N_("Line chart"), label, unit, data))
+    colours = palette.scale(series, focus)
+    focus_name = colours["domain"][0] if focus is not None and colours["range"][:1] == [palette.FOCUS] else ""
+    return palette.coloured(fill(cached, title, source, {"series": data, "marker": marks,
+                                                         "events": ev.reset_index(drop=True)},
+                                 describe_series(N_("Line chart"), label, unit, data), focus=focus_name), colours)
 
 
 @per_lang(64)  # templates hold words: one per language
 def _time_series_template(label, unit, log, time_unit, height, x_domain=None, compact=False, narrow=False) -> Spec:
-    fmt = fmt_value(unit)
+    fmt, axis_fmt = fmt_value(unit), axis_format(unit)
     label, unit = _(label), unit_text(unit)
     y_scale = alt.Scale(type="log") if log else alt.Scale(zero=unit == "%")
     time_fmt = "%Y" if time_unit == "year" else "%b %Y"
     base = alt.Chart(alt.NamedData("series")).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format=time_fmt, labelFontSize=12,
                                                     tickCount="year" if time_unit == "year" else alt.Undefined),
+                # without a fixed axis, room for the first and last points (the line's ends would be cut)
                 scale=alt.Scale(domain=[alt.DateTime(year=x_domain[0]), alt.DateTime(year=x_domain[1], month=12)])
-                if x_domain else alt.Undefined),
-        y=alt.Y("value:Q", title=None if compact else axis_title(label, unit, log),
-                scale=y_scale, axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
+                if x_domain else alt.Scale(padding=8)),
+        # a small card keeps the unit only ("%", "US$ billion"): no room for the label
+        y=alt.Y("value:Q", title=unit if compact else axis_title(label, unit, log),
+                scale=y_scale, axis=alt.Axis(format=axis_fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=2 if compact else 3,
                                                                 labelLimit=260, labelFontSize=12)),
         tooltip=[alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Period")),
@@ -56,14 +63,23 @@ def _time_series_template(label, unit, log, time_unit, height, x_domain=None, co
         x="date:T", tooltip=[alt.Tooltip("title:N", title=_("Event")),
                              alt.Tooltip("date:T", title=_("Date"), format="%d %b %Y"),
                              alt.Tooltip("source:N", title=_("Source"))])
+    focus = alt.param(name="focus", value="")  # the chosen country's name ('' for none), set per call
+    mine = base.transform_filter("datum.name === focus")
+    clip = bool(x_domain)  # a fixed time axis may start after the data; otherwise a top or end point stays whole
     chart = alt.layer(
-        base.mark_line(strokeWidth=2.2, clip=True),  # clip: a fixed time axis may start after the data
-        base.mark_point(filled=True, size=28, clip=True),
+        base.mark_line(strokeWidth=2.2, clip=clip),
+        base.mark_point(filled=True, size=28, clip=clip),
+        mine.mark_line(strokeWidth=3.6, clip=clip),  # the chosen country again, thicker and on top
+        # its name at its last point, above the line's end (inside the plot, so it fits)
+        mine.transform_filter("isValid(datum.value)").transform_window(
+            last="row_number()", sort=[alt.SortField("date", "descending")])
+        .transform_filter("datum.last === 1").mark_text(align="right", dx=-4, dy=-12, fontSize=12, fontWeight="bold")
+        .encode(text="name:N"),
         rule.mark_rule(aria=False, color="#444444", strokeDash=[4, 3]),
         rule.mark_text(aria=False, align="left", dx=4, baseline="top", y=2, fontSize=12, color="#444444").encode(text="label:N"),
         ev.mark_rule(aria=False, color="#b15928", strokeWidth=1.2, opacity=0.8),
         ev.mark_point(aria=False, shape="triangle-down", size=110, filled=True, color="#b15928", y=0, opacity=1),
-    ).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
+    ).add_params(focus).properties(height=height, width="container", autosize=AUTOSIZE).configure(font=FONT)
     return template(chart, narrow)
 
 
@@ -78,15 +94,16 @@ def revised_series(points: pd.DataFrame, *, title: str, source: str, label: str,
     on hover (columns REVISED_COLUMNS: status says 'revised to …', note keeps the source's wording)."""
     data = points[REVISED_COLUMNS].reset_index(drop=True)
     latest = data[data["latest"]]
-    return fill(_revised_series_template(label, unit, log, height), title, source, {"revised_points": data},
-                describe_series(N_("Line chart (latest report edition)"), label, unit, latest) + " "
-                + _("{count} figures from other editions shown as hollow diamonds.").format(
-                    count=numbers.count(len(data) - len(latest))))
+    return palette.coloured(fill(
+        _revised_series_template(label, unit, log, height), title, source, {"revised_points": data},
+        describe_series(N_("Line chart (latest report edition)"), label, unit, latest) + " "
+        + _("{count} figures from other editions shown as hollow diamonds.").format(
+            count=numbers.count(len(data) - len(latest)))), palette.scale(points.sort_values("entity", kind="stable")))
 
 
 @per_lang(32)  # templates hold words: one per language
 def _revised_series_template(label, unit, log, height) -> Spec:
-    fmt = fmt_value(unit)
+    fmt, axis_fmt = fmt_value(unit), axis_format(unit)
     label, unit = _(label), unit_text(unit)
     tooltip = [alt.Tooltip("name:N", title=_("Place")), alt.Tooltip("period:N", title=_("Year")),
                alt.Tooltip("value:Q", title=f"{label} ({unit})", format=fmt),
@@ -96,9 +113,8 @@ def _revised_series_template(label, unit, log, height) -> Spec:
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year")),
         y=alt.Y("value:Q", title=axis_title(label, unit, log),
                 scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
-                axis=alt.Axis(format=fmt if not log else ",.3~r", labelFontSize=12, titleFontSize=12)),
-        # tableau10: distinct hues (the theme's light/dark pairs would make Africa and a sub-region alike)
-        color=alt.Color("name:N", title=None, scale=alt.Scale(scheme="tableau10"),
+                axis=alt.Axis(format=axis_fmt if not log else ",.3~r", labelFontSize=12, titleFontSize=12)),
+        color=alt.Color("name:N", title=None,  # colours by meaning, per call (`palette.coloured`)
                         legend=alt.Legend(orient="bottom", columns=3, labelLimit=320, labelFontSize=12)),
         tooltip=tooltip,
     )
@@ -135,9 +151,11 @@ def milestone_series(series: pd.DataFrame, *, title: str, source: str, label: st
     band["text"] = [_("No series data\nbefore {month}").format(month=numbers.month(f"{series_start:%Y-%m}"))
                     if series_start is not None else ""] * len(band)
     cached = _milestone_series_template(label, unit, log, height)
-    return fill(cached, title, source, {"series": data, "marker": marks, "milestones": ms, "band": band},
-                describe_series(N_("Line chart by month"), label, unit, data) + " "
-                + _("{count} numbered milestones on the time axis.").format(count=numbers.count(len(ms))))
+    return palette.coloured(fill(
+        cached, title, source, {"series": data, "marker": marks, "milestones": ms, "band": band},
+        describe_series(N_("Line chart by month"), label, unit, data) + " "
+        + _("{count} numbered milestones on the time axis.").format(count=numbers.count(len(ms)))),
+        palette.scale(series))
 
 
 @per_lang(32)  # templates hold words: one per language
@@ -192,14 +210,14 @@ def stacked_area(frame: pd.DataFrame, *, title: str, source: str, label: str, un
 
 @per_lang(32)  # templates hold words: one per language
 def _stacked_area_template(label, unit, names, height) -> Spec:
-    fmt = fmt_value(unit)
+    fmt, axis_fmt = fmt_value(unit), axis_format(unit)
     label, unit = _(label), unit_text(unit)
     palette = ["#b15928", "#1f78b4", "#33a02c", "#6a3d9a", "#ff7f00", "#e31a1c", "#a6cee3", "#b2df8a",
                "#cab2d6", "#fdbf6f", "#fb9a99", "#999999", "#ffff99"]
     base = alt.Chart(alt.NamedData("series")).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelFontSize=12, tickCount="year")),
         y=alt.Y("value:Q", stack="zero", title=f"{label} ({unit})",
-                axis=alt.Axis(format=fmt, labelFontSize=12, titleFontSize=12)),
+                axis=alt.Axis(format=axis_fmt, labelFontSize=12, titleFontSize=12)),
         color=alt.Color("name:N", title=None, scale=alt.Scale(domain=list(names), range=palette[:len(names)]),
                         sort=list(names), legend=alt.Legend(orient="bottom", columns=4, labelFontSize=12)),
         order=alt.Order("order:Q", sort="ascending"),

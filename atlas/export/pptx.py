@@ -27,7 +27,7 @@ TITLE_ONLY = 5                               # the default template's "Title Onl
 
 def _legends_inside(key, node):
     """A map's legend in its empty lower-left corner (ocean), as on the HTML deck's slides."""
-    if key == "datasets":
+    if key in ("values", "datasets"):  # data (the inline geometry too) stays as it is
         return Keep(node)
     if key == "legend" and isinstance(node, dict):
         return Keep({**node, "orient": "bottom-left", "direction": "vertical", "offset": 30})

@@ -69,7 +69,7 @@ def figure(snap: Snapshot, ind: str, start: str, end: str, region: str, periods:
     caption = " ".join([description, _("Grey: no value at one end or both.")])
     rows = table[table["value"].notna()].sort_values("rank")
     return Figure(title, spec(inline), snap.citation(ind),
-                  table=rows[["name", "a", "pa", "b", "pb", "value", "region"]].reset_index(drop=True),
+                  table=rows[["name", "a", "pa", "b", "pb", "value", "region", "entity"]].reset_index(drop=True),
                   captions=[caption], export=lambda: spec(True), file=f"{file}-change-{start}-{end}-{region}",
                   clickable=True)
 

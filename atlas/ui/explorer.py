@@ -68,8 +68,9 @@ def dataframe(frame: pd.DataFrame, columns: dict[str, Column], **kwargs) -> None
     formats (which write English): a Styler costs ~0.1-0.2 s and twice the bytes per render of a 230-row
     table (pandas renders every cell), so only a language that needs other separators pays for it."""
     styled = i18n.lang() != i18n.DEFAULT
+    hidden = {"entity": None} if "entity" in frame and "entity" not in columns else {}  # the ISO code: CSV only
     st.dataframe(table(frame, columns) if styled else frame, hide_index=True, width="stretch",
-                 column_config=column_config(columns, styled=styled), **kwargs)
+                 column_config={**column_config(columns, styled=styled), **hidden}, **kwargs)
 
 
 def table(frame: pd.DataFrame, columns: dict[str, Column]):

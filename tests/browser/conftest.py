@@ -11,6 +11,9 @@ from benchmarks.harness import CHROMIUM, CHROMIUM_ARGS, ROOT, SHAPES, start_app 
 from benchmarks.harness import free_port as _free_port  # noqa: F401
 
 ARTIFACTS = ROOT / "test-artifacts"
+# Playwright's assertions wait 5 s by default: a page that draws in 2 s alone can take longer with the other
+# worker's browser and server on the same two cores (the KaiOS trend's name once failed CI that way).
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(items):

@@ -2,6 +2,7 @@
 import re
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from playwright.sync_api import expect
 
 from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
@@ -61,3 +62,47 @@ def test_a_profile_link_opens_the_profile(page, app_url):
     expect(page.get_by_text("No mobile money account figures for Tuvalu")).to_be_visible()
     page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 1", arg=LINES)
     screenshot(page, "country-tuvalu")
+
+
+FOCUS = "#0b4f9c"  # atlas.charts.palette.FOCUS, written out: the browser must show this very colour
+CHART_COLOURS = """() => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]')).map(c => ({
+    legend: (symbols => Array.from(c.querySelectorAll('.role-legend-label text')).map((t, i) =>
+        [t.textContent, symbols[i] && symbols[i].getAttribute('stroke')]))(
+        c.querySelectorAll('.role-legend-symbol path')),
+    lines: Array.from(c.querySelectorAll('path[aria-roledescription="line mark"]')).map(p =>
+        [p.getAttribute('stroke'), parseFloat(p.getAttribute('stroke-width'))]),
+    labels: Array.from(c.querySelectorAll('.role-mark text')).map(t => [t.textContent, t.getAttribute('fill')]),
+}))"""
+
+
+def contrast(colour: str) -> float:
+    """WCAG contrast against white: how strong a line reads."""
+    r, g, b = ((int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 1.05 / (0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] + 0.05)
+
+
+@pytest.mark.parametrize("code, lang, name", [("NGA", "en", "Nigeria"), ("NGA", "fr", "Nigeria"),
+                                              ("SEN", "en", "Senegal"), ("SEN", "fr", "Sénégal")])
+def test_the_chosen_country_is_the_strongest_line_on_every_profile_chart(page, app_url, code, lang, name):
+    """Colour by meaning (issue 22): the same focus colour in every chart and both languages; the exports'
+    colours are checked without a browser (tests/test_palette.py)."""
+    page.goto(f"{app_url}/country?country={code}&lang={lang}")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 4", arg=LINES)
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 4",  # the four charts drawn
+                           arg='[data-testid="stVegaLiteChart"] svg.marks')
+    charts = page.evaluate(CHART_COLOURS)
+    mine = [c for c in charts if any(label == name for label, _ in c["legend"])]
+    assert len(mine) == 3, charts  # internet use, mobile money, KaiOS (the other browsers' chart has no such line)
+    for chart in mine:
+        legend = dict(chart["legend"])
+        assert legend[name] == FOCUS and chart["legend"][0][0] == name  # first in the legend
+        strokes = [s for s, _ in chart["lines"] if s]
+        assert FOCUS in strokes and max(strokes, key=contrast) == FOCUS  # the strongest line
+        assert max(w for s, w in chart["lines"] if s == FOCUS) > max(w for s, w in chart["lines"] if s != FOCUS) \
+            if len(set(strokes)) > 1 else True  # and the thickest
+        assert [name, FOCUS] in chart["labels"]  # named at its line's end
+    if code == "SEN" and lang == "fr":
+        screenshot(page, "country-senegal-fr-focus")

@@ -46,13 +46,14 @@ def map_title(year: str, region: str) -> str:
 def table(values: pd.DataFrame) -> pd.DataFrame:
     """The values behind a map, highest first."""
     return shown_groups(values[values["value"].notna()].sort_values("rank")[
-        ["name", "value", "period", "rank", "region", "income_group"]])
+        ["name", "value", "period", "rank", "region", "income_group", "entity"]])  # entity: the ISO code, CSV only
 
 
 def trend_series(snap: Snapshot, places: list[str], log: bool) -> pd.DataFrame:
     wdi = snap.series(WDI, [c for c in places if not c.startswith("ITU:")])
     itu = snap.series(ITU, [c[4:] for c in places if c.startswith("ITU:")])
     itu["name"] = itu["entity"].map(lambda c: place_name(snap, f"ITU:{c}"))
+    itu["key"] = "ITU:" + itu["entity"]  # its colour: ITU's world is not the World Bank's (charts.palette)
     series = pd.concat([wdi, itu], ignore_index=True)
     return series[series["value"] > 0] if log else series  # a log axis cannot show zero
 

@@ -86,22 +86,29 @@ def slides(snap: Snapshot) -> list[SlideRef]:
                      notes=_("India's fall in 2020 may partly be user-agent classification. Triangles: milestones."))]
 
 
-def browser_series(snap: Snapshot, code: str) -> pd.DataFrame:
-    """KaiOS and the low-end browsers' shares of page views in the country, one line each."""
-    return pd.concat([snap.series(i, [code]).assign(name=snap.indicator(i)["short_label"]) for i in BROWSERS])
+def browser_series(snap: Snapshot, code: str, browsers: list[str] = BROWSERS) -> pd.DataFrame:
+    """These browsers' shares of page views in the country, one line each (keyed by indicator for its colour)."""
+    return pd.concat([snap.series(i, [code]).assign(name=snap.indicator(i)["short_label"], key=i) for i in browsers])
 
 
 def figures(snap: Snapshot, code: str) -> list[Figure]:
+    """KaiOS on its own scale (a few hundredths of a percent beside Opera Mini's tens would be a flat line at
+    zero), then the other low-end browsers."""
     where = place(code, snap.name(code))
     events = profile.event_marks(profile.events_for(snap, code))
-    return [profile.trend(
-        snap, code, kaios.ALL, [code], series=browser_series(snap, code), time_unit="month", height=300,
-        narrow=False, events=events, unit="%", file="browsers", label=_("Share of page views"),
-        title=_("Browser share of all page views {country:in}").format(country=where),
-        missing=_("caniuse records no browser shares for {country:the}."),
+    missing = _("caniuse records no browser shares for {country:the}.")
+    own = profile.trend(
+        snap, code, kaios.ALL, [code], time_unit="month", height=240, narrow=False, events=events, unit="%",
+        file="kaios", label=_("KaiOS share of page views"), missing=missing,
+        title=_("KaiOS share of all page views {country:in}").format(country=where),
         captions=[_("Browser page-view share (caniuse, based on StatCounter), not devices or operating systems. "
                     "Triangles mark events that concern this country, its continent or the world: hover for the "
-                    "source.")])]
+                    "source.")])
+    others = profile.trend(
+        snap, code, kaios.ALL, [code], series=browser_series(snap, code, BROWSERS[1:]), time_unit="month",
+        height=240, narrow=False, unit="%", file="browsers", label=_("Share of page views"), missing=missing,
+        title=_("Other low-end browsers {country:in}: share of all page views").format(country=where))
+    return [own] if own.notice else [own, others]
 
 
 def share(v: float) -> str:

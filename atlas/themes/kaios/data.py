@@ -139,7 +139,7 @@ def map_table(snap: Snapshot, measure: str, month: str, focus: str = "world", hi
         hidden = out["entity"].isin(flags.index) & (out["status"] != "missing")
         out.loc[hidden, "status"] = "hidden"
         out.loc[hidden, "value"] = np.nan
-    out["rank"] = out["value"].where(out["status"] != "hidden").rank(ascending=False, method="min")
+    out["rank"] = out["value"].where(out["status"] != "hidden").rank(ascending=False, method="min").astype("Int64")
     return out
 
 

@@ -90,7 +90,7 @@ def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
                + ". " + " ".join([scale_caption(snap, measure, scale, int(counts.get("value", 0))),
                                   _("Small states are drawn as dots."), _(MAP_CLICK)]))
     table = shown_groups(values[values["status"] != "missing"].sort_values("rank")[
-        ["name", "value", "period", "rank", "status", "note", "region"]])
+        ["name", "value", "period", "rank", "status", "note", "region", "entity"]])  # entity: the ISO code, CSV only
     return Figure(title, kaios.map_spec(snap, values, measure, month, region, scale),
                   snap.citation(kaios.MEASURES[measure]), table=table, captions=[caption],
                   export=lambda: kaios.map_spec(snap, values, measure, month, region, scale, inline=True),

@@ -9,7 +9,7 @@ from ...deck import SlideRef
 from ...i18n import N_, _, data_
 from ...i18n.places import Place, place
 from ...store import Snapshot, vintage
-from ...story import reported
+from ...story import reported, with_vintage
 from ..base import Card, Column, Figure, Profile, Theme
 from . import data as mm
 from . import gsma
@@ -20,7 +20,7 @@ ACCOUNT = "findex_account"
 MOBILE_MONEY = mm.MEASURES["mobile_money"][0]
 FAS = ["fas_tx_value_pct_gdp", "fas_accounts_active_per_1000", "fas_accounts_registered_per_1000",
        "fas_agents_active_per_100k"]  # the IMF FAS series the profile lists
-FAS_COLUMNS = {"series": Column(N_("IMF FAS series")), "period": Column(N_("Year")), "value": Column(N_("Value"), "%.1f")}
+FAS_COLUMNS = {"series": Column(N_("IMF FAS series")), "period": Column(N_("Year")), "value": Column(N_("Value"))}
 STORY_REGIONS = f"{mm.WORLD},{mm.AFRICA},{mm.SSA}"
 STORY_MAP_YEAR = "2024"
 
@@ -46,7 +46,7 @@ def card(snap: Snapshot) -> Card:
                  "Industry Report; the dataset gives monthly figures only for that year).").format(
                    year=story.year, world=numbers.usd_bn(story.world.value), africa=numbers.usd_bn(story.africa.value),
                    share=numbers.pct(story.share))] + ([revised] if revised else []),
-        sources=[f"{snap.source(s)['title']} ({vintage(snap.source(s)['vintage'])})" for s in dict.fromkeys(cited)],
+        sources=[with_vintage(snap.source(s)["title"], vintage(snap.source(s)["vintage"])) for s in dict.fromkeys(cited)],
         trend=trend, trend_label=N_("Transaction value"), trend_unit="USD billion",
         link_params={"view": "regions", "metric": "value", "gsma": STORY_REGIONS},
         reported=reported(snap, KEY))
@@ -84,10 +84,16 @@ def fas_years(snap: Snapshot) -> tuple[str, str]:
 
 
 def fas_latest(snap: Snapshot, code: str) -> pd.DataFrame:
-    """The latest value of each IMF FAS mobile money series the country has (empty if none)."""
+    """The latest value of each IMF FAS mobile money series the country has (empty if none), written with its
+    unit ("1,859 per 1,000 adults", "44.6 % of GDP"): the series' units differ, so the column is text."""
     rows = [(i, snap.latest(i, code)) for i in FAS]
-    return pd.DataFrame([{"series": snap.indicator(i)["label"], "period": p, "value": v}
+    return pd.DataFrame([{"series": snap.indicator(i)["label"], "period": p, "value": fas_value(snap, i, v)}
                          for i, hit in rows if hit for p, v in [hit]], columns=list(FAS_COLUMNS))
+
+
+def fas_value(snap: Snapshot, indicator: str, value: float) -> str:
+    """A value with its unit: one decimal below 100, whole numbers (with separators) above."""
+    return f"{numbers.decimal(value, 1 if abs(value) < 100 else 0)} {data_(snap.indicator(indicator)['unit'])}"
 
 
 def figures(snap: Snapshot, code: str) -> list[Figure]:

@@ -18,6 +18,7 @@ from ... import charts, numbers
 from ...i18n import N_, _, data_
 from ...regions import FOCUS_LABELS, focus_filter, map_values
 from ...store import Snapshot, period_date, shown_groups
+from ...story import bare_title
 
 # The units of the indicators these views show, as the charts write them (`_(unit)`).
 UNITS = (N_("USD billion"), N_("billion transactions"), N_("million accounts"), N_("million agents"),
@@ -141,7 +142,7 @@ def map_table(snap: Snapshot, ind: str, year: str, region: str) -> pd.DataFrame:
 def table(values: pd.DataFrame) -> pd.DataFrame:
     """The values behind a map, highest first."""
     return shown_groups(values[values["value"].notna()].sort_values(["rank", "name"])[
-        ["name", "value", "period", "rank", "region", "income_group"]])
+        ["name", "value", "period", "rank", "region", "income_group", "entity"]])  # entity: the ISO code, CSV only
 
 
 def colour_scale(snap: Snapshot, ind: str) -> dict:
@@ -365,7 +366,7 @@ usd_bn, share_words = numbers.usd_bn, numbers.share_words  # the one number-form
 def source_link(snap: Snapshot, source_id: str) -> str:
     """'[title](url) (report edition 2023)' in Markdown, for captions."""
     src = snap.source(source_id)
-    return f"[{src['title']}]({src['url']}) ({data_(src['vintage'])})"
+    return f"[{bare_title(src['title'])}]({src['url']}) ({data_(src['vintage'])})"
 
 
 def md(text: str) -> str:
