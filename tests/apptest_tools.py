@@ -51,7 +51,8 @@ ENGLISH_NUMBER = re.compile(r"(?<![\d,.])[1-9]\d{0,2}(?:,\d{3})+\b|\b\d+\.\d+\b"
 # names that hold a dot between digits in every language: links, licence versions (CC BY 4.0), package and
 # dataset versions (GSMA's "version 1.0"); and a quotation in French quotes, which keeps its source's words
 # (« more than 690 million »)
-NOT_A_NUMBER = re.compile(r"https?://\S+|\bCC BY(?:-[A-Z]{2})* \d\.\d\b|\b\d+\.\d+\.\d+\b|\bversion \d+\.\d+\b|«[^»]*»")
+NOT_A_NUMBER = re.compile(r"https?://\S+|\bCC BY(?:-[A-Z]{2})* \d\.\d\b|\b\d+\.\d+\.\d+\b|\bversion \d+\.\d+\b"
+                          r"|«[^»]*»")
 # Dates a reader should see written out ("28 juin 2018", "juin 2024"): an ISO day or time, an ISO month
 # (2024-06; a year range is written 2015–2024 and does not match), or an English month beside a year.
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b")
@@ -61,7 +62,8 @@ ENGLISH_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|Augu
 ENGLISH_MONEY = re.compile(r"US\$\s?\d|\d(?:[\d,.\u202f\u00a0 ]*\d)?\s?(?:bn|tn|Bn|trillion)\b")
 
 
-FILE_NAME = re.compile(r"[\w.-]*/[\w./-]+|[\w.-]+\.(?:jsonl|json|csv|gz|xlsx|zip|parquet)\b")  # raw/caniuse-db/2026-07.jsonl.gz
+# a file's name keeps its ISO month: raw/caniuse-db/2026-07.jsonl.gz
+FILE_NAME = re.compile(r"[\w.-]*/[\w./-]+|[\w.-]+\.(?:jsonl|json|csv|gz|xlsx|zip|parquet)\b")
 
 
 def date_problems(texts: list[str]) -> list[str]:

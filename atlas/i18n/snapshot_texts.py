@@ -29,8 +29,8 @@ _COLUMNS = {
     # with our note of where and when ("(news report, June 2024), citing ITU"), which a French page says in French
     "events": ["title", "detail", "note", "source_title"],
     "facts": ["original_publisher", "note", "source_title"],
-    "entities": ["region", "income_group", "region_source"],
-    "observations": ["note"],  # how a figure was reported ("reported as \"more than 690 million\""): tables, tooltips  # a country's World Bank groups (tables, profile)
+    "entities": ["region", "income_group", "region_source"],  # a country's World Bank groups (tables, profile)
+    "observations": ["note"],  # how a figure was reported ("reported as \"more than 690 million\""): tables, tooltips
 }
 
 
