@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import charts, numbers
-from .i18n import _
+from .i18n import N_, _
 from .i18n.places import place
 from .store import Snapshot, per_snapshot
 from .themes import themes
@@ -104,6 +104,7 @@ def everything(snap: Snapshot, code: str, wanted: dict[str, list[str]]) -> pd.Da
 
 
 DEFAULT_COUNTRY = "KEN"  # the profile a link without a country shows (the page and its light version)
+WITHIN = {"region": N_("its region"), "income": N_("its income group")}  # the peers' group (`?within=`)
 
 
 def trend(snap: Snapshot, code: str, indicator: str, entities: list[str], *, title: str, label: str, file: str,

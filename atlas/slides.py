@@ -31,6 +31,13 @@ class Slide:
 
 Renderer = Callable[[Snapshot, dict, bool, "str | None"], Slide]
 COUNTRY = "country"  # the country profile's page
+# The profile's settings in words (its page declares them as these): (label, value -> words)
+COUNTRY_SETTINGS = {
+    "country": (N_("Country"), lambda snap: snap.names().to_dict()),
+    "peers": (N_("Peers by"), lambda snap: {ind: _(label) for t in themes() if t.profile
+                                            for ind, label in t.profile.peers.items()}),
+    "within": (N_("Peers within"), lambda snap: {k: _(label) for k, label in profile.WITHIN.items()}),
+}
 
 
 def page_title(page: str) -> str | None:
@@ -72,12 +79,16 @@ def settings(snap: Snapshot, ref: SlideRef, hidden: tuple[str, ...] = ("places",
         control = ex.controls.get(name) if ex else None
         if control is not None:
             try:
-                parts.append(f"{_(control.label)} {control.label_of(snap)(value)}")
+                label_of = control.label_of(snap)
+                parts.append(f"{_(control.label)} " + (  # a list of places: their names, not their codes
+                    numbers.words([label_of(c) for c in value.split(",") if c]) if control.widget == "multiselect"
+                    else label_of(value)))
                 continue
             except (KeyError, ValueError, TypeError):
                 pass
-        if ref.page == COUNTRY and name == "country":
-            parts.append(f"{_('Country')} {snap.name(value) if value in snap.entities.index else value}")
+        if ref.page == COUNTRY and name in COUNTRY_SETTINGS:
+            label, words = COUNTRY_SETTINGS[name]
+            parts.append(f"{_(label)} {words(snap).get(value, value)}")
             continue
         param = next((p for p in ex.params(snap) if p.name == name), None) if ex else None
         shown = numbers.period(value) if len(value) == 7 and value[4] == "-" else value  # "mai 2019"

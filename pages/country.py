@@ -17,7 +17,7 @@ snap = store()
 labels = views.picker_labels(snap)
 sections = [t for t in themes() if t.profile]
 PEER_ON = {ind: label for t in sections for ind, label in t.profile.peers.items()}
-WITHIN = {"region": N_("its region"), "income": N_("its income group")}
+WITHIN = profile.WITHIN
 
 view = state.View("country", [
     state.choice("country", labels, profile.DEFAULT_COUNTRY, label=N_("Country")),

@@ -193,7 +193,8 @@ def aspect(focus: tuple[str, str] | None = None) -> float:
 def shape_layer() -> alt.Chart:
     """Every country's shape, its geometry looked up by id in the world TopoJSON (served once as a static file,
     put inline for an export by `geo.inline`), drawn even without a value (the colour's conditions say 'no data'); a click
-    picks the country (its profile opens). Every map of the atlas draws its countries with this layer."""
+    picks the country (the page shows its value and a link to its profile). Every map of the atlas draws its countries
+    with this layer."""
     return (alt.Chart()
             .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(), key="id"),
                               as_="geo")
@@ -201,6 +202,31 @@ def shape_layer() -> alt.Chart:
             .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
             .encode(shape=alt.Shape("geo:G"))
             .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
+
+
+FOUND = "#111111"  # the outline of the country a reader tapped or searched for
+
+
+def highlight(spec: Spec, code: str | None = None) -> Spec:
+    """The map with the tapped country (its "pick" selection, drawn at once in the browser) and the country found
+    by the page's search (`code`) outlined in black. The spec's layers are copied, never changed in place (the
+    templates are cached)."""
+    import copy
+    out = {**spec, "layer": copy.deepcopy(spec.get("layer", []))}
+    test = "datum.id === found"
+    out["params"] = [p for p in spec.get("params", []) if p.get("name") != "found"] + [{"name": "found", "value": code or ""}]
+    stack = list(out["layer"])
+    while stack:
+        node = stack.pop()
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "geoshape" and mark.get("cursor") == "pointer":  # the shapes
+            enc = node.setdefault("encoding", {})
+            enc["stroke"] = {"condition": [{"param": "pick", "empty": False, "value": FOUND}, {"test": test, "value": FOUND}],
+                             "value": mark.get("stroke", BORDER)}
+            enc["strokeWidth"] = {"condition": [{"param": "pick", "empty": False, "value": 2},
+                                                {"test": test, "value": 2}], "value": mark.get("strokeWidth", 0.4)}
+        stack.extend(node.get("layer", []))
+    return out
 
 
 def _region_names() -> str:
