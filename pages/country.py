@@ -9,7 +9,7 @@ from atlas.i18n.places import place
 from atlas.themes import themes
 from atlas.ui import lang, state
 from atlas.ui.cache import store
-from atlas.ui.explorer import column_config, show
+from atlas.ui.explorer import dataframe, show
 
 lang.setup()  # this run's language (`?lang=`), its notice shown on the page
 
@@ -70,7 +70,7 @@ elif near.empty:
         indicator=profile.lower_first(compared)))
 else:
     columns = views.peer_columns(compared)
-    st.dataframe(near[list(columns)], hide_index=True, width="stretch", column_config=column_config(columns))
+    dataframe(near[list(columns)], columns)  # its numbers in the page's language ("59,1", "+3,2")
     st.caption(snap.citation(peer_on))
 
 st.subheader(_("Events"))
@@ -78,8 +78,8 @@ events = profile.events_for(snap, code)
 if events.empty:
     st.caption(_("No dated events in the data concern this country."))
 else:
-    st.dataframe(events[["date", "title", "source_title"]], hide_index=True, width="stretch",
-                 column_config={"date": _("Date"), "title": _("Event"), "source_title": _("Source")})
+    st.dataframe(events[["when", "title", "source_title"]], hide_index=True, width="stretch",
+                 column_config={"when": _("Date"), "title": _("Event"), "source_title": _("Source")})
 
 everything = profile.everything(snap, code, {i: e for t in sections for i, e in t.profile.download(snap, code).items()})
 st.download_button(_("Download everything shown about this country (CSV)"), everything.to_csv(index=False).encode(),

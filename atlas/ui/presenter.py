@@ -271,6 +271,7 @@ def map_slide_extras(snap, ref: SlideRef, on_change) -> None:
     st.session_state.setdefault(key, saved if saved in upto else upto[0])
     cols = st.columns([3, 1, 1], vertical_alignment="bottom")
     cols[0].select_slider(text("play_from"), options=upto, key=key, help=text("play_from_help"),
+                          format_func=numbers.period,
                           on_change=lambda: on_change({**ref.params, html_deck.PLAY_FROM: st.session_state[key]}))
     start, code = st.session_state[key], i18n.lang()
     cols[1].download_button(text("gif"), lambda: animation.gif(snap, ref, start=start, lang=code), f"{ref.page}-map.gif",

@@ -138,7 +138,7 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
             st.session_state[playing_key] = not playing
             st.session_state[tick_key] = time.monotonic()
             st.rerun(scope="app")
-        right.select_slider(label, options=periods, key=key)
+        right.select_slider(label, options=periods, key=key, format_func=numbers.period)  # 'Mar 2019', 'mars 2019'
         view.sync()
         render(st.session_state[key])
 
