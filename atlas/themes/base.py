@@ -31,7 +31,7 @@ class Column:
     def text(self, value) -> str:
         """A cell's number as the reader's language writes it ('%.1f': 58.4 / 58,4; '%d': 1,234 / 1 234;
         '%.4g': four significant digits; '%+.1f': a signed difference)."""
-        if value is None or value != value:  # None or NaN: an empty cell
+        if pd.isna(value):  # None, NaN or pd.NA (a whole-number column with gaps, e.g. a rank): an empty cell
             return ""
         hit = re.fullmatch(r"%([+]?)(?:\.(\d+))?([dfg])", self.number)
         if not hit:
