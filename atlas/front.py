@@ -301,10 +301,11 @@ def csp(index_html: str, ancestors: list[str] = ()) -> str:
     """Only this origin; by hash, Streamlit's inline script(s) of the index page and the presenter deck's
     two scripts (atlas/export/html_deck: presenter mode draws the deck in a srcdoc frame, which inherits
     this policy)."""
-    from atlas import linkguard
+    from atlas import history, linkguard
     from atlas.export.html_deck import inline_scripts
     scripts = [*re.findall(r"<script>(.*?)</script>", index_html, flags=re.S), *inline_scripts(),
-               *linkguard.scripts()]  # a link with too many parameters is reopened as ?refused=<count>
+               *linkguard.scripts(),  # a link with too many parameters is reopened as ?refused=<count>
+               *history.scripts()]  # Back in one step; a deck in the making kept over a reload
     hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
                       for s in scripts)
     return ("default-src 'self'; "

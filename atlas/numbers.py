@@ -84,18 +84,20 @@ def plural(n: int, one: str, many: str | None = None, lang: str | None = None) -
 
 def _scale(value_bn: float, lang: str, short: bool) -> str:
     """French words for a US$ amount given in billions: an English billion is a milliard, an English
-    trillion a (French) billion. French nouns take the singular below 2 ('1,26 billion')."""
+    trillion a (French) billion. French nouns take the singular below 2 ('1,26 billion'). Short, French has
+    no abbreviation for the billion that readers know: milliards, 'Md $' ('1\u202f260 Md $')."""
     if value_bn >= 1000:
         n = value_bn / 1000
-        text = _trim(decimal(n, 2, lang), lang)
-        return f"{text} Bn\u00a0$" if short else f"{text} {'billion' if n < 2 else 'billions'} de dollars"
+        if short:
+            return f"{decimal(value_bn, 0, lang)} Md\u00a0$"
+        return f"{_trim(decimal(n, 2, lang), lang)} {'billion' if n < 2 else 'billions'} de dollars"
     text = _trim(decimal(value_bn, 1, lang), lang)
     return f"{text} Md\u00a0$" if short else f"{text} {'milliard' if value_bn < 2 else 'milliards'} de dollars"
 
 
 def usd_bn(value: float, short: bool = False, lang: str | None = None) -> str:
     """1260 (USD billion) -> 'US$1.26 trillion' ('US$1.26 tn' if short); 836.5 -> 'US$836.5 bn'.
-    French: '1,26 billion de dollars', '836,5 milliards de dollars' ('1,26 Bn $', '836,5 Md $' if short)."""
+    French: '1,26 billion de dollars', '836,5 milliards de dollars' ('1 260 Md $', '836,5 Md $' if short)."""
     lang = _lang(lang)
     if lang == "fr":
         return _scale(value, lang, short)
@@ -158,6 +160,18 @@ def day(date: str, lang: str | None = None, long: bool = True) -> str:
         return month(date, lang, long) if len(date) == 7 else date
     when = dt.date.fromisoformat(date)
     return format_date(when, "d MMMM y" if long else "d MMM y", locale=i18n.LOCALES[lang])
+
+
+TIMESTAMP = {"en": "d MMMM y, HH:mm 'UTC'", "fr": "d MMMM y 'à' HH:mm 'UTC'"}
+
+
+def timestamp(moment: str, lang: str | None = None) -> str:
+    """An ISO time (a build's or refresh's, '2026-11-22T19:17:40+00:00') as a reader writes it, in UTC:
+    '22 November 2026, 19:17 UTC'; French '22 novembre 2026 à 19:17 UTC'."""
+    from babel.dates import format_datetime
+    lang = _lang(lang)
+    when = dt.datetime.fromisoformat(moment).astimezone(dt.timezone.utc)
+    return format_datetime(when, TIMESTAMP[lang], tzinfo=dt.timezone.utc, locale=i18n.LOCALES[lang])
 
 
 def period(period_text: str, lang: str | None = None) -> str:

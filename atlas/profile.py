@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import charts, numbers
-from .i18n import _
+from .i18n import N_, _
 from .i18n.places import place
 from .store import Snapshot, per_snapshot
 from .themes import themes
@@ -81,11 +81,13 @@ def peers(snap: Snapshot, code: str, indicator: str, within: str = "region", n: 
 
 
 def events_for(snap: Snapshot, code: str) -> pd.DataFrame:
-    """Events and reported figures that concern the country: its own, its continent's, the world's."""
+    """Events and reported figures that concern the country: its own, its continent's, the world's (their
+    texts in the run's language, `when` their date as a reader writes it)."""
     continent = snap.entities.loc[code, "continent"]
-    ev = snap.events
+    ev = snap.events  # chosen by their geography as recorded; shown from the translated table (same rows)
     mine = (ev["entity"] == code) | (ev["geography"] == "World") | ((ev["geography"] == "Africa") & (continent == "Africa"))
-    return ev[mine].sort_values("date").reset_index(drop=True)
+    out = snap.events_table()[mine].sort_values("date").reset_index(drop=True)
+    return out.assign(when=out["date"].map(lambda d: numbers.day(d, long=False)))
 
 
 def everything(snap: Snapshot, code: str, wanted: dict[str, list[str]]) -> pd.DataFrame:
@@ -102,6 +104,7 @@ def everything(snap: Snapshot, code: str, wanted: dict[str, list[str]]) -> pd.Da
 
 
 DEFAULT_COUNTRY = "KEN"  # the profile a link without a country shows (the page and its light version)
+WITHIN = {"region": N_("its region"), "income": N_("its income group")}  # the peers' group (`?within=`)
 
 
 def trend(snap: Snapshot, code: str, indicator: str, entities: list[str], *, title: str, label: str, file: str,

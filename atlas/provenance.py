@@ -33,6 +33,8 @@ def source_vintages(snap: Snapshot) -> pd.DataFrame:
     out["updated"] = [_(UPDATES[k]) if k in UPDATES else _("by hand") for k in out.index]
     out["publisher"] = out["publisher"].map(data_)
     out["vintage"] = out["vintage"].map(vintage)
+    for column in ("first period", "last period"):  # a month as a reader writes it ('Aug 2026'); a year as is
+        out[column] = out[column].map(lambda p: numbers.period(p) if isinstance(p, str) else p)
     return out.reset_index()
 
 
@@ -42,14 +44,20 @@ def refresh_report(snap: Snapshot) -> dict | None:
     report = snap.manifest.get("last_refresh")
     if not report:
         return None
-    kept = pd.DataFrame([{"month": m, **rec} for m, rec in report["kept"].items()])
+    # months and times as a reader writes them (the manifest keeps ISO)
+    kept = pd.DataFrame([{**rec, "month": numbers.month(m, long=True), "published": numbers.timestamp(rec["published"])}
+                         for m, rec in report["kept"].items()], columns=["month", "version", "published", "sha256"])
+
+    def months(periods: list[str]) -> str:
+        return numbers.words([numbers.month(p, long=True) for p in periods]) or _("none")
     return {
         "summary": _("Last refresh {run_at}: {package} months {previous} → {new}. Months added: {added}; months "
                      "revised: {revised}; values revised: {values}; places added: {places_added}; places gone: "
                      "{places_gone}.").format(
-            run_at=report["run_at"], package=report["package"], previous=report["previous_last_month"],
-            new=report["new_last_month"], added=", ".join(report["months_added"]) or _("none"),
-            revised=", ".join(report["months_revised"]) or _("none"),
+            run_at=numbers.timestamp(report["run_at"]), package=report["package"],
+            previous=numbers.month(report["previous_last_month"], long=True),
+            new=numbers.month(report["new_last_month"], long=True), added=months(report["months_added"]),
+            revised=months(report["months_revised"]),
             values=numbers.count(report["values_revised_count"]), places_added=numbers.count(len(report["places_added"])),
             places_gone=numbers.count(len(report["places_gone"]))),
         "months_added": report["months_added"],

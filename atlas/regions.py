@@ -21,6 +21,9 @@ FOCUS = {
     "nam": (N_("North America"), "region", "North America"),
 }
 FOCUS_LABELS = {k: v[0] for k, v in FOCUS.items()}
+# The map region a visitor whose browser speaks this language lands on when the link names none (issue 22: the
+# French-speaking readers the atlas is for are mostly African; the World map makes Senegal 7 px wide on a phone).
+HOME = {"fr": "africa"}
 
 
 def focus_filter(focus: str) -> tuple[str, str] | None:

@@ -94,10 +94,10 @@ class Snapshot:
         if key not in self._memo:
             cat = self.indicators.copy()
             cat["unit_label"] = cat["unit"].map(data_)
+            cat["vintage"] = cat["vintage"].map(vintage)  # its months and dates written out, in every language
             if i18n.lang() != i18n.DEFAULT:
                 for column in ("label", "short_label", "definition", "publisher", "licence", "measure"):
                     cat[column] = cat[column].map(data_)
-                cat["vintage"] = cat["vintage"].map(vintage)
                 if "caveats_template" in cat:  # figures formatted in the run's language
                     cat["caveats"] = [render(data_(t), v, self.name) if isinstance(t, str) and t else c
                                       for t, v, c in zip(cat["caveats_template"], cat["caveat_values"], cat["caveats"])]
@@ -152,14 +152,16 @@ class Snapshot:
         return self._memo[key]  # read-only here: callers get copies or strings
 
     def events_table(self) -> pd.DataFrame:
-        """Dated events as reported, with title, detail, note and geography in the run's language; the
-        original texts stay reachable in `title_original`, `detail_original` (and the source's own title
-        and link, in the language it was published in)."""
-        return self.memo(("events", i18n.lang()), lambda: _translated(self, self.events, ("title", "detail", "note")))
+        """Dated events as reported, with title, detail, note, geography and the source's line (its title as
+        published, our note of where and when in the run's language) in the run's language; the original texts
+        stay reachable in `title_original`, `detail_original`, `source_title_original`."""
+        return self.memo(("events", i18n.lang()), lambda: _translated(self, self.events, ("title", "detail", "note",
+                                                                                          "source_title")))
 
     def facts_table(self) -> pd.DataFrame:
         """Reported figures (KaiOS devices...), their note, geography and publisher in the run's language."""
-        return self.memo(("facts", i18n.lang()), lambda: _translated(self, self.facts, ("original_publisher", "note")))
+        return self.memo(("facts", i18n.lang()), lambda: _translated(self, self.facts, ("original_publisher", "note",
+                                                                                        "source_title")))
 
     # --- questions ----------------------------------------------------------------------------------
     def rows(self, indicator: str, alternates: bool = False) -> pd.DataFrame:
@@ -249,7 +251,7 @@ def _translated(snap: Snapshot, table: pd.DataFrame, columns: tuple[str, ...]) -
     out = table.copy()
     out["geography"] = out["entity"].map(snap.names()).fillna(out["geography"])
     for column in columns:
-        if column in ("title", "detail"):
+        if column in ("title", "detail", "source_title"):
             out[f"{column}_original"] = out[column]
         out[column] = out[column].map(data_)
     return out
@@ -269,14 +271,15 @@ _VINTAGES = [
 
 
 def vintage(text: str) -> str:
-    """A source's vintage in the run's language (the snapshot's text, or a generated one's template)."""
-    if not isinstance(text, str) or i18n.lang() == i18n.DEFAULT:
+    """A source's vintage in the run's language (the snapshot's text, or a generated one's template, its months
+    and dates written out in either language: 'July 2008', '28 September 2026')."""
+    if not isinstance(text, str):
         return text
     for pattern, template in _VINTAGES:
         hit = pattern.match(text)
         if hit:
-            parts = {k: numbers.month(v, long=True) if k in ("first", "last", "month") else v
-                     for k, v in hit.groupdict().items()}
+            parts = {k: numbers.month(v, long=True) if k in ("first", "last", "month") else
+                     numbers.day(v) if k == "date" else v for k, v in hit.groupdict().items()}
             return _(template).format(**parts)
     return data_(text)
 

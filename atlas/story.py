@@ -14,7 +14,7 @@ def reported(snap: Snapshot, theme: str) -> list[str]:
     the snapshot (in the run's language), its source's title stays as published."""
     ev = snap.events[(snap.events["theme"] == theme) & (snap.events["kind"] == "reported_figure")]
     said = _("As reported ({date}): {title}. Source: {source}.")
-    return [said.format(date=numbers.day(r.date), title=data_(r.title), source=r.source_title)
+    return [said.format(date=numbers.day(r.date), title=data_(r.title), source=data_(r.source_title))
             for r in ev.itertuples()]
 
 

@@ -9,7 +9,7 @@ from atlas.i18n.places import place
 from atlas.themes import themes
 from atlas.ui import lang, state
 from atlas.ui.cache import store
-from atlas.ui.explorer import column_config, show
+from atlas.ui.explorer import dataframe, show
 
 lang.setup()  # this run's language (`?lang=`), its notice shown on the page
 
@@ -17,7 +17,7 @@ snap = store()
 labels = views.picker_labels(snap)
 sections = [t for t in themes() if t.profile]
 PEER_ON = {ind: label for t in sections for ind, label in t.profile.peers.items()}
-WITHIN = {"region": N_("its region"), "income": N_("its income group")}
+WITHIN = profile.WITHIN
 
 view = state.View("country", [
     state.choice("country", labels, profile.DEFAULT_COUNTRY, label=N_("Country")),
@@ -70,7 +70,7 @@ elif near.empty:
         indicator=profile.lower_first(compared)))
 else:
     columns = views.peer_columns(compared)
-    st.dataframe(near[list(columns)], hide_index=True, width="stretch", column_config=column_config(columns))
+    dataframe(near[list(columns)], columns)  # its numbers in the page's language ("59,1", "+3,2")
     st.caption(snap.citation(peer_on))
 
 st.subheader(_("Events"))
@@ -79,8 +79,8 @@ if events.empty:
     st.caption(_("No dated events in the data concern this country."))
 else:
     # A plain table, whose text wraps: a long event or source is read in full (a data grid cuts it with "…")
-    st.table(events[["date", "title", "source_title"]].rename(
-        columns={"date": _("Date"), "title": _("Event"), "source_title": _("Source")}), hide_index=True)
+    st.table(events[["when", "title", "source_title"]].rename(
+        columns={"when": _("Date"), "title": _("Event"), "source_title": _("Source")}), hide_index=True)
 
 everything = profile.everything(snap, code, {i: e for t in sections for i, e in t.profile.download(snap, code).items()})
 st.download_button(_("Download everything shown about this country (CSV)"), everything.to_csv(index=False).encode(),

@@ -15,7 +15,8 @@ snap = store()
 m = snap.manifest
 st.title(_("Data and sources"))
 st.caption(_("Snapshot built {built} from {files} public source files. The app reads only this snapshot; nothing is "
-             "fetched at run time.").format(built=m["built_at"], files=numbers.count(len(m["raw_files"]))))
+             "fetched at run time.").format(built=numbers.timestamp(m["built_at"]),
+                                            files=numbers.count(len(m["raw_files"]))))
 
 cols = st.columns(4)
 cols[0].metric(_("Observations"), numbers.count(m["tables"]["observations"]))

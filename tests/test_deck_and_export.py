@@ -84,6 +84,17 @@ def test_handout_pdf_has_one_page_per_drawable_slide_and_skips_the_rest(snapshot
     pdf = PdfReader(io.BytesIO(handout.pdf(snapshot, refs)))
     assert len(pdf.pages) == 2
     assert "Notes: Note one" in pdf.pages[0].extract_text() and "Slide 3 / 3" in pdf.pages[1].extract_text()
+    for page, ref in zip(pdf.pages, [refs[0], refs[2]]):
+        # the chart fills the width between the margins; its title and source are written once, as text
+        # (the chart image carries neither)
+        placed = re.findall(rb"q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm /I\w+ Do Q", page.get_contents().get_data())
+        assert len(placed) == 1
+        width, _h, left, _y = map(float, placed[0])
+        text_width = float(page.mediabox.width) - 2 * left  # the chart starts at the left margin
+        assert width >= 0.9 * text_width and left < 40, (width, text_width)
+        slide = slides.render(snapshot, ref)
+        text = " ".join(page.extract_text().split())
+        assert text.count(slide.title) == 1 and text.count(" ".join(slide.source.split())[:80]) == 1
 
 
 def test_a_full_deck_of_one_view_is_drawn_once_per_export(snapshot, monkeypatch):

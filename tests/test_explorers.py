@@ -74,3 +74,26 @@ def test_a_slide_is_the_page_s_figure(snapshot):
     assert slide.title == fig.title and slide.spec["layer"] == fig.spec["layer"]
     assert slide.spec["layer"][0]["encoding"]["color"]["type"] == "ordinal"  # quantile classes
     assert slide.periods == ex.periods(snapshot, {}) and slide.period == "2019-05"
+
+
+def test_a_tapped_country_is_read_in_words_and_outlined(snapshot):
+    """Issue 22: the card a map tap shows (`Figure.value_of`), checked against the observations themselves, and the
+    outline of the tapped or searched country (`maps.highlight`), which leaves the cached template alone."""
+    from atlas import i18n
+    from atlas.charts import maps
+    obs = snapshot.observations
+    wdi = obs[(obs["indicator"] == "internet_users_pct") & (obs["entity"] == "GHA") & obs["preferred"]]
+    at = {p: float(v) for p, v in zip(wdi["period"], wdi["value"])}
+    ex = EXPLORERS["internet"]
+    with i18n.using("fr"):
+        fig = ex.figure(snapshot, ex.values(snapshot, {"view": "map", "year": "2024"})[0], None, extras={})
+        assert fig.value_of("Ghana") == f"Usage d’Internet (%) : {at['2024']:.1f} (2024)".replace(".", ",")
+        change = ex.figure(snapshot, ex.values(snapshot, {"view": "change", "from": "2015", "year": "2024"})[0],
+                           None, extras={})
+        assert change.value_of("Ghana").endswith(
+            f": +{at['2024'] - at['2015']:.1f} ({at['2015']:.3g} en 2015 → {at['2024']:.1f} en 2024)".replace(".", ","))
+    assert fig.value_of("Atlantis") is None
+    before = repr(fig.spec["layer"])
+    outlined = maps.highlight(fig.spec, "SEN")
+    assert repr(fig.spec["layer"]) == before and {"name": "found", "value": "SEN"} in outlined["params"]
+    assert '"test": "datum.id === found"' in __import__("json").dumps(outlined["layer"])

@@ -38,3 +38,13 @@ def test_qualifier_words_are_spaced():
 def test_an_unknown_language_is_refused_not_guessed():
     with pytest.raises(ValueError):
         numbers.pct(1.0, lang="xx")
+
+
+def test_french_money_and_dates_in_french_words():
+    # no "Bn": French short money is in milliards (narrow no-break space between thousands), long in words
+    assert numbers.usd_bn(1260.4, short=True, lang="fr") == "1\u202f260 Md\u00a0$"
+    assert numbers.usd_bn(1260.4, lang="fr") == "1,26 billion de dollars"
+    assert numbers.usd_bn(836.5, short=True, lang="fr") == "836,5 Md\u00a0$"
+    # a build's or refresh's time, never ISO, in UTC whatever its offset
+    assert numbers.timestamp("2026-11-22T19:17:40+00:00", lang="fr") == "22 novembre 2026 à 19:17 UTC"
+    assert numbers.timestamp("2026-11-22T21:17:40+02:00", lang="en") == "22 November 2026, 19:17 UTC"

@@ -126,9 +126,10 @@ def test_a_french_svg_writes_numbers_the_french_way(snapshot):
     texts = {}
     for code in ("en", "fr"):
         with i18n.using(code):
-            spec = slides.render(snapshot, SlideRef("internet", {"view": "trend"}), inline=True).spec
+            # KaiOS shares are small: its axis has decimals (whole-number axes write none)
+            spec = slides.render(snapshot, SlideRef("kaios", {"view": "trend"}), inline=True).spec
         texts[code] = re.findall(r"<text[^>]*>([^<]*)</text>", export.svg(spec).decode())
-    assert "10.0" in texts["en"] and "10,0" in texts["fr"] and "10.0" not in texts["fr"]
+    assert "0.5" in texts["en"] and "0,5" in texts["fr"] and "0.5" not in texts["fr"]
 
 
 def test_powerpoint_in_french(snapshot, french_refs):
@@ -158,3 +159,44 @@ def test_csv_for_french_spreadsheets_and_unchanged_in_english():
     assert back["value"].tolist() == [58.4] and back["source"].tolist() == ["Banque mondiale; WDI"]
     en = export.csv(frame, "World Bank, WDI", lang="en").decode("utf-8").splitlines()
     assert en == ["name,value,period,source", 'Côte d’Ivoire,58.4,2024,"World Bank, WDI"']
+
+
+# --- issue 22: words, not codes; plurals that agree ---------------------------------------------------------
+def _add_button() -> None:
+    from atlas.ui import lang
+    from atlas.ui.presenter import add_view_button
+    lang.setup()
+    add_view_button("internet", "Internet use")
+
+
+@pytest.mark.parametrize("code, one, two", [
+    ("en", "Added to your deck (1 slide).", "Added to your deck (2 slides)."),
+    ("fr", "Ajoutée à votre présentation (1 diapositive).", "Ajoutée à votre présentation (2 diapositives)."),
+])
+def test_the_added_to_deck_message_agrees_with_its_count(code, one, two):
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_function(_add_button, default_timeout=30)
+    at.query_params["lang"] = code
+    at.run()
+    texts = []
+    for _ in range(2):
+        at.button(key="add-to-deck").click().run()
+        texts.append(at.toast[0].value)
+    assert texts[0].startswith(one) and texts[1].startswith(two), texts
+
+
+@pytest.mark.parametrize("code, words", [
+    ("en", ["Internet use", "its region"]),
+    ("fr", ["Usage d’Internet", "sa région"]),
+])
+def test_slide_descriptions_name_places_and_indicators_not_codes(snapshot, code, words):
+    gsma = next(r for r in slides.default_deck(snapshot) if "gsma" in r.params)  # the story's regions slide
+    profile = SlideRef("country", {"country": "GHA", "peers": "internet_users_pct", "within": "region"})
+    with i18n.using(code):
+        regions = slides.settings(snapshot, gsma)
+        country = slides.settings(snapshot, profile)
+        names = [snapshot.name(c) for c in gsma.params["gsma"].split(",")]
+    assert all(name in regions for name in names), regions
+    assert not re.search(r"\b(WLD|GSMA_\w+)\b", regions), regions
+    assert not re.search(r"internet_users_pct|\bwithin region\b|\bpeers \w", country), country  # the codes as before
+    assert all(w in country for w in words + [snapshot.name("GHA") if code == "en" else "Ghana"]), country

@@ -61,7 +61,7 @@ def test_semicolons_and_decimal_commas_from_a_european_excel():
     ("browser_export.csv", "browser market share export"),
     ("wrong_columns.csv", "The first column should be “Date”"),
     ("non_numeric.csv", "Line 5 (2019-04), column KaiOS: “n/a” is not a number"),
-    ("bad_sums.csv", "should add up to about 100 %, but 2 of 6 rows do not (2019-03: 29.2; 2019-05: 38.4)"),
+    ("bad_sums.csv", "should add up to about 100 %, but 2 of 6 rows do not (Mar 2019: 29.2; May 2019: 38.4)"),
     ("empty.csv", "The file is empty"),
     ("html_page.csv", "This is a web page (HTML) saved with a .csv name"),
     ("daily_dates.csv", "The dates are days"),

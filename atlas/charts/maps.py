@@ -28,6 +28,7 @@ KINDS = ("linear", "log", "quantile", "diverging", "classes")
 CLASSES = 8  # a "classes" scale (a change map): eight classes made in Python, centred on 0 (`atlas.compare`)
 KEY = 26  # px below a width-bound map for the zeros key (the two colours outside the scale)
 KEY_Y = alt.value({"expr": "height - 8"})
+KEY_FONT = "key_font"  # the zeros key's text size, a param: a projector slide sets it to its legend size
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,8 @@ def aspect(focus: tuple[str, str] | None = None) -> float:
 def shape_layer() -> alt.Chart:
     """Every country's shape, its geometry looked up by id in the world TopoJSON (served once as a static file,
     put inline for an export by `geo.inline`), drawn even without a value (the colour's conditions say 'no data'); a click
-    picks the country (its profile opens). Every map of the atlas draws its countries with this layer."""
+    picks the country (the page shows its value and a link to its profile). Every map of the atlas draws its countries
+    with this layer."""
     return (alt.Chart()
             .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(), key="id"),
                               as_="geo")
@@ -201,6 +203,31 @@ def shape_layer() -> alt.Chart:
             .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
             .encode(shape=alt.Shape("geo:G"))
             .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
+
+
+FOUND = "#111111"  # the outline of the country a reader tapped or searched for
+
+
+def highlight(spec: Spec, code: str | None = None) -> Spec:
+    """The map with the tapped country (its "pick" selection, drawn at once in the browser) and the country found
+    by the page's search (`code`) outlined in black. The spec's layers are copied, never changed in place (the
+    templates are cached)."""
+    import copy
+    out = {**spec, "layer": copy.deepcopy(spec.get("layer", []))}
+    test = "datum.id === found"
+    out["params"] = [p for p in spec.get("params", []) if p.get("name") != "found"] + [{"name": "found", "value": code or ""}]
+    stack = list(out["layer"])
+    while stack:
+        node = stack.pop()
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "geoshape" and mark.get("cursor") == "pointer":  # the shapes
+            enc = node.setdefault("encoding", {})
+            enc["stroke"] = {"condition": [{"param": "pick", "empty": False, "value": FOUND}, {"test": test, "value": FOUND}],
+                             "value": mark.get("stroke", BORDER)}
+            enc["strokeWidth"] = {"condition": [{"param": "pick", "empty": False, "value": 2},
+                                                {"test": test, "value": 2}], "value": mark.get("strokeWidth", 0.4)}
+        stack.extend(node.get("layer", []))
+    return out
 
 
 def _region_names() -> str:
@@ -310,13 +337,17 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
               .transform_lookup(lookup="id", from_=lookup).transform_calculate(**calc)
               .encode(color=color, tooltip=tooltip)]
     if zeros:  # the two colours outside the scale, named in the chart itself (an exported image keeps them)
-        keys = [{"label": _("0 or none recorded"), "fill": ZERO_FILL, "x": 8},
-                {"label": _("No data"), "fill": NO_DATA, "x": 150}]
-        key_base = alt.Chart(alt.InlineData(values=keys))
+        # placed in font sizes (`key_font`, which a projector slide enlarges): the second key starts after the
+        # first one's label at any size and in any language
+        first = _("0 or none recorded")
+        keys = [{"label": first, "fill": ZERO_FILL, "at": 0.7},
+                {"label": _("No data"), "fill": NO_DATA, "at": 0.7 + 2.5 + 0.62 * len(first)}]
+        key_base = alt.Chart(alt.InlineData(values=keys)).transform_calculate(x="datum.at * key_font")
         layers.append(alt.layer(
             key_base.mark_square(size=140, stroke="#999999", strokeWidth=0.5).encode(
                 x=alt.X("x:Q", scale=None), y=KEY_Y, fill=alt.Fill("fill:N", scale=None)),
-            key_base.mark_text(align="left", dx=10, fontSize=11, color="#333333").encode(
+            key_base.mark_text(align="left", dx=alt.ExprRef("key_font"), fontSize=alt.ExprRef("key_font"),
+                               color="#333333").encode(
                 x=alt.X("x:Q", scale=None), y=KEY_Y, text="label:N")))
     # The view takes the map's own shape up to `height` (a world 349 px wide is 153 px tall in a phone, not a
     # 460 px box with the world lost in its middle); a taller region keeps `height`.
@@ -326,7 +357,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     # only the params this shape of map uses: the spec travels with every rerun
     used = {"period_label": "", "n_ranked": 0, **({"classes": []} if scale.kind in ("quantile", "classes") else {}),
             **({"end_periods": []} if ends_unit else {}),
-            **({"status_ids": {}, "zero_rank": 0} if zeros else {}), **({"note_text": [], "note_of": {}} if notes else {})}
+            **({"status_ids": {}, "zero_rank": 0, KEY_FONT: 11} if zeros else {}), **({"note_text": [], "note_of": {}} if notes else {})}
     chart = (alt.layer(*layers)
              .add_params(fit, *(alt.param(name=k, value=v) for k, v in used.items()))
              .project(type="equalEarth", **({"size": alt.ExprRef(f"[width, min(height, {shape})]")} if zeros else {}))

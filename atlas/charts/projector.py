@@ -2,12 +2,14 @@
 lines, a high-contrast palette. Pure: a spec in, a spec out."""
 from __future__ import annotations
 
+import re
+
 from .finish import SEQUENTIAL, Keep, Spec, sized, walk
 
 # Projector palette: Okabe-Ito's colour-blind-safe hues, darkened where a washed-out projector would lose them
 # (its yellow and sky blue); sequential maps start from the scheme's darker end.
 PROJECTOR_CATEGORY = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#E69F00", "#000000"]
-PROJECTOR_FONT = 18  # axis and legend text, in pixels, on a 1080-pixel-high screen
+PROJECTOR_FONT = 24  # axis and legend text, in pixels, on a 1080-pixel-high screen: legible from the back of a room
 
 
 def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec:
@@ -26,13 +28,15 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
         for k, v in node.items():
             if k in ("labelFontSize", "titleFontSize") and isinstance(v, (int, float)):
                 out[k] = max(font, round(v * ratio))
-            elif k.lower().endswith("fontsize") and isinstance(v, (int, float)):
-                out[k] = round(v * ratio)
+            elif (k.lower().endswith("fontsize") or k == "lineHeight") and isinstance(v, (int, float)):
+                out[k] = round(v * ratio)  # a text's lines keep their spacing
             elif k == "strokeWidth" and isinstance(v, (int, float)) and v >= 1:
                 out[k] = round(v * 1.6, 1)
             elif k in ("size", "gradientLength", "labelLimit", "titleLimit", "symbolSize") \
                     and isinstance(v, (int, float)) and key in ("mark", "legend"):
                 out[k] = round(v * ratio) if k != "symbolSize" else round(v * ratio * ratio)
+            elif k == "value" and node.get("name") == "key_font" and isinstance(v, (int, float)):
+                out[k] = font  # a map's key of the colours outside its scale, at the legend's size
             elif k == "scheme" and v == "tableau10":
                 out["range"] = PROJECTOR_CATEGORY
             elif k == "scheme" and v == SEQUENTIAL:  # its palest yellow vanishes on a projector
@@ -42,7 +46,8 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
                 out[k] = {**v, "value": {"expr": f"height - {built_for - v['value']}"}}
             elif k == "axis" and isinstance(v, dict) and v.get("format") == "%Y":
                 # one tick per year at most: a year axis on a wide slide would otherwise repeat labels
-                out[k] = {**v, "tickCount": {"interval": "year", "step": 1}, "labelOverlap": "greedy"}
+                out[k] = {**v, "tickCount": {"interval": "year", "step": 1}, "labelOverlap": "greedy",
+                          "labelSeparation": round(font / 2)}  # neighbours that only touch ("1990" "1992") thin out too
             else:
                 out[k] = v
         return out
@@ -58,3 +63,40 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
     config["range"] = {**config.get("range", {}), "category": PROJECTOR_CATEGORY}
     config["view"] = {**config.get("view", {}), "stroke": None}
     return out
+
+
+LEGEND_ROOM = 12  # a legend beside a map: its width, in font sizes (title, gradient, labels)
+
+
+def map_aspect(spec: Spec) -> float | None:
+    """A map's height over width (what its view takes when it follows its width: the "height" param that
+    `projector` drops), or None for a chart."""
+    if "projection" not in spec:
+        return None
+    for p in spec.get("params", []):
+        found = p.get("name") == "height" and re.search(r"width \* ([0-9.]+)", str(p.get("expr", "")))
+        if found:
+            return float(found.group(1))
+    return None
+
+
+def map_layout(spec: Spec, aspect: float | None, width: int, height: int, font: int = PROJECTOR_FONT) -> tuple[Spec, int]:
+    """A projector map (`aspect`: `map_aspect` of the map before `projector`) in a box: its legend inside the map's frame at the lower left (ocean on the world
+    map), horizontal and compact; a region taller than the box (Africa on a 16:9 slide) is drawn as large
+    as the height allows with its legend beside it, at its lower left (ocean off Africa's west coast), and
+    the view narrows to the two (the width returned),
+    so the slide centres them together instead of leaving the legend in a far corner. The HTML deck's
+    engine (deck.js, `mapLayout`) does the same at the screen's size."""
+    beside = aspect is not None and height / aspect + LEGEND_ROOM * font < width
+    legend = ({"orient": "bottom-left", "direction": "vertical", "gradientLength": round(height * 0.3), "offset": font}
+              if beside else
+              {"orient": "bottom-left", "direction": "horizontal", "gradientLength": 14 * font, "offset": round(1.5 * font),
+               "fillColor": "rgba(255,255,255,0.8)", "padding": round(font / 3)})
+
+    def place(key, node):
+        if key in ("datasets", "values"):
+            return Keep(node)
+        if key == "legend" and isinstance(node, dict):
+            return Keep({**node, **legend, "columns": 1 if beside else node.get("columns", 0)})
+        return node
+    return walk(spec, place), (round(height / aspect + LEGEND_ROOM * font) if beside else width)

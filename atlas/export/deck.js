@@ -10,7 +10,7 @@
   slides.forEach((s) => { if (typeof s.frames === "number") s.frames = slides[s.frames].frames; });
   const $ = (id) => document.getElementById(id);
   const state = { index: 0, view: null, frame: -1, playing: false, timer: null, pace: DECK.pace,
-                  started: Date.now(), speaker: null, drawn: 0, token: 0 };
+                  started: null, speaker: null, drawn: 0, token: 0 };  // the clock starts at slide 1
 
   // --- helpers ---------------------------------------------------------------------------------------
   function withShared(node) {          // put the shared geometry back where the spec names it
@@ -31,7 +31,7 @@
         const v = node[k];
         if (k === "datasets" || k === "values") out[k] = v;
         else if (typeof v === "number" && /fontsize$/i.test(k)) out[k] = Math.max(11, Math.round(v * ratio));
-        else if (typeof v === "number" && (k === "gradientLength" || k === "labelLimit" || k === "titleLimit"))
+        else if (typeof v === "number" && (k === "gradientLength" || k === "labelLimit" || k === "titleLimit" || k === "lineHeight"))
           out[k] = Math.round(v * ratio);
         else out[k] = scaled(v, ratio);
       }
@@ -39,20 +39,29 @@
     }
     return node;
   }
-  function legendsInside(node, ratio) { // a map's legend in its empty lower-left corner (ocean), not beside it
-    if (Array.isArray(node)) return node.map((v) => legendsInside(v, ratio));
-    if (node && typeof node === "object") {
+  // A map as atlas/charts/projector.py's map_layout draws it: its legend inside the frame at the lower left
+  // (ocean on the world map), horizontal and compact; a region taller than the screen (Africa) as large as
+  // the height allows with its legend beside it, the view narrowed to the two so that they are centred
+  // together. Returns the view's width.
+  function mapLayout(spec, aspect, width, height, font) {
+    const beside = aspect && height / aspect + DECK.legend_room * font < width;
+    const legend = beside
+      ? { orient: "bottom-left", direction: "vertical", gradientLength: Math.round(height * 0.3), offset: font, columns: 1 }
+      : { orient: "bottom-left", direction: "horizontal", gradientLength: 14 * font, offset: Math.round(1.5 * font),
+          fillColor: "rgba(255,255,255,0.8)", padding: Math.round(font / 3) };
+    const place = (node) => {
+      if (Array.isArray(node)) return node.map(place);
+      if (!node || typeof node !== "object") return node;
       const out = {};
       for (const k of Object.keys(node)) {
-        if (k === "datasets" || k === "values") { out[k] = node[k]; continue; }
-        if (k === "legend" && node[k] && typeof node[k] === "object")
-          out[k] = Object.assign({}, node[k], { orient: "bottom-left", direction: "vertical", columns: 1,
-                                                 offset: Math.round(36 * ratio), fillColor: "rgba(255,255,255,0.8)" });
-        else out[k] = legendsInside(node[k], ratio);
+        if (k === "datasets" || k === "values") out[k] = node[k];
+        else if (k === "legend" && node[k] && typeof node[k] === "object") out[k] = Object.assign({}, node[k], legend);
+        else out[k] = place(node[k]);
       }
       return out;
-    }
-    return node;
+    };
+    Object.assign(spec, place(spec));
+    return beside ? Math.round(height / aspect + DECK.legend_room * font) : width;
   }
   function text(el, value) { el.textContent = value == null ? "" : value; }
 
@@ -66,9 +75,9 @@
       spec.params = (spec.params || []).map((p) => (p.name in frame.params ? Object.assign({}, p, { value: frame.params[p.name] }) : p));
     }
     spec = scaled(withShared(spec), ratio);
-    if (slide.kind === "map") spec = legendsInside(spec, ratio);
     spec.width = Math.max(200, Math.floor(box.clientWidth));
     spec.height = Math.max(150, Math.floor(box.clientHeight));
+    if (spec.projection) spec.width = mapLayout(spec, slide.aspect, spec.width, spec.height, Math.round(DECK.font * ratio));
     spec.autosize = { type: "fit", contains: "padding" };
     return spec;
   }
@@ -84,7 +93,7 @@
       document.body.dataset.drawnSlide = String(state.index + 1); return;
     }
     const holder = document.createElement("div");
-    holder.style.cssText = "position:absolute;inset:0;";
+    holder.style.cssText = "position:absolute;inset:0;display:flex;justify-content:center;align-items:center;";  // a narrowed map centred
     const result = await vegaEmbed(holder, specFor(slide, frame), { actions: false, renderer: "svg" })
       .catch((err) => { holder.textContent = T.chart_failed + " " + err; return null; });
     if (token !== state.token) { if (result) result.finalize(); return; }  // a newer draw has started
@@ -109,7 +118,7 @@
     const lines = $("slide-lines");
     lines.replaceChildren(...slide.lines.map((line) => { const li = document.createElement("li"); li.textContent = line; return li; }));
     text($("slide-source"), slide.source);
-    text($("slide-notes"), slide.notes || T.no_notes);
+    text($("slide-notes"), [slide.notes || T.no_notes, slide.sources].filter(Boolean).join("\n\n"));
     text($("slide-number"), (index + 1) + " / " + slides.length);
     document.body.dataset.slide = String(index + 1);
     document.body.classList.toggle("has-play", slide.frames.length > 1);
@@ -117,6 +126,7 @@
     $("next").disabled = index === slides.length - 1;
     if (!DECK.embedded && changed) history.replaceState(null, "", "#" + (index + 1));
     if (DECK.embedded && changed) keepInAppUrl(index + 1);
+    if (index === 0 && state.started === null) startClock();  // the talk starts at the first slide, not when the deck opens
     draw(state.frame);
     updateSpeaker();
   }
@@ -173,6 +183,7 @@
       "#sp-top{display:flex;justify-content:space-between;font-size:4vh;font-weight:700}" +
       "#sp-title{font-size:3.2vh;color:#ddd;margin:1vh 0}" +
       "#sp-notes{font-size:4.6vh;line-height:1.35;white-space:pre-wrap;margin:2vh 0;min-height:40vh}" +
+      "#sp-sources{font-size:2.2vh;color:#bbb;line-height:1.3;margin:0 0 2vh 0}" +
       "#sp-next{font-size:3vh;color:#bbb;border-top:1px solid #555;padding-top:1vh}" +
       "button{font-size:2.6vh;margin-right:1vw;padding:.2em .8em}";
     d.head.appendChild(style);
@@ -185,9 +196,9 @@
     text(prev, T.previous); text(next, T.next); text(reset, T.reset_clock);
     prev.onclick = () => show(state.index - 1);
     next.onclick = () => show(state.index + 1);
-    reset.onclick = () => { state.started = Date.now(); tick(); };
+    reset.onclick = startClock;
     controls.append(prev, next, reset);
-    body.append(top, el("div", "sp-title"), el("div", "sp-notes"), el("div", "sp-next"), controls);
+    body.append(top, el("div", "sp-title"), el("div", "sp-notes"), el("div", "sp-sources"), el("div", "sp-next"), controls);
     d.addEventListener("keydown", (e) => onKey(e));
     updateSpeaker();
     tick();
@@ -200,11 +211,13 @@
     text(d.getElementById("sp-number"), T.slide + " " + (state.index + 1) + " / " + slides.length);
     text(d.getElementById("sp-title"), slide.title);
     text(d.getElementById("sp-notes"), slide.notes || T.no_notes);
+    text(d.getElementById("sp-sources"), slide.sources);
     text(d.getElementById("sp-next"), next ? T.next_slide + " " + next.title : T.last_slide);
     d.body.dataset.slide = String(state.index + 1);
   }
+  function startClock() { state.started = Date.now(); tick(); }
   function tick() {
-    const s = Math.floor((Date.now() - state.started) / 1000);
+    const s = state.started === null ? 0 : Math.floor((Date.now() - state.started) / 1000);
     const clock = String(Math.floor(s / 60)).padStart(2, "0") + ":" + String(s % 60).padStart(2, "0");
     const w = state.speaker;
     if (w && !w.closed && w.document.getElementById("sp-elapsed")) text(w.document.getElementById("sp-elapsed"), T.elapsed + " " + clock);
@@ -225,7 +238,9 @@
       case "n": case "N": document.body.classList.toggle("show-notes"); draw(state.frame); break;
       case "f": case "F": fullscreen(); break;
       case "?": case "h": case "H": document.body.classList.toggle("show-help"); break;
-      case "Escape": exit(); break;
+      case "Escape":                   // the help first, then the presentation
+        if (document.body.classList.contains("show-help")) document.body.classList.remove("show-help"); else exit();
+        break;
       default: return;
     }
     e.preventDefault();
@@ -261,7 +276,8 @@
     let resize = null;
     window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(() => draw(state.frame), 150); });
     window.atlasDeck = { show: (i) => show(i - 1), togglePlay: togglePlay, openSpeaker: openSpeaker,
-                         get index() { return state.index + 1; }, get frame() { return state.frame; } };
+                         get index() { return state.index + 1; }, get frame() { return state.frame; },
+                         get elapsed() { return state.started === null ? null : (Date.now() - state.started) / 1000; } };
     const fromHash = parseInt((location.hash || "").slice(1), 10);
     state.index = -1;
     show((!DECK.embedded && fromHash > 0 ? fromHash : DECK.start) - 1);

@@ -23,7 +23,7 @@ import vl_convert as vlc
 
 from .. import geo, i18n, numbers, slides
 from ..charts import Keep, walk
-from ..charts.projector import projector
+from ..charts.projector import LEGEND_ROOM, PROJECTOR_FONT, map_aspect, projector
 from ..deck import SlideRef
 from ..i18n import N_, _
 from ..store import Snapshot
@@ -143,8 +143,9 @@ def slide_data(snap: Snapshot, refs: list[SlideRef]) -> tuple[list[dict], list[s
             specs[key] = _spec(slide.spec) if slide.spec is not None else None
         spec = specs[key]
         item = {"title": ref.title or slide.title, "fixed_title": bool(ref.title), "source": slide.source,
-                "notes": ref.notes, "lines": list(slide.lines), "notices": list(slide.notices), "spec": spec,
-                "frames": [], "kind": "map" if slide.periods else ("chart" if spec else "text")}
+                "notes": ref.notes, "sources": slide.source_list, "lines": list(slide.lines), "notices": list(slide.notices), "spec": spec,
+                "frames": [], "kind": "map" if slide.periods else ("chart" if spec else "text"),
+                "aspect": map_aspect(slide.spec) if slide.spec is not None else None}
         if play in plays:
             if play in sent:
                 item["frames"] = sent[play]  # the index of the slide that carries them
@@ -198,7 +199,8 @@ def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: boo
     texts = strings()
     deck = {"strings": texts, "slides": data, "shared": _shared(), "embedded": embedded,
             "start": max(1, min(start, len(data) or 1)), "pace": PACE, "paces": PACES,
-            "notices": [*notices, *skipped]}
+            "notices": [*notices, *skipped], "legend_room": LEGEND_ROOM,
+            "font": PROJECTOR_FONT}
     name = title or (data[0]["title"] if data else texts["deck_title"])
     css = (HERE / "deck.css").read_text(encoding="utf-8")
     bundle, engine = inline_scripts()
@@ -217,11 +219,11 @@ def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: boo
   <div id="content"><ul id="slide-lines"></ul><div id="chart"><div id="period-badge"></div></div></div>
   <div id="bar">
     <div id="slide-source"></div>
+    <span id="slide-number"></span>
     <div id="controls">
       <button id="prev" type="button"></button><button id="next" type="button"></button>
       <button id="play" type="button"></button>
       <label id="pace-label"><span id="pace-label-text"></span> <select id="pace"></select></label>
-      <span id="slide-number"></span>
     </div>
   </div>
   <div id="slide-notes"></div>

@@ -25,9 +25,12 @@ _COLUMNS = {
     "indicators": ["label", "short_label", "unit", "definition", "caveats_template", "publisher", "licence",
                    "vintage", "measure"],
     "sources": ["publisher", "licence", "vintage", "title"],
-    "events": ["title", "detail", "note"],       # geography: named by its entity (Snapshot.events_table)
-    "facts": ["original_publisher", "note"],
+    # geography: named by its entity (Snapshot.events_table); source_title: a publication's title as published
+    # with our note of where and when ("(news report, June 2024), citing ITU"), which a French page says in French
+    "events": ["title", "detail", "note", "source_title"],
+    "facts": ["original_publisher", "note", "source_title"],
     "entities": ["region", "income_group", "region_source"],  # a country's World Bank groups (tables, profile)
+    "observations": ["note"],  # how a figure was reported ("reported as \"more than 690 million\""): tables, tooltips
 }
 
 

@@ -31,7 +31,7 @@ class Column:
     def text(self, value) -> str:
         """A cell's number as the reader's language writes it ('%.1f': 58.4 / 58,4; '%d': 1,234 / 1 234;
         '%.4g': four significant digits; '%+.1f': a signed difference)."""
-        if value is None or value != value:  # None or NaN: an empty cell
+        if pd.isna(value):  # None, NaN or pd.NA (a whole-number column with gaps, e.g. a rank): an empty cell
             return ""
         hit = re.fullmatch(r"%([+]?)(?:\.(\d+))?([dfg])", self.number)
         if not hit:
@@ -50,6 +50,7 @@ class Figure:
     title: str                                   # a slide's title
     spec: Spec | None = None                     # the chart (None: a table or a notice)
     source: str = ""                             # citation line
+    source_list: str = ""                        # on a slide: the sources its line leaves to the notes and handout
     table: pd.DataFrame | None = None            # the values behind the view (CSV; the table view's rows)
     columns: dict[str, Column] | None = None     # set on a table view: how to show `table`
     captions: list[str] = field(default_factory=list)
@@ -58,9 +59,42 @@ class Figure:
     file: str = "chart"                          # download file name, without extension
     notes: list[str] = field(default_factory=list)      # Markdown below the chart (a list of milestones)
     details: tuple[str, pd.DataFrame, dict[str, Column]] | None = None  # an expander with the figures
-    clickable: bool = False                      # a map: a click opens the country's profile
+    clickable: bool = False                      # a map: a tap or click shows a country's value, with a link to its profile
     plays: bool = False                          # a chart that is not a map whose slide plays its periods too
     downloads: bool = True                       # CSV (and PNG/SVG for a chart) below it
+
+    def value_of(self, name: str) -> str | None:
+        """A map country's value in words, as a tap on it shows it ('Internet use (%): 72.1 (2024)'; a
+        change map: '+5.2 (60.1 in 2015 → 65.3 in 2024)'), from the table behind the map and the colour
+        legend's title (label and unit); None when the map has no figure of its own for the country."""
+        rows = self.table[self.table["name"] == name] if self.table is not None and "name" in self.table else None
+        if rows is None or rows.empty or pd.isna(rows.iloc[0].get("value")):
+            return None
+        row, legend = rows.iloc[0], _legend_title(self.spec)
+        value = numbers.significant(float(row["value"]), 3)
+        if {"a", "pa", "b", "pb"} <= set(row.index):  # a change: both ends
+            ends = [_("{value} in {period}").format(value=numbers.significant(float(row[v]), 3),
+                                                     period=numbers.period(str(row[p])))
+                    for v, p in (("a", "pa"), ("b", "pb")) if not pd.isna(row[v])]
+            text = ("+" if row["value"] > 0 else "") + value + (f" ({' → '.join(ends)})" if ends else "")
+        else:
+            text = value + (f" ({numbers.period(str(row['period']))})" if "period" in row.index else "")
+        return _("{label}: {value}").format(label=legend, value=text) if legend else text
+
+
+def _legend_title(spec: Spec | None) -> str:
+    """The first colour legend's title in a spec (a map's: its label and unit), '' when there is none."""
+    stack = [spec or {}]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, dict):
+            legend = node.get("legend") if isinstance(node.get("legend"), dict) else None
+            if legend and isinstance(legend.get("title"), str):
+                return re.sub(r",[^,()]*$", "", legend["title"])  # ", log scale" says how it is drawn, not the unit
+            stack.extend(v for k, v in node.items() if k != "datasets")
+        elif isinstance(node, list):
+            stack.extend(node)
+    return ""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def from_param(periods: list[str], default: str):
 
 
 def from_control(options) -> Control:
-    return Control(PARAM, N_("From"), "select", options,
+    return Control(PARAM, N_("From"), "select", options, label_of=lambda snap: numbers.period,  # 'mars 2019'
                    help=N_("The change is measured from this period to the one on the slider."))
 
 

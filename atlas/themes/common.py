@@ -10,7 +10,7 @@ from .base import Control, fixed
 AXES = {"linear": N_("Linear"), "log": N_("Log")}
 REGION = Control("region", N_("Region"), "select", *fixed(FOCUS_LABELS))
 AXIS = Control("axis", N_("Axis"), "segmented", *fixed(AXES))
-MAP_CLICK = N_("Click a country to open its profile.")
+MAP_CLICK = N_("Tap or click a country to see its value and a link to its profile.")
 PICK_PLACES = N_("Pick one or more places to draw their lines.")
 
 

@@ -2,18 +2,19 @@
 the timeline with Play, the chart or table, the no-data notice, downloads and caveats."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from atlas import i18n
+from atlas import i18n, regions
 from atlas.themes.base import Column, Control, Explorer, Figure
 from atlas.i18n import _
 from atlas.store import Snapshot
 
-from . import layout, state, widgets
+from . import lang, layout, state, widgets
 
 WIDGETS = {"segmented": st.segmented_control, "select": st.selectbox, "multiselect": st.multiselect}
 
@@ -107,9 +108,8 @@ def show(fig: Figure, key: str) -> None:
         dataframe(fig.table, fig.columns, height=480)
     elif fig.spec is not None:
         if fig.clickable:
-            picked = st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart", on_select="rerun",
-                                        selection_mode="pick")
-            widgets.open_profile_on_click(picked)
+            widgets.map_with_search(fig, key, lambda spec: st.vega_lite_chart(
+                lean(spec), width="stretch", key=f"{key}.chart", on_select="rerun", selection_mode="pick"))
         else:
             st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart")
     for caption in fig.captions:
@@ -125,10 +125,18 @@ def show(fig: Figure, key: str) -> None:
                           key=f"{key}.dl", whole=True)
 
 
+def home_region(params: list[state.Param]) -> list[state.Param]:
+    """The explorer's parameters, the region's default set by the browser's language (`regions.HOME`): a link
+    that names a region, or a region chosen in this session, still wins."""
+    home = regions.HOME.get(lang.from_browser())
+    return [replace(p, default=home) if p.name == "region" and home and state.parse_value(p, home)[1] is None else p
+            for p in params]
+
+
 def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None = None) -> None:
     """Draw the explorer. `extras(values)` (optional, Streamlit) may draw page-only inputs, such as an
     uploaded file, and returns what the views need from them."""
-    view = state.View(ex.key, ex.params(snap))
+    view = state.View(ex.key, home_region(ex.params(snap)))
     notices = view.load()
     st.title(_(ex.title))
     st.caption(ex.intro(snap))

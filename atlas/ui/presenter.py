@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import unquote
 
 import streamlit as st
 
-from atlas import deck, deckstore, i18n, numbers, safe_text
+from atlas import deck, deckstore, history, i18n, numbers, safe_text
 from atlas.export import budget, html_deck
 from atlas.deck import DeckError, SlideRef
-from atlas.i18n import N_, _
+from atlas.i18n import N_, _, ngettext
 
 from atlas.params import BadValue, Param, PartlyUsable
 
@@ -54,11 +55,12 @@ def client_address() -> str:
     return address or "unknown"
 
 
-def saved_link(refs: list[SlideRef]) -> tuple[str, str | None]:
-    """(the deck's link text, a problem): the encoded deck when it fits in a link; else the id of its copy
-    in the deck store, saved once per content (or, when it could not be saved, the long text and why)."""
+def saved_link(refs: list[SlideRef], most: int = deck.MAX_LINK) -> tuple[str, str | None]:
+    """(the deck's link text, a problem): the encoded deck when it fits in `most` characters (a link's);
+    else the id of its copy in the deck store, saved once per content (or, when it could not be saved, the
+    long text and why)."""
     text = deck.encode(refs)
-    if len(text) <= deck.MAX_LINK:
+    if len(text) <= most:
         return text, None
     body = deck.to_file(refs)
     key = deckstore.deck_id(body)
@@ -90,6 +92,45 @@ def short_link_notice(refs: list[SlideRef]) -> None:
                   ).format(id=text), icon=":material/link:")
 
 
+KEPT_KEY = "_deck.kept"  # the deck text this session last put in the browser's cookie
+
+
+def restore_deck() -> None:
+    """On a session's first run (a reload, a new tab): the deck in the making from the browser's cookie
+    (`atlas.history`), so that F5 does not replace it with the story deck. A cookie that cannot be read is
+    ignored (a damaged or foreign value is not this presenter's deck)."""
+    if DECK_KEY in st.session_state or st.session_state.get(KEPT_KEY) is not None:
+        return
+    st.session_state[KEPT_KEY] = ""  # looked once: the deck page's own default applies when there is none
+    try:
+        raw = st.context.cookies.get(history.DECK_COOKIE)
+    except Exception:  # no browser (AppTest)
+        raw = None
+    text = unquote(raw) if isinstance(raw, str) else ""
+    if not text or len(text) > history.MAX_COOKIE:
+        return
+    try:
+        read = read_link(text)
+    except DeckError:
+        return
+    st.session_state[DECK_KEY] = read.slides
+    st.session_state[KEPT_KEY] = text
+
+
+def keep_deck() -> None:
+    """Put the session's deck in the browser's cookie when it changed (one small script, then nothing):
+    its link text, or for a longer deck its short-link id in the deck store."""
+    refs = st.session_state.get(DECK_KEY)
+    if refs is None:
+        return
+    text, problem = saved_link(refs, most=history.MAX_COOKIE)
+    if problem or len(text) > history.MAX_COOKIE or st.session_state.get(KEPT_KEY) == text:
+        return
+    st.session_state[KEPT_KEY] = text
+    st.sidebar.html(f'<span {history.DECK_ATTRIBUTE}="{text}" hidden></span><script>{history.DECK}</script>',
+                    unsafe_allow_javascript=True)
+
+
 def follow_deck_language() -> None:
     """A deck link whose page address names no language opens in the deck's own: set it and run again
     (the sidebar is already drawn in the other one). An explicit `?lang=` wins, as the switch writes it."""
@@ -111,6 +152,7 @@ def add_view_button(page_url_path: str, page_title: str) -> None:
         return
 
     def add() -> None:
+        lang.current()  # a callback runs before the page sets the run's language
         params = {k: st.query_params.get(k) for k in st.query_params if k != "lang"}  # the deck has one
         st.session_state.setdefault(DECK_KEY, None)
         current = st.session_state[DECK_KEY]
@@ -122,8 +164,10 @@ def add_view_button(page_url_path: str, page_title: str) -> None:
             st.toast(_("This view was not added to your deck: {problem}.").format(problem=safe_text.md(str(exc))),
                      icon=":material/error:")
             return
-        st.toast(_("Added to your deck ({count} slides). Open Presenter mode to present.").format(
-            count=len(st.session_state[DECK_KEY])), icon=":material/slideshow:")
+        n = len(st.session_state[DECK_KEY])
+        st.toast(ngettext("Added to your deck ({count} slide). Open Presenter mode to present.",
+                          "Added to your deck ({count} slides). Open Presenter mode to present.", n).format(
+            count=numbers.count(n)), icon=":material/slideshow:")
 
     st.sidebar.button(_("Add this view to my deck"), on_click=add, icon=":material/add_to_queue:",
                       help=_("Saves the page as it is now (every setting) as a slide in Presenter mode"),
@@ -227,6 +271,7 @@ def map_slide_extras(snap, ref: SlideRef, on_change) -> None:
     st.session_state.setdefault(key, saved if saved in upto else upto[0])
     cols = st.columns([3, 1, 1], vertical_alignment="bottom")
     cols[0].select_slider(text("play_from"), options=upto, key=key, help=text("play_from_help"),
+                          format_func=numbers.period,
                           on_change=lambda: on_change({**ref.params, html_deck.PLAY_FROM: st.session_state[key]}))
     start, code = st.session_state[key], i18n.lang()
     cols[1].download_button(text("gif"), lambda: animation.gif(snap, ref, start=start, lang=code), f"{ref.page}-map.gif",

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from atlas import i18n, linkguard, numbers
+from atlas import history, i18n, linkguard, numbers
 from atlas.i18n import _
 
 # Parsing is pure and lives in atlas.params; these names stay importable from here for pages.
@@ -27,6 +27,15 @@ def guard_long_links() -> None:
     st.session_state["_link.guarded"] = True
     # Last in the sidebar: an empty element there moves nothing on the page.
     st.sidebar.html(f"<script>{linkguard.SCRIPT}</script>", unsafe_allow_javascript=True)
+
+
+def one_entry_per_view() -> None:
+    """Once per session (a page load): the browser script that makes a page completing its own link one
+    history entry, not two (atlas.history), so Back leaves the page in one step."""
+    if st.session_state.get("_link.history"):
+        return
+    st.session_state["_link.history"] = True
+    st.sidebar.html(f"<script>{history.HISTORY}</script>", unsafe_allow_javascript=True)
 
 
 def mark_page(url_path: str) -> None:

@@ -139,16 +139,74 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
             st.session_state[playing_key] = not playing
             st.session_state[tick_key] = time.monotonic()
             st.rerun(scope="app")
-        row.select_slider(label, options=periods, key=key)
+        row.select_slider(label, options=periods, key=key, format_func=numbers.period)  # 'Mar 2019', 'mars 2019'
         view.sync()
         render(st.session_state[key])
 
     _fragment()
 
 
-def open_profile_on_click(event) -> None:
-    """A click on a map country (point selection "pick" on field "id") opens that country's profile."""
+# On a touch screen (no hover) a tap leaves Streamlit's chart toolbar showing, and it sits 44 px above the chart,
+# over the control drawn there (a map's year slider): charts drop it there (their downloads are below them). The
+# card a tap on a map opens stays in view at the bottom of the screen while the map is (CSS sticky; with a mouse,
+# the tooltip already shows the value and the card stays below the map, over nothing).
+TOUCH_CSS = """<style>
+@media (hover: none) {
+  [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) [data-testid="stElementToolbar"] { display: none; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-map-picked) { position: sticky; bottom: 0.5rem; z-index: 5; }
+}
+.st-key-map-picked { background-color: #ffffff; }
+</style>"""
+
+
+def touch_style() -> None:
+    """Every run (app.py): a style emitted once would leave the page with its element on the next run."""
+    st.sidebar.html(TOUCH_CSS)
+
+
+def _picked(event) -> str | None:
     picked = (event or {}).get("selection", {}).get("pick") or []
     code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
-    if code:
-        st.switch_page("pages/country.py", query_params=lang.link_params({"country": code}))
+    return code if isinstance(code, str) else None
+
+
+def map_with_search(fig, key: str, draw: Callable[[dict], object]) -> None:
+    """A map, a country search under it, and the card of the country last tapped or found. A tap is outlined
+    at once in the browser (the map's "pick" selection); a search outlines its country (`maps.highlight`).
+    Neither is part of the view's link: the search and the card are this session's, for reading the map."""
+    from atlas.charts import maps
+    from atlas.profile_views import picker_labels
+    from .cache import store
+
+    snap = store()
+    find, seen = f"{key}.find", f"{key}.seen"
+    found = st.session_state.get(find)
+    event = draw(maps.highlight(fig.spec, found))
+    tapped = _picked(event)
+    if tapped != st.session_state.get(seen):  # a new tap: it is what the card shows, and the search gives way
+        st.session_state[seen] = tapped
+        if tapped and found:
+            st.session_state[find] = None
+            st.rerun()
+    labels = picker_labels(snap)
+    st.selectbox(_("Find a country"), list(labels), format_func=labels.get, index=None, key=find,
+                 placeholder=_("Find a country"), label_visibility="collapsed")
+    picked_card(found or tapped, fig)
+
+
+def picked_card(code: str | None, fig) -> None:
+    """A tap or click on a map country shows its value and a link to its profile, not a page change: a
+    touch user has no hover, so opening the profile at once left no way to read a value on the map."""
+    from atlas.profile_views import picker_labels
+    from .cache import store
+
+    snap = store()
+    if not isinstance(code, str) or code not in snap.entities.index:
+        return
+    name = snap.name(code)
+    with st.container(border=True, key="map-picked"):
+        value = fig.value_of(name)
+        st.markdown(f"**{name}**" + (f" — {value}" if value else ""))
+        if code in picker_labels(snap):
+            st.page_link("pages/country.py", label=_("Open this country's profile"), icon=":material/flag:",
+                         query_params=lang.link_params({"country": code}))

@@ -96,8 +96,10 @@ def test_an_allowed_site_shows_the_french_map_in_its_frame_and_another_is_refuse
         inner = page.frames[1]
         assert query(inner.url).items() >= {"embed": "true", "lang": "fr"}.items()
         assert refused == []
-        # The app's own links stay in the frame, embedded and French: a map click opens the country's profile.
+        # The app's own links stay in the frame, embedded and French: a map click shows the country's card, whose
+        # link opens its profile.
         frame.locator(APP_SHAPES).nth(40).click()
+        frame.locator(".st-key-map-picked").get_by_role("link", name="Ouvrir la fiche de ce pays").click()
         page.frames[1].wait_for_url(re.compile(r"/country\?"))
         frame.locator(IDLE).wait_for()
         inner = page.frames[1]

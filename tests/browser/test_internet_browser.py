@@ -92,3 +92,77 @@ def test_the_back_button_returns_to_the_previous_view(page, app_url):
     wait_idle(page)
     assert params(page)["year"] == "2019"
     expect(page.get_by_text("Internet use, 2019")).to_be_visible()
+    # A page switch in the sidebar is one entry too (issue 22: the new page completing its link made a second)
+    page.get_by_role("link", name="Compare").click()
+    page.wait_for_url(re.compile(r"/compare\?.*x="))
+    wait_idle(page)
+    page.go_back()
+    page.wait_for_url(re.compile(r"/internet\?.*year=2019"))
+    wait_idle(page)
+    expect(page.get_by_text("Internet use, 2019")).to_be_visible()
+    expect(page.get_by_text("Some settings in this link could not be used")).to_have_count(0)
+
+
+def test_a_phone_tap_shows_the_value_and_back_leaves_the_profile_in_one_step(browser, app_url):
+    """Issue 22, on a French phone: the map opens on Africa (the link names no region); the search outlines
+    Senegal and shows its value; a tap on Ghana shows Ghana's instead (no page change, no chart toolbar over the
+    year slider, the card on screen); the card's link opens the profile, and one Back returns to the map with
+    no notice."""
+    import pandas as pd
+
+    from .conftest import ROOT
+    obs = pd.read_parquet(ROOT / "data" / "observations.parquet")
+
+    def value(code: str) -> str:  # three significant digits with a French decimal comma, as the card writes it
+        row = obs[(obs["entity"] == code) & (obs["indicator"] == "internet_users_pct") & (obs["period"] == "2024")
+                  & obs["preferred"]]
+        return f"{float(row['value'].iloc[0]):.1f}".replace(".", ",")
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{app_url}/internet")
+        wait_idle(page)
+        page.wait_for_url(re.compile(r"region=africa"))
+        assert wait_shapes(page, 40) <= 60  # Africa's countries, not the world's
+        card = page.locator(".st-key-map-picked")
+        page.get_by_role("combobox", name="Trouver un pays").click()
+        page.keyboard.type("Sénég")
+        page.keyboard.press("Enter")
+        expect(card).to_contain_text(f"Sénégal — Usage d’Internet (%) : {value('SEN')} (2024)")
+        senegal, ghana = (page.locator(f'{SHAPES}[aria-label*="{name}"]').first for name in ("Sénégal", "Ghana"))
+        expect(senegal).to_have_attribute("stroke", "#111111")  # outlined
+
+        ghana.scroll_into_view_if_needed()
+        box = ghana.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        expect(card).to_contain_text(f"Ghana — Usage d’Internet (%) : {value('GHA')} (2024)")
+        link = card.get_by_role("link", name="Ouvrir la fiche de ce pays")
+        expect(link).to_be_visible()
+        wait_idle(page)
+        expect(ghana).to_have_attribute("stroke", "#111111")
+        expect(senegal).not_to_have_attribute("stroke", "#111111")  # the search gave way to the tap
+        assert urlparse(page.url).path == "/internet"
+        shown = page.evaluate("""() => {
+          const slider = document.querySelector('[data-testid="stSlider"]').getBoundingClientRect();
+          const over = [...document.querySelectorAll('[data-testid="stElementToolbar"]')].map((t) => t.getBoundingClientRect())
+            .filter((b) => b.width && b.bottom > slider.top && b.top < slider.bottom && b.right > slider.left && b.left < slider.right);
+          return {over: over.length, card: document.querySelector('.st-key-map-picked').getBoundingClientRect().bottom};
+        }""")
+        assert shown["over"] == 0 and shown["card"] <= 844, shown
+        screenshot(page, "phone-map-tap-fr")
+
+        link.click()
+        page.wait_for_url(re.compile(r"/country\?country=GHA"))
+        wait_idle(page)
+        expect(page.get_by_role("heading", name="Ghana", level=1)).to_be_visible()
+        page.go_back()
+        page.wait_for_url(re.compile(r"/internet\?.*region=africa"))
+        wait_idle(page)
+        assert wait_shapes(page, 40) <= 60
+        expect(page.get_by_text("Certains paramètres de ce lien")).to_have_count(0)
+        expect(page.get_by_role("heading", name="Usage d’Internet", level=1)).to_be_visible()
+    finally:
+        context.close()

@@ -60,7 +60,8 @@ def card(snap: Snapshot) -> Card:
                    month=numbers.month(top["period"], long=True),
                    first=numbers.month(top["first_period"], long=True),
                    event=data_(alliance["title"]), year=alliance["date"][:4])],
-        sources=[last["source_title"], first["source_title"], google["source_title"], snap.citation(kaios.ALL)],
+        sources=[*map(data_, [last["source_title"], first["source_title"], google["source_title"]]),
+                 snap.citation(kaios.ALL)],
         trend=trend, trend_label=N_("KaiOS share of page views"), trend_unit="%", time_unit="month",
         link_params={"view": "trend", "places": f"{top['entity']},TZA,NGA,WLD"})
 

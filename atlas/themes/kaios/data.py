@@ -9,7 +9,7 @@ import pandas as pd
 from ... import charts, numbers
 from ...i18n import N_, _, data_, lang
 from ...regions import FOCUS_LABELS, focus_filter, map_values
-from ...store import Snapshot, per_snapshot, period_date
+from ...store import Snapshot, per_snapshot, period_date, shown_groups
 
 ALL, MOBILE = "kaios_share_all", "kaios_share_mobile"
 MEASURES = {"all": ALL, "mobile": MOBILE}
@@ -158,7 +158,8 @@ def cross_section_table(snap: Snapshot, month: str, focus: str, hide_small: bool
     table = all_[all_["status"].isin(["value", "zero", "none"])].copy()
     table["mobile"] = table["entity"].map(mobile["value"])
     table["recorded"] = table["status"].map({"value": "", "zero": _("0 recorded"), "none": _("none recorded")})
-    return table.sort_values(["rank", "name"])[["name", "value", "mobile", "rank", "recorded", "region", "note"]]
+    return shown_groups(table.sort_values(["rank", "name"])[["name", "value", "mobile", "rank", "recorded", "region",
+                                                             "note"]])  # the region in the run's language
 
 
 # --- browsers beside KaiOS --------------------------------------------------------------------------
@@ -213,10 +214,10 @@ def _milestones(snap: Snapshot) -> pd.DataFrame:
     for f in facts.itertuples():
         text = _(DEVICE_METRICS[f.metric]).format(amount=numbers.qualified(f.qualifier, numbers.million(f.value)))
         items.append({"raw_date": f.date, "text": text[0].upper() + text[1:], "origin": "device fact",
-                      "source": f"{data_(f.original_publisher)}: {f.source_title}", "url": f.source_url or ""})
+                      "source": f"{data_(f.original_publisher)}: {data_(f.source_title)}", "url": f.source_url or ""})
     events = snap.events[(snap.events["theme"] == MILESTONE_THEME) & (snap.events["kind"] == MILESTONE_KIND)]
     for e in events.itertuples():  # the event as reported, in the run's language (snapshot texts: data_)
-        items.append({"raw_date": e.date, "text": data_(e.title), "origin": "event", "source": e.source_title,
+        items.append({"raw_date": e.date, "text": data_(e.title), "origin": "event", "source": data_(e.source_title),
                       "url": e.source_url or ""})
     if not items:
         return pd.DataFrame(columns=["n", "date", "when", "text", "origin", "source", "url"])
@@ -254,17 +255,25 @@ def map_spec(snap: Snapshot, values: pd.DataFrame, measure: str, month: str, reg
                              zeros=True, notes=True, focus=focus_filter(region), inline_geometry=inline)
 
 
-def trend_source(snap: Snapshot, measure: str, uploaded: bool, spell_out: bool = False) -> str:
+def trend_source(snap: Snapshot, measure: str, uploaded: bool, spell_out: bool = False, slide: bool = False) -> str:
     """The trend's source line. On screen the milestones' sources are listed under the chart; an exported
-    image has no list, so `spell_out` writes each milestone and its source into the line."""
+    image has no list, so `spell_out` writes each milestone and its source into the line; a slide's line
+    (at most two lines from the back of a room) leaves them to the speaker's notes (`milestone_sources`)."""
     text = (snap.citation(MEASURES[measure])
             + (" " + _("Dashed: your uploaded file (StatCounter mobile OS share).") if uploaded else ""))
+    if slide:
+        return text
     if not spell_out:
         return text + " " + _("Milestones: KaiOS device facts and events as reported (sources listed below the chart).")
-    marks = milestone_marks(milestones(snap))
+    return text + " " + milestone_sources(snap)
+
+
+def milestone_sources(snap: Snapshot) -> str:
+    """Each milestone on the time axis with its source, as one paragraph."""
     item = _("({n}) {when}: {title} [{source}].")
-    return text + " " + _("Milestones, as reported:") + " " + " ".join(
-        item.format(n=m.n, when=m.when, title=m.title, source=m.source) for m in marks.itertuples())
+    return _("Milestones, as reported:") + " " + " ".join(
+        item.format(n=m.n, when=m.when, title=m.title, source=m.source)
+        for m in milestone_marks(milestones(snap)).itertuples())
 
 
 def trend_spec(snap: Snapshot, series: pd.DataFrame, measure: str, month: str, smooth: bool, log: bool,

@@ -10,7 +10,7 @@ from ...i18n import N_, _
 from ...numbers import month as month_text
 from ...params import choice, codes, period
 from ...regions import FOCUS_LABELS
-from ...store import Snapshot
+from ...store import Snapshot, shown_groups
 from .. import change
 from ..base import Column, Control, Explorer, Figure, View, fixed, view_labels, views
 from ..common import AXIS, MAP_CLICK, REGION, axis_param, places_control
@@ -89,8 +89,8 @@ def draw_map(snap: Snapshot, v: dict, extras: dict) -> Figure:
                + (_("; {hidden} small-sample places hidden (grey)").format(**n) if hide else "")
                + ". " + " ".join([scale_caption(snap, measure, scale, int(counts.get("value", 0))),
                                   _("Small states are drawn as dots."), _(MAP_CLICK)]))
-    table = values[values["status"] != "missing"].sort_values("rank")[
-        ["name", "value", "period", "rank", "status", "note", "region", "entity"]]  # entity: the ISO code, CSV only
+    table = shown_groups(values[values["status"] != "missing"].sort_values("rank")[
+        ["name", "value", "period", "rank", "status", "note", "region", "entity"]])  # entity: the ISO code, CSV only
     return Figure(title, kaios.map_spec(snap, values, measure, month, region, scale),
                   snap.citation(kaios.MEASURES[measure]), table=table, captions=[caption],
                   export=lambda: kaios.map_spec(snap, values, measure, month, region, scale, inline=True),
@@ -139,7 +139,8 @@ def draw_trend(snap: Snapshot, v: dict, extras: dict) -> Figure:
 
     def spec(spell_out: bool):
         return kaios.trend_spec(snap, series, measure, month, smooth, log, uploaded=uploaded, export=spell_out)
-    return Figure(title, spec(on_slide), kaios.trend_source(snap, measure, uploaded, spell_out=True),
+    return Figure(title, spec(on_slide), kaios.trend_source(snap, measure, uploaded, spell_out=True, slide=on_slide),
+                  source_list=kaios.milestone_sources(snap) if on_slide else "",
                   table=series[series["value"].notna()][["name", "period", "value", "kind"]], captions=captions,
                   notes=[] if on_slide else [milestone_list(kaios.milestones(snap))], export=lambda: spec(True),
                   file=f"kaios-trend-{measure}")

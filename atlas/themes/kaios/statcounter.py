@@ -254,7 +254,8 @@ def _check_sums(shares: pd.DataFrame, periods: list[str]) -> None:
     sums = shares.sum(axis=1)
     off = [(periods[i], total) for i, total in enumerate(sums) if abs(total - 100) > SUM_TOLERANCE]
     if off:
-        listed = "; ".join(_("{period}: {total}").format(period=p, total=numbers.decimal(t, 1)) for p, t in off[:3])
+        listed = "; ".join(_("{period}: {total}").format(period=numbers.period(p), total=numbers.decimal(t, 1))
+                           for p, t in off[:3])
         if len(off) > 3:
             listed += _(" and {count} more").format(count=numbers.count(len(off) - 3))
         raise ExportError(_("The shares in a row should add up to about {hundred}, but {off} of {rows} rows do not "

@@ -260,7 +260,7 @@ def gsma_points(snap: Snapshot, ind: str, regions: list[str]) -> pd.DataFrame:
         "entity": rows["entity"].values, "name": rows["name"].values, "period": rows["period"].values,
         "date": rows["date"].values, "value": rows["value"].values, "latest": rows["preferred"].astype(bool).values,
         "source_title": src["title"].values, "source_url": src["url"].values, "edition": src["vintage"].values,
-        "note": rows["note"].fillna("").values,
+        "note": rows["note"].fillna("").map(data_).values,  # how it was reported, in the run's language
     })
     drawn = out[out["latest"]].set_index(["entity", "period"])
     key = pd.MultiIndex.from_frame(out[["entity", "period"]])
