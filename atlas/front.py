@@ -355,7 +355,7 @@ def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[in
     }
     if light:
         values.update(LIGHT=str(light), LIGHT_LOCATIONS=light_config(light))
-    for name in ("nginx.conf", "proxy.conf", "security-headers.conf", *LIGHT_FILES):
+    for name in ("nginx.conf", "proxy.conf", "security-headers.conf", "csp.conf", *LIGHT_FILES):
         if name in LIGHT_FILES and not light:
             (prefix / name).write_text("# no light pages\n")
             continue

@@ -25,11 +25,13 @@ def config(tmp_path, monkeypatch, ancestors: str | None) -> str:
     (static / "streamlit").mkdir(parents=True)
     (static / "streamlit" / "index.html").write_text(INDEX)
     front.write_config(tmp_path / "prefix", static, "127.0.0.1:1", [2])
-    return (tmp_path / "prefix" / "security-headers.conf").read_text()
+    return "".join((tmp_path / "prefix" / name).read_text() for name in ("security-headers.conf", "csp.conf"))
 
 
-def csp_of(headers_conf: str) -> str:
-    return re.search(r'Content-Security-Policy "([^"]*)"', headers_conf).group(1)
+def csp_of(conf: str) -> str:
+    """The policy sent with documents (csp.conf's map, which security-headers.conf's header reads)."""
+    assert "add_header Content-Security-Policy $atlas_csp always;" in conf
+    return re.search(r'default "([^"]*)";', conf).group(1)
 
 
 @pytest.mark.parametrize("ancestors", [None, "", "   "])

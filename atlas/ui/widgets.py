@@ -188,9 +188,15 @@ def map_with_search(fig, key: str, draw: Callable[[dict], object]) -> None:
         if tapped and found:
             st.session_state[find] = None
             st.rerun()
-    labels = picker_labels(snap)
-    st.selectbox(_("Find a country"), list(labels), format_func=labels.get, index=None, key=find,
-                 placeholder=_("Find a country"), label_visibility="collapsed")
+    # The picker only once asked for: its ~200 names cost 5.6 KB on every move of the map (a GSMA map move
+    # went over its 15 KB budget); a button costs 0.3 KB.
+    if found or st.session_state.get(f"{key}.searching"):
+        labels = picker_labels(snap)
+        st.selectbox(_("Find a country"), list(labels), format_func=labels.get, index=None, key=find,
+                     placeholder=_("Find a country"), label_visibility="collapsed")
+    else:
+        st.button(_("Find a country"), key=f"{key}.search", icon=":material/search:",
+                  on_click=st.session_state.__setitem__, args=(f"{key}.searching", True))
     picked_card(found or tapped, fig)
 
 
