@@ -92,15 +92,6 @@ def test_the_back_button_returns_to_the_previous_view(page, app_url):
     wait_idle(page)
     assert params(page)["year"] == "2019"
     expect(page.get_by_text("Internet use, 2019")).to_be_visible()
-    # A page switch in the sidebar is one entry too (issue 22: the new page completing its link made a second)
-    page.get_by_role("link", name="Compare").click()
-    page.wait_for_url(re.compile(r"/compare\?.*x="))
-    wait_idle(page)
-    page.go_back()
-    page.wait_for_url(re.compile(r"/internet\?.*year=2019"))
-    wait_idle(page)
-    expect(page.get_by_text("Internet use, 2019")).to_be_visible()
-    expect(page.get_by_text("Some settings in this link could not be used")).to_have_count(0)
 
 
 def test_a_phone_tap_shows_the_value_and_back_leaves_the_profile_in_one_step(browser, app_url):
