@@ -1,6 +1,7 @@
 """Presenter mode's Streamlit parts: the deck in the URL, the 'add this view' button, the projector look."""
 from __future__ import annotations
 
+import copy
 import time
 from urllib.parse import unquote
 
@@ -93,6 +94,7 @@ def short_link_notice(refs: list[SlideRef]) -> None:
 
 
 KEPT_KEY = "_deck.kept"  # the deck text this session last put in the browser's cookie
+KEPT_REFS_KEY = "_deck.kept_refs"  # the deck (slides) that text was made from
 
 
 def restore_deck() -> None:
@@ -121,10 +123,13 @@ def keep_deck() -> None:
     """Put the session's deck in the browser's cookie when it changed (one small script, then nothing):
     its link text, or for a longer deck its short-link id in the deck store."""
     refs = st.session_state.get(DECK_KEY)
-    if refs is None:
+    if refs is None or st.session_state.get(KEPT_REFS_KEY) == refs:  # unchanged: no encoding on every run
         return
     text, problem = saved_link(refs, most=history.MAX_COOKIE)
-    if problem or len(text) > history.MAX_COOKIE or st.session_state.get(KEPT_KEY) == text:
+    if problem or len(text) > history.MAX_COOKIE:  # tried again on the next run
+        return
+    st.session_state[KEPT_REFS_KEY] = copy.deepcopy(refs)  # a copy: the deck's slides are edited in place
+    if st.session_state.get(KEPT_KEY) == text:
         return
     st.session_state[KEPT_KEY] = text
     st.sidebar.html(f'<span {history.DECK_ATTRIBUTE}="{text}" hidden></span><script>{history.DECK}</script>',
