@@ -2,14 +2,14 @@
 import streamlit as st
 
 from atlas.i18n import _
-from atlas.ui import lang, layout, nav, widgets
+from atlas.ui import lang, layout, nav
 from atlas.ui.presenter import add_view_button, keep_deck, restore_deck
 from atlas.ui.state import guard_long_links, mark_page, one_entry_per_view
 
 lang.setup(show=False)  # the page shows the notice for a bad ?lang=
 st.set_page_config(page_title=_("Connectivity Atlas"), page_icon="static/favicon.png", layout="wide")
 
-layout.style()  # the frame every page shares (no empty header; on a phone, the chart first)
+layout.style()  # the frame every page shares (no empty header; on a phone, the chart first; touch maps)
 PAGES = nav.pages()
 # Our own sidebar links instead of Streamlit's navigation menu, whose list markup (<ul> with <div>
 # children) fails the accessibility checks (axe-core: list, listitem). Each link keeps the language.
@@ -25,7 +25,6 @@ if not st.context.is_embedded:
 mark_page(page.url_path)
 if not st.context.is_embedded:
     one_entry_per_view()  # Back leaves a page in one step (atlas.history)
-    widgets.touch_style()  # on a phone no chart toolbar over a control
     restore_deck()  # a reload keeps the deck in the making (a cookie); keep_deck writes it when it changes
     add_view_button(page.url_path, page.title)
     keep_deck()

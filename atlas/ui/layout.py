@@ -34,6 +34,20 @@ h1 {{ padding-top: 0 !important; font-size: 2.25rem !important; }}
 </style>"""
 
 
+# On a touch screen (no hover) a tap leaves Streamlit's chart toolbar showing, and it sits 44 px above the chart,
+# over the control drawn there (a map's year slider): charts drop it there (their downloads are below them). The
+# card a tap on a map opens stays in view at the bottom of the screen while the map is (CSS sticky; with a mouse,
+# the tooltip already shows the value and the card stays below the map, over nothing).
+TOUCH_CSS = """<style>
+@media (hover: none) {
+  [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) [data-testid="stElementToolbar"] { display: none; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-map-picked) { position: sticky; bottom: 0.5rem; z-index: 5; }
+}
+.st-key-map-picked { background-color: #ffffff; }
+</style>"""
+
+
 def style() -> None:
-    """Put the style sheet on the page (an element without height: st.html with only a <style>)."""
-    st.html(STYLE)
+    """Put the style sheets on the page, every run (a style emitted once would leave the page with its element
+    on the next run): one element without height (st.html with only <style>s)."""
+    st.html(STYLE + TOUCH_CSS)

@@ -146,24 +146,6 @@ def timeline(view: View, name: str, periods: list[str], label: str, render: Call
     _fragment()
 
 
-# On a touch screen (no hover) a tap leaves Streamlit's chart toolbar showing, and it sits 44 px above the chart,
-# over the control drawn there (a map's year slider): charts drop it there (their downloads are below them). The
-# card a tap on a map opens stays in view at the bottom of the screen while the map is (CSS sticky; with a mouse,
-# the tooltip already shows the value and the card stays below the map, over nothing).
-TOUCH_CSS = """<style>
-@media (hover: none) {
-  [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) [data-testid="stElementToolbar"] { display: none; }
-  [data-testid="stLayoutWrapper"]:has(> .st-key-map-picked) { position: sticky; bottom: 0.5rem; z-index: 5; }
-}
-.st-key-map-picked { background-color: #ffffff; }
-</style>"""
-
-
-def touch_style() -> None:
-    """Every run (app.py): a style emitted once would leave the page with its element on the next run."""
-    st.sidebar.html(TOUCH_CSS)
-
-
 def _picked(event) -> str | None:
     picked = (event or {}).get("selection", {}).get("pick") or []
     code = picked[0].get("id") if picked and isinstance(picked[0], dict) else None
