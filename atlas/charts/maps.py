@@ -191,35 +191,43 @@ def aspect(focus: tuple[str, str] | None = None) -> float:
     return float((y.max() - y.min()) / max(x.max() - x.min(), 1e-9))
 
 
-FOUND = "#111111"  # the outline of the country a reader tapped or searched for
-
-
 def shape_layer() -> alt.Chart:
     """Every country's shape, its geometry looked up by id in the world TopoJSON (served once as a static file,
     put inline for an export by `geo.inline`), drawn even without a value (the colour's conditions say 'no data'); a click
     picks the country (the page shows its value and a link to its profile). Every map of the atlas draws its countries
     with this layer."""
-    # The country tapped (the "pick" selection, drawn at once in the browser) or found by the page's search
-    # (param "found", `highlight`) is outlined in black.
-    outlined = [{"param": "pick", "empty": False}, {"test": "datum.id === found"}]
     return (alt.Chart()
             .transform_lookup(lookup="id", from_=alt.LookupData(geo.countries(), key="id"),
                               as_="geo")
             .transform_filter("isValid(datum.geo)")
             .mark_geoshape(stroke=BORDER, strokeWidth=0.4, cursor="pointer", invalid="show")
-            .encode(shape=alt.Shape("geo:G"),
-                    stroke={"condition": [{**c, "value": FOUND} for c in outlined], "value": BORDER},
-                    strokeWidth={"condition": [{**c, "value": 2} for c in outlined], "value": 0.4})
+            .encode(shape=alt.Shape("geo:G"))
             .add_params(alt.selection_point(name="pick", fields=["id"], on="click", clear=False)))
 
 
+FOUND = "#111111"  # the outline of the country a reader tapped or searched for
 
 
 def highlight(spec: Spec, code: str | None = None) -> Spec:
-    """The map with the country found by the page's search (`code`) outlined in black, as the tapped one is
-    (the outline is in every map's shapes, `shape_layer`: here only the value of its param "found" changes)."""
-    params = [p for p in spec.get("params", []) if p.get("name") != "found"]
-    return {**spec, "params": params + [{"name": "found", "value": code or ""}]}
+    """The map with the tapped country (its "pick" selection, drawn at once in the browser) and the country found
+    by the page's search (`code`) outlined in black. The spec's layers are copied, never changed in place (the
+    templates are cached)."""
+    import copy
+    out = {**spec, "layer": copy.deepcopy(spec.get("layer", []))}
+    test = "datum.id === found"
+    out["params"] = [p for p in spec.get("params", []) if p.get("name") != "found"] + [{"name": "found", "value": code or ""}]
+    stack = list(out["layer"])
+    while stack:
+        node = stack.pop()
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "geoshape" and mark.get("cursor") == "pointer":  # the shapes
+            enc = node.setdefault("encoding", {})
+            enc["stroke"] = {"condition": [{"param": "pick", "empty": False, "value": FOUND}, {"test": test, "value": FOUND}],
+                             "value": mark.get("stroke", BORDER)}
+            enc["strokeWidth"] = {"condition": [{"param": "pick", "empty": False, "value": 2},
+                                                {"test": test, "value": 2}], "value": mark.get("strokeWidth", 0.4)}
+        stack.extend(node.get("layer", []))
+    return out
 
 
 def _region_names() -> str:
@@ -347,7 +355,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     shape = f"width * {aspect(focus):.4f}"
     fit = alt.param(name="height", expr=f"min({height}, {shape}{f' + {KEY}' if zeros else ''})")
     # only the params this shape of map uses: the spec travels with every rerun
-    used = {"period_label": "", "n_ranked": 0, "found": "", **({"classes": []} if scale.kind in ("quantile", "classes") else {}),
+    used = {"period_label": "", "n_ranked": 0, **({"classes": []} if scale.kind in ("quantile", "classes") else {}),
             **({"end_periods": []} if ends_unit else {}),
             **({"status_ids": {}, "zero_rank": 0, KEY_FONT: 11} if zeros else {}), **({"note_text": [], "note_of": {}} if notes else {})}
     chart = (alt.layer(*layers)

@@ -77,7 +77,7 @@ def _regional_template(label: str, unit: str, domain: tuple[float, float], heigh
     fit = alt.param(name="height", expr=f"min({height}, width * {aspect(None):.4f})")
     chart = (alt.layer(layer)
              .add_params(fit, alt.param(name="area_names", value=[]), alt.param(name="area_values", value=[]),
-                         alt.param(name="period_label", value=""), alt.param(name="found", value=""))
+                         alt.param(name="period_label", value=""))
              .project(type="equalEarth")
              .properties(height=height, width="container", autosize=AUTOSIZE)
              .configure_view(stroke=None).configure(font=FONT))
