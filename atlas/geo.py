@@ -7,6 +7,8 @@ from pathlib import Path
 
 import altair as alt
 
+from . import i18n
+
 STATIC = Path(__file__).resolve().parents[1] / "static"
 TOPO_FILE = "world.topo.json"
 PLACES_FILE = "places.json"  # per shape: name, region, continent, dot position, small
@@ -28,6 +30,22 @@ def topology() -> dict:
 def place_rows() -> list[dict]:
     """The places file itself: every shape's name, region and dot position."""
     return _read(PLACES_FILE)
+
+
+def place_field(field: str) -> str:
+    """The places file's column for `field` ("name", "note") in the run's language: it holds both languages
+    (`name`, `name_fr`), so a chart that looks names up there picks its template's."""
+    return f"{field}_fr" if i18n.lang() == "fr" else field
+
+
+def place_names() -> dict[str, str]:
+    """Every place's name in the run's language as the places file holds it (what a lookup there shows)."""
+    return _names(place_field("name"))
+
+
+@functools.cache
+def _names(field: str) -> dict[str, str]:
+    return {row["id"]: row[field] for row in place_rows() if row.get(field)}
 
 
 def countries() -> alt.UrlData:

@@ -37,6 +37,18 @@ def bare_title(title: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", title)
 
 
+def indicators_line(snap: Snapshot, indicators: list[str]) -> str:
+    """The sources line of several indicators, each publication once: indicators with the same publisher, vintage
+    and licence (KaiOS's two shares, both caniuse) share one citation naming both ("… of all page views (%) and
+    … of mobile page views (%)"), where two citations repeated everything but the label (0.4 KB on each move)."""
+    shared: dict[tuple, list[str]] = {}
+    for ind in dict.fromkeys(indicators):
+        meta = snap.indicator(ind)
+        shared.setdefault((meta["publisher"], meta["vintage"], meta["licence"]), []).append(meta["label"])
+    return sources_line([cite(publisher, numbers.words(labels), vintage, licence)
+                         for (publisher, vintage, licence), labels in shared.items()])
+
+
 def sources_line(sources: list[str]) -> str:
     """A card's sources as one line. A single citation keeps its own 'Source: …'; several read 'Sources: A · B',
     each without its own 'Source: ' (which would read 'Sources: Source: …')."""

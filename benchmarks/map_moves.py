@@ -5,7 +5,7 @@ Starts the app, opens each explorer's map, moves its period slider with the keyb
 and counts the websocket frames received until the rerun has finished. Prints JSON with the machine's
 load (`uptime`) at the time.
 
-    .venv/bin/python benchmarks/map_moves.py [--moves 8] [--only change|GSMA]
+    .venv/bin/python benchmarks/map_moves.py [--moves 8] [--only change|compare|French]
 """
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ MAPS = {
         "/compare?x=kaios_share_all&y=kaios_share_mobile&size=none", "Month", "year"),
     "compare (KaiOS months from Dec 2023: the most places)": (
         "/compare?x=kaios_share_all&y=kaios_share_mobile&size=none&year=2023-12", "Month", "year"),
+    "compare (KaiOS months from Dec 2023), French": (
+        "/compare?x=kaios_share_all&y=kaios_share_mobile&size=none&year=2023-12&lang=fr", "Mois", "year"),
 }
 BUBBLES = '[data-testid="stVegaLiteChart"] path[aria-roledescription="circle"]'
 

@@ -19,7 +19,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from .. import geo, i18n, numbers
+from .. import geo, numbers
 from ..i18n import _, data_, per_lang
 from .finish import (AUTOSIZE, BORDER, DIVERGING, FONT, NO_DATA, SEQUENTIAL, ZERO_FILL, Spec, brief, extremes, fill,
                      fmt_value, js, template, unit_text)
@@ -253,7 +253,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         # a place drawn with another or without a value says why (places.json's note, e.g. Somaliland)
         # the places file holds both languages' names and notes (fetched once): pick this template's
         "name": "datum.{n} ? datum.{p} + ' (' + datum.{n} + ')' : datum.{p}".format(
-            p="name_fr" if i18n.lang() == "fr" else "name", n="note_fr" if i18n.lang() == "fr" else "note"),
+            p=geo.place_field("name"), n=geo.place_field("note")),
         "region_shown": _region_names(),
         **({"s": "isValid(datum.v) ? 'value' : " + " : ".join(
                 f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? '{st}'" for st in ("zero", "none", "hidden"))

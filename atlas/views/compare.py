@@ -8,7 +8,7 @@ import math
 import pandas as pd
 
 from .. import compare as core
-from .. import numbers, story
+from .. import geo, numbers, story
 from ..charts.bubbles import bubbles
 from ..charts.finish import unit_text
 from ..i18n import N_, _, data_
@@ -137,10 +137,15 @@ def group_domain(snap: Snapshot, colour: str) -> tuple[str, ...]:
     return tuple(sorted(data_(g) for g in groups if g))
 
 
+def group_of(snap: Snapshot, colour: str) -> pd.Series:
+    """Each country's colour group (its region or income group) in the run's language, by code."""
+    return snap.entities[GROUP_COLUMN[colour]].map(lambda g: data_(g) if isinstance(g, str) else "")
+
+
 def points(snap: Snapshot, v: dict) -> pd.DataFrame:
     size = SIZE_BY if v["size"] == "population" else None
     frame = core.compare_table(snap, v["x"], v["y"], v["year"], size, v["region"])
-    frame["group"] = frame[GROUP_COLUMN[v["colour"]]].map(lambda g: data_(g) if isinstance(g, str) else "")
+    frame["group"] = frame["entity"].map(group_of(snap, v["colour"]))
     frame["chosen"] = frame["entity"].isin(v["places"])
     for axis in ("x", "y"):
         if v[f"{axis}axis"] == "log":
@@ -160,7 +165,7 @@ def title(snap: Snapshot, v: dict) -> str:
 
 def source(snap: Snapshot, v: dict) -> str:
     used = [v["x"], v["y"]] + ([SIZE_BY] if v["size"] == "population" else [])
-    return story.sources_line([snap.citation(i) for i in dict.fromkeys(used)])  # "Sources:" once
+    return story.indicators_line(snap, used)  # "Sources:" once, each publication once
 
 
 def trail_periods(periods: list[str], shown: str) -> list[str]:
@@ -186,6 +191,7 @@ def draw_bubbles(snap: Snapshot, v: dict, extras: dict) -> Figure:
     for axis, log in (("x", log_x), ("y", log_y)):
         if log:
             trail = trail[trail[axis] > 0]
+    trail = trail.assign(group=trail["entity"].map(group_of(snap, v["colour"])))
     description = core.describe_compare(frame, label(snap, x), xm["unit"], label(snap, y), ym["unit"], v["year"],
                                         FOCUS_LABELS[v["region"]], log_x, log_y)
     sized = v["size"] == "population"
@@ -208,7 +214,7 @@ def draw_bubbles(snap: Snapshot, v: dict, extras: dict) -> Figure:
            if missing else []))
     table = csv_table(frame, v, sized)
     return Figure(heading, built, source(snap, v), table=table.reset_index(drop=True), captions=[caption],
-                  export=lambda: built, file=f"compare-{x}-{y}-{v['year']}-{v['region']}", plays=True)
+                  export=lambda: geo.inline(built), file=f"compare-{x}-{y}-{v['year']}-{v['region']}", plays=True)
 
 
 def csv_table(frame: pd.DataFrame, v: dict, sized: bool) -> pd.DataFrame:
