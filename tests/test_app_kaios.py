@@ -1,6 +1,7 @@
 """AppTest: the KaiOS page runs every control without exception, and the controls change the chart data."""
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas import charts, numbers
+from atlas import charts, geo, numbers
 from atlas.themes.kaios import data as kaios
 from tests.apptest_tools import chart_data, run_page
 
@@ -33,10 +34,15 @@ def period_of(spec) -> str:
 
 
 def status_of(frames, spec) -> dict:
-    """Every place's status as the browser works it out: a row = above 0; otherwise the code lists."""
+    """Every place's status as the browser works it out: a row = above 0; otherwise the code lists; a place of
+    the map (all, or its region's) listed nowhere is 'none recorded'; one listed as missing has none."""
     lists = {p["name"]: p.get("value") for p in spec["params"]}["status_ids"]
-    out = {code: status for status, codes in lists.items() for code in codes.split(",") if code}
-    return out | {code: "value" for code in frames["map_values"]["id"]}
+    focus = re.search(r"datum\.(\w+) === '([^']*)'", json.dumps(spec["layer"][0].get("transform", [])))
+    drawn = {p["id"] for p in geo.place_rows() if not focus or p.get(focus[1]) == focus[2]}
+    out = {code: "none" for code in drawn} | {code: status for status, codes in lists.items()
+                                               for code in codes.split(",") if code}
+    return {code: status for code, status in out.items() if status != "missing"} | {
+        code: "value" for code in frames["map_values"]["id"]}
 
 
 def test_the_month_slider_changes_the_map_data_and_the_url(snapshot):

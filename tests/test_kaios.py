@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from atlas import charts
+from atlas import charts, geo
 from atlas.themes.kaios import data as kaios
 from atlas.themes.kaios import upload
 
@@ -191,8 +191,14 @@ def test_places_without_a_share_travel_as_codes_and_notes_as_numbers(snapshot):
         params = {p["name"]: p.get("value") for p in spec["params"]}
         rows = spec["datasets"]["map_values"]
         assert set(rows["id"]) == set(values.loc[values["status"] == "value", "entity"])
-        for status in ("zero", "none", "hidden"):
-            codes = set(filter(None, params["status_ids"][status].split(",")))
-            assert codes == set(values.loc[values["status"] == status, "entity"]), (month, status)
+        listed = {status: set(filter(None, codes.split(","))) for status, codes in params["status_ids"].items()}
+        for status in ("zero", "hidden"):
+            assert listed[status] == set(values.loc[values["status"] == status, "entity"]), (month, status)
+        # 'none recorded' is every place listed nowhere (the few places with no status are listed as missing)
+        places = {p["id"] for p in geo.place_rows()}
+        none = places - set(rows["id"]) - listed["zero"] - listed["hidden"] - listed["missing"]
+        assert none == set(values.loc[values["status"] == "none", "entity"]), month
+        assert listed["missing"] == places - set(values.loc[values["status"] != "missing", "entity"]), month
         assert len(json.dumps({k: v for k, v in spec.items() if k != "datasets"})) < 7_500
-    assert params["note_text"][params["note_of"]["TUV"]].startswith("Small sample: under 1 million people")
+    noted = [text for text, codes in zip(params["note_text"], params["note_ids"]) if ",TUV," in codes]
+    assert len(noted) == 1 and noted[0].startswith("Small sample: under 1 million people")

@@ -85,9 +85,9 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
     keep = values[status != "missing"]
     status = status[keep.index]
     # Compact types: this table is what a slider move sends (float32 is plenty for a shown value).
-    # A zeros map (KaiOS) sends a row only for places above 0; the places recorded 0, 'none recorded' or
-    # hidden travel as one string of codes per status (most places, most months), and notes as a few texts
-    # and a code -> text number: a period move stays small.
+    # A zeros map (KaiOS) sends a row only for places above 0; the places recorded 0 or hidden, and the few
+    # with no status, travel as one string of codes per status ('none recorded': the rest), and notes as a few
+    # texts, each with its string of codes: a period move stays small.
     rows = keep[status == "value"] if zeros else keep
     data = pd.DataFrame({"id": rows["entity"].astype(str), "v": rows["value"].astype("float32"),
                          "r": rows["rank"].fillna(0).astype("int16")})
@@ -98,14 +98,20 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
         data["e"] = rows["earlier"].astype(bool)
     params = {"period_label": str(period), "n_ranked": int(status.isin(["value", "zero"]).sum())}
     if zeros:
-        params["status_ids"] = {st: "," + ",".join(sorted(keep.loc[status == st, "entity"].astype(str))) + ","
-                                for st in ("zero", "none", "hidden")}
+        # 'none recorded' is most places most months: it is what a place listed nowhere is, and the few places
+        # of the map with no status at all (not covered by the source, or not in the table) are listed instead
+        listed = {"zero": keep.loc[status == "zero", "entity"], "hidden": keep.loc[status == "hidden", "entity"],
+                  "missing": sorted({p["id"] for p in geo.place_rows() if not focus or p.get(focus[0]) == focus[1]}
+                                    - set(keep["entity"].astype(str)))}
+        params["status_ids"] = {st: "," + ",".join(sorted(map(str, codes))) + "," for st, codes in listed.items()}
         params["zero_rank"] = int(keep.loc[status == "zero", "rank"].min()) if (status == "zero").any() else 0
-    if notes:
+    texts: list[str] = []
+    if notes:  # each note's places as one string of codes (as the statuses), not a code -> number object
         noted = keep[keep["note"].fillna("") != ""]
         texts = sorted(noted["note"].unique())
         params["note_text"] = texts
-        params["note_of"] = dict(zip(noted["entity"].astype(str), noted["note"].map(texts.index)))
+        params["note_ids"] = ["," + ",".join(sorted(noted.loc[noted["note"] == t, "entity"].astype(str))) + ","
+                              for t in texts]
     if ends_unit:  # both ends of a change, for the tooltip; each end's period as an index into a list (no
         # dictionary columns: each would cost a dictionary batch on every move)
         ends = sorted(set(rows["pa"].dropna().astype(str)) | set(rows["pb"].dropna().astype(str)))
@@ -120,7 +126,7 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
         # a change map's classes as indices into `classes` (-1: none); fifths as their labels
         data["k"] = classes.cat.codes.astype("int8") if scale.kind == "classes" else classes.astype("category")
         params["classes"] = [str(c) for c in classes.cat.categories]
-    cached = _template(label, unit, scale, zeros, earlier, notes, focus, height, ends_unit)
+    cached = _template(label, unit, scale, zeros, earlier, len(texts), focus, height, ends_unit)
     spec = fill(cached, title_text, source, {"map_values": data.reset_index(drop=True)},
                 description or describe(keep, status, label, unit, period, where, zeros), **params)
     return geo.inline(spec) if inline_geometry else spec
@@ -241,7 +247,7 @@ def _region_names() -> str:
 
 
 @per_lang(128)  # templates hold words: one per language
-def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: bool,
+def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: bool, notes: int,
               focus: tuple[str, str] | None, height: int, ends_unit: str | None = None) -> Spec:
     fields = ["v"] + ([] if ends_unit else ["r"]) + ([] if zeros or ends_unit else ["p"]) + (["e"] if earlier else []) \
         + (["k"] if scale.kind in ("quantile", "classes") else []) + (["a", "pa", "pb"] if ends_unit else [])
@@ -256,8 +262,8 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
             p=geo.place_field("name"), n=geo.place_field("note")),
         "region_shown": _region_names(),
         **({"s": "isValid(datum.v) ? 'value' : " + " : ".join(
-                f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? '{st}'" for st in ("zero", "none", "hidden"))
-                + " : null", "p": "period_label"} if zeros else {}),
+                f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? {'null' if st == 'missing' else repr(st)}"
+                for st in ("zero", "hidden", "missing")) + " : 'none'", "p": "period_label"} if zeros else {}),
         "c": "datum.v > 0 ? datum.v : null" if zeros else "isValid(datum.v) ? datum.v : null",
         "shown": "datum.s === 'zero' ? 0 : isValid(datum.v) ? datum.v : null",
         "when": ("datum.s === 'value' || datum.s === 'zero' ? datum.p : datum.s === 'none' ? "
@@ -275,8 +281,9 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         for end in ("a", "b"):
             calc[f"{end}_text"] = (f"isValid(datum.{end}) ? format(datum.{end}, {js(end_fmt)}) + ' (' + end_periods[datum.p{end}] + ')'"
                                    f" : {js(_('No data'))}")
-    if notes:
-        calc["flag"] = "isValid(note_of[datum.id]) ? note_text[note_of[datum.id]] : ''"
+    if notes:  # `notes` texts, each with its string of codes
+        calc["flag"] = " : ".join(f"indexof(note_ids[{i}], ',' + datum.id + ',') >= 0 ? note_text[{i}]"
+                                  for i in range(notes)) + " : ''"
     fmt = "~g" if zeros or scale.kind == "log" else {"%": ".1f", "percentage points": "+.1f", "% change": "+,.0f"}.get(unit, ",.2~f")
     field, kind = "c", "quantitative"
     if scale.kind == "classes":  # a change: eight classes centred on 0, named in Python (`atlas.compare`)
@@ -357,7 +364,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     # only the params this shape of map uses: the spec travels with every rerun
     used = {"period_label": "", "n_ranked": 0, **({"classes": []} if scale.kind in ("quantile", "classes") else {}),
             **({"end_periods": []} if ends_unit else {}),
-            **({"status_ids": {}, "zero_rank": 0, KEY_FONT: 11} if zeros else {}), **({"note_text": [], "note_of": {}} if notes else {})}
+            **({"status_ids": {}, "zero_rank": 0, KEY_FONT: 11} if zeros else {}), **({"note_text": [], "note_ids": []} if notes else {})}
     chart = (alt.layer(*layers)
              .add_params(fit, *(alt.param(name=k, value=v) for k, v in used.items()))
              .project(type="equalEarth", **({"size": alt.ExprRef(f"[width, min(height, {shape})]")} if zeros else {}))

@@ -122,7 +122,7 @@ def show(fig: Figure, key: str) -> None:
             dataframe(frame, columns)
     if fig.table is not None and fig.downloads:
         widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
-                          key=f"{key}.dl", whole=True)
+                          key=f"{key}.dl")
 
 
 def home_region(params: list[state.Param]) -> list[state.Param]:
@@ -160,7 +160,7 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
     # The view's own settings: beside each other above the chart; on a phone below it (atlas.ui.layout).
     with st.container(key=layout.OPTIONS):
         controls(snap, view, ex, [name for row in chosen.controls for name in row], values)
-    figure, after = st.container(key=layout.FIGURE), st.container(key=layout.AFTER)
+    figure, links, after = st.container(key=layout.FIGURE), st.container(), st.container(key=layout.AFTER)
     with after:  # a page's own inputs (an uploaded file) under the chart they feed
         more = extras(view.values()) if extras else {}
 
@@ -177,6 +177,8 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
         else:
             view.sync()
             draw()
+    with links:  # under the downloads, outside the period's fragment: the same on every move (0.4 KB a move)
+        widgets.dataset_link()
     with after:
         # The headline and its sources under the chart, not above it: the chart is the answer (issue 22).
         if ex.headline:

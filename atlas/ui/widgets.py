@@ -17,9 +17,9 @@ from .state import View
 
 
 def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, citation: str, name: str,
-              key: str, whole: bool = False) -> None:
-    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked; with `whole`
-    (an explorer's), the link to the whole dataset.
+              key: str) -> None:
+    """CSV of the values behind the view; the chart as PNG and SVG, rendered only when clicked (an explorer
+    draws the link to the whole dataset under them, outside the period's fragment: `dataset_link`).
     Pass a map's chart as a function: its export spec inlines the world geometry, which costs a second
     or more to build, so it is built only on a click."""
     # Buttons as wide as their words, side by side, wrapping on a phone ("Toutes les données" is never cut)
@@ -38,8 +38,6 @@ def downloads(chart: Spec | Callable[[], Spec] | None, frame: pd.DataFrame, cita
                             key=f"{key}.png", icon=":material/image:", on_click="ignore", width="content")
         row.download_button("SVG", lambda: export.svg(drawn()), f"{name}.svg", "image/svg+xml",
                             key=f"{key}.svg", icon=":material/draw:", on_click="ignore", width="content")
-    if whole:
-        dataset_link(row)
 
 
 # --- sharing (issue 24): the whole dataset, and the snippet that embeds a view in another site ---------
