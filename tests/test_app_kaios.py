@@ -35,12 +35,13 @@ def period_of(spec) -> str:
 
 def status_of(frames, spec) -> dict:
     """Every place's status as the browser works it out: a row = above 0; otherwise the code lists; a place of
-    the map (all, or its region's) listed nowhere is 'none recorded'; one listed as missing has none."""
-    lists = {p["name"]: p.get("value") for p in spec["params"]}["status_ids"]
-    focus = re.search(r"datum\.(\w+) === '([^']*)'", json.dumps(spec["layer"][0].get("transform", [])))
+    the map (all, or its region's) listed nowhere has `status_rest`; one listed as missing has none."""
+    params = {p["name"]: p.get("value") for p in spec["params"]}
+    filters = [t["filter"] for t in spec["layer"][0].get("transform", []) if isinstance(t.get("filter"), str)]
+    focus = next(filter(None, (re.fullmatch(r"datum\.(\w+) === '([^']*)'", f) for f in filters)), None)
     drawn = {p["id"] for p in geo.place_rows() if not focus or p.get(focus[1]) == focus[2]}
-    out = {code: "none" for code in drawn} | {code: status for status, codes in lists.items()
-                                               for code in codes.split(",") if code}
+    out = {code: params["status_rest"] for code in drawn} | {
+        code: status for status, codes in params["status_ids"].items() for code in codes.split(",") if code}
     return {code: status for code, status in out.items() if status != "missing"} | {
         code: "value" for code in frames["map_values"]["id"]}
 

@@ -85,9 +85,9 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
     keep = values[status != "missing"]
     status = status[keep.index]
     # Compact types: this table is what a slider move sends (float32 is plenty for a shown value).
-    # A zeros map (KaiOS) sends a row only for places above 0; the places recorded 0 or hidden, and the few
-    # with no status, travel as one string of codes per status ('none recorded': the rest), and notes as a few
-    # texts, each with its string of codes: a period move stays small.
+    # A zeros map (KaiOS) sends a row only for places above 0; the places recorded 0, 'none recorded' or hidden,
+    # and the few with no status, travel as one string of codes per status (the largest status: the rest), and
+    # notes as a few texts, each with its string of codes: a period move stays small.
     rows = keep[status == "value"] if zeros else keep
     data = pd.DataFrame({"id": rows["entity"].astype(str), "v": rows["value"].astype("float32"),
                          "r": rows["rank"].fillna(0).astype("int16")})
@@ -98,12 +98,16 @@ def choropleth(values: pd.DataFrame, *, title_text: str, source: str, label: str
         data["e"] = rows["earlier"].astype(bool)
     params = {"period_label": str(period), "n_ranked": int(status.isin(["value", "zero"]).sum())}
     if zeros:
-        # 'none recorded' is most places most months: it is what a place listed nowhere is, and the few places
-        # of the map with no status at all (not covered by the source, or not in the table) are listed instead
-        listed = {"zero": keep.loc[status == "zero", "entity"], "hidden": keep.loc[status == "hidden", "entity"],
-                  "missing": sorted({p["id"] for p in geo.place_rows() if not focus or p.get(focus[0]) == focus[1]}
-                                    - set(keep["entity"].astype(str)))}
+        # Most places are 'none recorded' (recent months) or recorded 0 (earlier ones): the larger of the two is
+        # what a place listed nowhere is (`status_rest`), and the few places of the map with no status at all
+        # (not covered by the source, or not in the table) are listed instead
+        listed = {st: keep.loc[status == st, "entity"] for st in ("zero", "none", "hidden")}
+        listed["missing"] = sorted({p["id"] for p in geo.place_rows() if not focus or p.get(focus[0]) == focus[1]}
+                                   - set(keep["entity"].astype(str)))
+        rest = "none" if len(listed["none"]) >= len(listed["zero"]) else "zero"
+        listed[rest] = []
         params["status_ids"] = {st: "," + ",".join(sorted(map(str, codes))) + "," for st, codes in listed.items()}
+        params["status_rest"] = rest
         params["zero_rank"] = int(keep.loc[status == "zero", "rank"].min()) if (status == "zero").any() else 0
     texts: list[str] = []
     if notes:  # each note's places as one string of codes (as the statuses), not a code -> number object
@@ -263,7 +267,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
         "region_shown": _region_names(),
         **({"s": "isValid(datum.v) ? 'value' : " + " : ".join(
                 f"indexof(status_ids.{st}, ',' + datum.id + ',') >= 0 ? {'null' if st == 'missing' else repr(st)}"
-                for st in ("zero", "hidden", "missing")) + " : 'none'", "p": "period_label"} if zeros else {}),
+                for st in ("zero", "none", "hidden", "missing")) + " : status_rest", "p": "period_label"} if zeros else {}),
         "c": "datum.v > 0 ? datum.v : null" if zeros else "isValid(datum.v) ? datum.v : null",
         "shown": "datum.s === 'zero' ? 0 : isValid(datum.v) ? datum.v : null",
         "when": ("datum.s === 'value' || datum.s === 'zero' ? datum.p : datum.s === 'none' ? "
@@ -364,7 +368,7 @@ def _template(label: str, unit: str, scale: ColourScale, zeros: bool, earlier: b
     # only the params this shape of map uses: the spec travels with every rerun
     used = {"period_label": "", "n_ranked": 0, **({"classes": []} if scale.kind in ("quantile", "classes") else {}),
             **({"end_periods": []} if ends_unit else {}),
-            **({"status_ids": {}, "zero_rank": 0, KEY_FONT: 11} if zeros else {}), **({"note_text": [], "note_ids": []} if notes else {})}
+            **({"status_ids": {}, "status_rest": "none", "zero_rank": 0, KEY_FONT: 11} if zeros else {}), **({"note_text": [], "note_ids": []} if notes else {})}
     chart = (alt.layer(*layers)
              .add_params(fit, *(alt.param(name=k, value=v) for k, v in used.items()))
              .project(type="equalEarth", **({"size": alt.ExprRef(f"[width, min(height, {shape})]")} if zeros else {}))
