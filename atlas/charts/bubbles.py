@@ -24,10 +24,12 @@ MAX_AREA = 2400   # px² of the largest bubble
 def bubbles(points: pd.DataFrame, trails: pd.DataFrame, *, title_text: str, source: str, description: str,
             x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tuple[float, float],
             y_domain: tuple[float, float], log_x: bool = False, log_y: bool = False, size_label: str | None = None,
-            size_max: float = 1.0, colour_label: str = "", colours: tuple[str, ...] = (), height: int = 420) -> Spec:
+            size_max: float = 1.0, colour_label: str = "", colours: tuple[str, ...] = (), height: int = 420,
+            sparse: bool = False) -> Spec:
     """`points`: entity (the code), name, x, px, y, py, group (the colour's text, one of `colours`), optionally
     s, ps (the size's value and period) and chosen (bool: labelled); `trails`: name, period, x, y of the chosen
-    countries and optionally their group."""
+    countries and optionally their group. `sparse`: a pair where many countries are at 0 on both axes (KaiOS's
+    shares): their values are not sent (decide it per pair, not per period: Play's frames share one template)."""
     # What a period move sends, kept small: no dictionary columns (each costs a dictionary batch); periods and
     # colour groups travel as small indices into two lists (params). A country travels as its code written as a
     # number (`code_number`: 2 bytes; its name was about 14): the browser spells the code and finds the name in
@@ -46,6 +48,10 @@ def bubbles(points: pd.DataFrame, trails: pd.DataFrame, *, title_text: str, sour
     data = pd.DataFrame({"k": pd.Series([number[c] for c in codes], index=points.index, dtype="int16"),
                          "x": points["x"].astype("float32"), "y": points["y"].astype("float32"),
                          "px": index(points["px"].astype(str), at)})
+    datasets = {}
+    if sparse:  # the values only where not both 0 (KaiOS: half the bubbles most months), looked up by code
+        datasets["xy"] = data.loc[(data["x"] != 0) | (data["y"] != 0), ["k", "x", "y"]].reset_index(drop=True)
+        data = data.drop(columns=["x", "y"])
     py = index(points["py"].astype(str), at)
     if not py.equals(data["px"]):  # the same period for both values (one calendar): sent once
         data["py"] = py
@@ -63,8 +69,9 @@ def bubbles(points: pd.DataFrame, trails: pd.DataFrame, *, title_text: str, sour
     known = geo.place_names()
     other = {str(number[c]): n for c, n in zip(codes, points["name"].astype(str)) if known.get(c) != n}
     cached = _template(x_label, x_unit, y_label, y_unit, tuple(x_domain), tuple(y_domain), log_x, log_y,
-                       size_label, colour_label, tuple(colours), height)
-    return fill(cached, title_text, source, {"points": data.reset_index(drop=True), "trails": trail.reset_index(drop=True)},
+                       size_label, colour_label, tuple(colours), height, sparse)
+    return fill(cached, title_text, source, {"points": data.reset_index(drop=True), **datasets,
+                                             "trails": trail.reset_index(drop=True)},
                 description, size_max=float(size_max or 1.0), periods=periods, trail_names=names, trail_groups=trail_groups,
                 other_names=other,
                 labelled=[number[c] for c, on in zip(codes, chosen) if on])
@@ -86,7 +93,8 @@ SPELL = "letters[floor(datum.k / 676)] + letters[floor(datum.k / 26) % 26] + let
 
 @per_lang(64)  # templates hold words: one per language
 def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tuple, y_domain: tuple, log_x: bool,
-              log_y: bool, size_label: str | None, colour_label: str, colours: tuple[str, ...], height: int) -> Spec:
+              log_y: bool, size_label: str | None, colour_label: str, colours: tuple[str, ...], height: int,
+              sparse: bool) -> Spec:
     xu, yu = unit_text(x_unit), unit_text(y_unit)
     x_title, y_title = axis_title(_(x_label), xu, log_x), axis_title(_(y_label), yu, log_y)
 
@@ -126,8 +134,11 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
               .encode(text="n:N"))
     # bubbles and labels share the points and their name lookup (one data node, one transform in the spec)
     name = geo.place_field("name")
-    points = (alt.layer(dots, labels, data=alt.NamedData("points"))
-              .transform_calculate(c=SPELL)
+    points = alt.layer(dots, labels, data=alt.NamedData("points"))
+    if sparse:
+        points = (points.transform_lookup(lookup="k", from_=alt.LookupData(alt.NamedData("xy"), key="k", fields=["x", "y"]))
+                  .transform_calculate(x="datum.x || 0", y="datum.y || 0"))  # not in xy: at 0, 0
+    points = (points.transform_calculate(c=SPELL)
               .transform_lookup(lookup="c", from_=alt.LookupData(geo.places(), key="id", fields=[name]))
               .transform_calculate(n=f"other_names[datum.k] || datum.{name} || datum.c", **calc))
     # a trail's point reads as a bubble does (its fields absent there, e.g. the colour group, are not shown)

@@ -48,6 +48,15 @@ def all_periods(snap: Snapshot) -> list[str]:
 
 
 @per_snapshot
+def zero_heavy(snap: Snapshot) -> set[str]:
+    """The indicators whose country values are 0 in at least a fifth of the rows (KaiOS's shares): a pair of
+    two of them sends only the bubbles away from 0, 0 (`bubbles(sparse=True)`)."""
+    rows = snap.observations[snap.observations["entity"].map(snap.entities["kind"]) == "country"]
+    rows = rows[rows["indicator"].isin(indicators(snap))]
+    return set(rows.groupby("indicator")["value"].apply(lambda v: (v == 0).mean() >= 0.2).loc[lambda s: s].index)
+
+
+@per_snapshot
 def country_codes(snap: Snapshot) -> set[str]:
     return set(snap.entities.index[snap.entities["kind"] == "country"])
 
@@ -203,7 +212,8 @@ def draw_bubbles(snap: Snapshot, v: dict, extras: dict) -> Figure:
                        x_label=label(snap, x), x_unit=xm["unit"], y_label=label(snap, y), y_unit=ym["unit"],
                        x_domain=domain(snap, x, log_x), y_domain=domain(snap, y, log_y), log_x=log_x, log_y=log_y,
                        size_label=N_("Population") if sized else None, size_max=size_max,
-                       colour_label=COLOURS[v["colour"]], colours=group_domain(snap, v["colour"]))
+                       colour_label=COLOURS[v["colour"]], colours=group_domain(snap, v["colour"]),
+                       sparse={x, y} <= zero_heavy(snap))
     built = spec()
     # the caption travels with every period move: what does not change with the period is in `caveats`
     missing = [c for c in v["places"] if c not in set(frame["entity"])]
