@@ -104,9 +104,8 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
     def ticks(unit: str, log: bool) -> str:  # whole percents on a share's axis, short numbers otherwise (10k, 1M)
         return "~g" if log else ".0f" if unit == "%" else "~s"
     x = alt.X("x:Q", title=x_title, scale=scale(log_x, x_domain),
-              axis=alt.Axis(format=ticks(x_unit, log_x), labelFontSize=12, titleFontSize=13, labelOverlap="greedy"))
-    y = alt.Y("y:Q", title=y_title, scale=scale(log_y, y_domain),
-              axis=alt.Axis(format=ticks(y_unit, log_y), labelFontSize=12, titleFontSize=13))
+              axis=alt.Axis(format=ticks(x_unit, log_x), labelOverlap="greedy"))
+    y = alt.Y("y:Q", title=y_title, scale=scale(log_y, y_domain), axis=alt.Axis(format=ticks(y_unit, log_y)))
     no_data = _("no data")
     def shown(axis: str, unit: str, period: str) -> str:  # "12.3 (2024)": a value and the period it is from
         return f"format(datum.{axis}, {js(fmt_value(unit))}) + ' (' + periods[{period}] + ')'"
@@ -127,8 +126,7 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
     dots = (alt.Chart()
             .mark_circle(opacity=0.75, stroke="#333333", strokeWidth=0.5)
             .encode(size=size, color=colour,
-                    order=alt.Order("s:Q", sort="descending") if size_label else alt.Undefined)
-            .properties(name="bubbles"))
+                    order=alt.Order("s:Q", sort="descending") if size_label else alt.Undefined))
     labels = (alt.Chart().transform_filter("indexof(labelled, datum.k) >= 0")
               .mark_text(align="left", dx=9, dy=-9, fontSize=13, fontWeight="bold", color="#222222")
               .encode(text="n:N"))
@@ -152,10 +150,12 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
     chart = (alt.layer(trail_lines, points).encode(x=x, y=y, tooltip=tooltip)
              # On a phone the plot is about as tall as it is wide, not a 460 px column (issue 22: on the first screen)
              .add_params(alt.param(name="height", expr=f"min({height}, max(240, width * 0.75))"),
-                         alt.param(name="size_max", value=1.0), alt.param(name="periods", value=[]),
+                         *([alt.param(name="size_max", value=1.0)] if size_label else []),
+                         alt.param(name="periods", value=[]),
                          alt.param(name="trail_names", value=[]), alt.param(name="trail_groups", value=[]), alt.param(name="other_names", value={}),
                          alt.param(name="labelled", value=[]), alt.param(name="letters", value=LETTERS),
                          alt.param(name="groups", value=list(colours)))
              .properties(height=height, width="container", autosize=AUTOSIZE)
-             .configure_view(stroke=None).configure(font=FONT))
+             .configure_view(stroke=None).configure(font=FONT)
+             .configure_axis(labelFontSize=12, titleFontSize=13))  # both axes' sizes written once
     return template(chart)

@@ -179,10 +179,11 @@ def source(snap: Snapshot, v: dict) -> str:
 
 def trail_periods(periods: list[str], shown: str) -> list[str]:
     """The periods a labelled country's trail goes through: up to the one shown (where it came from); months
-    by quarter (March, June, September, December) and the month shown, so a move stays small."""
+    by half-year (June, December) and the month shown, so a move stays small (by quarter, the 2023 KaiOS pair's
+    trails were 0.4 KB of a move over 15 KB)."""
     upto = [p for p in periods if p <= shown]
     if upto and len(upto[-1]) == 7:
-        upto = [p for p in upto if p[5:] in ("03", "06", "09", "12") or p == shown]
+        upto = [p for p in upto if p[5:] in ("06", "12") or p == shown]
     return upto
 
 
@@ -267,7 +268,7 @@ def reading(snap: Snapshot, v: dict) -> str:
            "value.").format(x=label(snap, x), rule_x=core.tolerance_text(cx), y=label(snap, y),
                             rule_y=core.tolerance_text(cy))]
         + ([_("Bubble area: population (World Bank).")] if v["size"] == "population" else [])
-        + ([_("Lines: the labelled countries' trails from {first} to the period shown (months by quarter).").format(
+        + ([_("Lines: the labelled countries' trails from {first} to the period shown (months by half-year).").format(
             first=numbers.period(periods[0]))] if v["places"] and periods else [])
         + ([_("Log axis: values of 0 cannot be drawn and are left out.")] if "log" in (v["xaxis"], v["yaxis"]) else []))
 
