@@ -202,3 +202,36 @@ def test_the_compare_source_line_says_sources_once(snapshot, lang, head):
         labels = [snapshot.indicator(i)["label"] for i in v.values()]
     assert line.startswith(head) and line.count(head.strip()[:6]) == 1, line
     assert all(label in line for label in labels), (labels, line)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_bubbles_travel_as_codes_and_every_name_is_found_in_the_places_file(snapshot, lang):
+    """A bubble carries its country's code as a number, not its name (issue 20: a move ≤ 15 KB with 230
+    bubbles); the browser spells the code and looks the name up in static/places.json, in the template's
+    language, or in `other_names`. Done here as the browser does, for every bubble of the heaviest pair (KaiOS
+    months, whose bubbles at 0, 0 send no values) and of the default view."""
+    from atlas import geo
+    places = {p["id"]: p for p in geo.place_rows()}
+    for given in ({"x": "kaios_share_all", "y": "kaios_share_mobile", "size": "none", "year": "2023-11"}, {}):
+        with i18n.using(lang):
+            values, _ = COMPARE.values(snapshot, given)
+            fig = COMPARE.figure(snapshot, values)
+            expected = compare.compare_table(snapshot, values["x"], values["y"], values["year"])
+            names = {code: snapshot.name(code) for code in expected["entity"]}
+        points = fig.spec["datasets"]["points"]
+        assert str(points["k"].dtype) == "int16" and not any(points[c].dtype == object for c in points)
+        params = {p["name"]: p.get("value") for p in fig.spec["params"]}
+        lookups = [t for layer in fig.spec["layer"] for t in layer.get("transform", []) if "lookup" in t]
+        field = next(t["from"]["fields"][0] for t in lookups if t["from"]["data"].get("url") == geo.PLACES_URL)
+        assert field == {"en": "name", "fr": "name_fr"}[lang]
+        spelled = ["".join(chr(65 + k // 26 ** i % 26) for i in (2, 1, 0)) for k in points["k"]]
+        found = [params["other_names"].get(str(k)) or places.get(code, {}).get(field)
+                 for k, code in zip(points["k"], spelled)]
+        assert len(found) == len(expected) >= 70 and dict(zip(spelled, found)) == names
+        if "xy" in fig.spec["datasets"]:  # the sparse pair: the values of the bubbles away from 0, 0
+            xy = fig.spec["datasets"]["xy"]
+            away = expected[(expected["x"] != 0) | (expected["y"] != 0)]
+            assert len(xy) == len(away) < len(expected) and not ({"x", "y"} & set(points))
+        labelled = {"".join(chr(65 + k // 26 ** i % 26) for i in (2, 1, 0)) for k in params["labelled"]}
+        assert labelled == set(values["places"]) & set(expected["entity"]) == {"KEN", "GHA", "IND"}
+    assert names["IND"] == {"en": "India", "fr": "Inde"}[lang]
