@@ -98,7 +98,7 @@ def add_view(page, url):
     wait_idle(page)
 
 
-def test_build_reload_present_and_export_a_deck(page, app_url):
+def test_build_reload_present_and_export_a_deck(page, app_url, browser):
     add_view(page, f"{app_url}/internet?view=map&year=2019&region=world")
     page.get_by_role("radio", name="Trend").click()  # segmented control option
     page.wait_for_url(re.compile(r"view=trend"))
@@ -125,7 +125,7 @@ def test_build_reload_present_and_export_a_deck(page, app_url):
     assert "deck=" in deck_link
 
     # The link alone (a fresh browser context) reopens the same deck.
-    fresh = page.context.browser.new_context(viewport={"width": 1920, "height": 1080})
+    fresh = browser.new_context(viewport={"width": 1920, "height": 1080})
     other = fresh.new_page()
     other.set_default_timeout(60_000)
     other.goto(deck_link)
