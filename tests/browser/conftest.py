@@ -11,6 +11,8 @@ from benchmarks.harness import CHROMIUM, CHROMIUM_ARGS, ROOT, SHAPES, start_app 
 from benchmarks.harness import free_port as _free_port  # noqa: F401
 
 ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHART = '[data-testid="stVegaLiteChart"]'
 # Playwright's assertions wait 5 s by default: a page that draws in 2 s alone can take longer with the other
 # worker's browser and server on the same two cores (the KaiOS trend's name once failed CI that way).
 expect.set_options(timeout=20_000)
@@ -91,6 +93,19 @@ def wait_shapes(page, at_least: int, selector: str = SHAPES) -> int:
     page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length >= n", arg=[selector, at_least],
                            timeout=30_000)
     return page.locator(selector).count()
+
+
+def serious_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page as drawn now (each browser test that loads a page
+    checks it there, instead of a second load for the accessibility test)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run the README's test command, which installs it (npm ci)")
+    if page.locator(CHART).count():  # let the charts draw (axe checks what they render)
+        page.wait_for_function("(s) => [...document.querySelectorAll(s)].every(e => e.querySelector('svg'))", arg=CHART)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                          ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.html.slice(0, 160))}))")
+    return [v for v in found if v["impact"] in ("serious", "critical")]
 
 
 def screenshot(page, name: str) -> Path:
