@@ -44,6 +44,15 @@ MAPS = {
         "/mobile-money?view=change&measure=mobile_money&from=2014&year=2024", "Findex wave", "year"),
     "kaios change from Nov 2023": ("/kaios?view=change&from=2023-11", "Month", "month"),
     "internet change from 2015, French": ("/internet?view=change&from=2015&year=2024&lang=fr", "Année", "year"),
+    # every map in French too (issue 20: the budget holds in both languages)
+    "mobile money (Findex waves), French": (
+        "/mobile-money?view=map&measure=mobile_money&year=2024&lang=fr", "Vague du Findex", "year"),
+    "mobile money (IMF FAS years), French": (
+        "/mobile-money?view=map&measure=tx_per_1000&year=2019&lang=fr", "Année", "year"),
+    "kaios, French": ("/kaios?view=map&lang=fr", "Mois", "month"),
+    "mobile money change from 2014 (Findex waves), French": (
+        "/mobile-money?view=change&measure=mobile_money&from=2014&year=2024&lang=fr", "Vague du Findex", "year"),
+    "kaios change from Nov 2023, French": ("/kaios?view=change&from=2023-11&lang=fr", "Mois", "month"),
     # the compare page's bubbles (a bubble chart, not a map: counted by its circles)
     "compare (default: internet use x mobile money, Findex waves)": ("/compare", "Year", "year"),
     "compare, French (Findex waves)": ("/compare?lang=fr", "Année", "year"),
