@@ -51,7 +51,7 @@ def test_french_money_and_dates_in_french_words():
 
 
 def test_a_month_is_written_once_per_language():
-    """A month slider writes each of its ~180 months on every move (issue 23: a third of a KaiOS map move's CPU):
+    """A month slider writes each of its ~180 months on every move (issue 23: a fifth of a KaiOS map move's CPU):
     Babel formats a month once per language, and the answers stay each language's own."""
     numbers._month.cache_clear()
     assert [numbers.period("2019-03", lang) for lang in ("en", "fr", "en", "fr")] == ["Mar 2019", "mars 2019"] * 2

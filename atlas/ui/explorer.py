@@ -134,7 +134,7 @@ def show(fig: Figure, key: str, sent: Spec | None = None) -> None:
 # mostly a view someone drew a moment ago (every visitor starts at the latest period and steps back), and making
 # it again (the map's table, its description, its spec and their Arrow tables) was most of a move's CPU.
 # A figure is never changed once made (`show` and the downloads only read it), so visitors share it.
-FIGURES_KEPT = 96  # ~40 KB each (map, table and Arrow copy): a few MB per process
+FIGURES_KEPT = 96  # ~70 KB each (a map, its table and Arrow copy; tracemalloc): at most ~7 MB per process
 _figures: OrderedDict[tuple, tuple[Snapshot, tuple[Figure, Spec | None]]] = OrderedDict()
 _figures_lock = threading.Lock()
 
