@@ -1,6 +1,6 @@
 """The Compare page and a change map in Chromium: bubbles drawn, a period move (bytes counted), Play, the
 accessible name written from the data, French; a change map's shapes and its legend centred on zero; a deck
-with both presented at 1920×1080. Few page loads: each test walks one page through several checks."""
+with both presented at 1920×1080. axe-core on both. Few page loads: each test walks one page through several checks."""
 import re
 
 from playwright.sync_api import expect
@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from atlas import compare, deck, i18n
 from atlas.deck import SlideRef
 
-from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
+from .conftest import SHAPES, screenshot, serious_violations, wait_idle, wait_shapes
 
 CHART = '[data-testid="stVegaLiteChart"]'
 BUBBLES = f'{CHART} path[aria-roledescription="circle"]'
@@ -29,6 +29,7 @@ def test_compare_bubbles_move_play_and_read_in_french(page, app_url, snapshot):
     wait_idle(page)
     expected = len(compare.compare_table(snapshot, "internet_users_pct", "findex_mobile_money", periods[-1]))
     assert page.locator(BUBBLES).count() >= expected >= 70
+    assert serious_violations(page) == []
     name = page.locator(CHART).first.get_attribute("aria-label")
     assert re.match(rf"Bubble chart of .+ in {periods[-1]}, World: {expected} countries with both values; farthest "
                     r"from the others: .+\(\d", name), name
@@ -71,6 +72,7 @@ def test_internet_change_map_and_a_deck_with_both_views(page, app_url, browser, 
     name = page.locator(CHART).first.get_attribute("aria-label")
     assert name.startswith("Map of the change between 2015 and 2024, World: Internet use rose in "), name
     screenshot(page, "internet-change-2015-2024")
+    assert serious_violations(page) == []
     # a deck with a compare slide and a change slide fills the screen below its title at 1920×1080
     link = deck.encode([SlideRef("compare", {}), SlideRef("internet", {"view": "change", "from": "2015", "year": "2024"})])
     context = browser.new_context(viewport={"width": 1920, "height": 1080})

@@ -14,8 +14,7 @@ from playwright.sync_api import expect
 
 from benchmarks.harness import IDLE
 
-from .conftest import ARTIFACTS, SHAPES, _free_port, screenshot
-from .test_accessibility_browser import serious_violations
+from .conftest import ARTIFACTS, SHAPES, _free_port, screenshot, serious_violations
 
 VIEW = "/internet?embed=true&lang=fr"
 # The app's map inside the frame, not the light page's drawn before it and hidden once the app is there

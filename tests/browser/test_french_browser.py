@@ -3,7 +3,6 @@ French number format, the overview in French, every page's visible text with no 
 ISO or English date, and screenshots of French pages (looked at, see the note)."""
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
@@ -144,14 +143,9 @@ def test_presenter_mode_in_french_on_a_projector(browser, app_url):
     context.close()
 
 
-# Every other page in French, one load each (the overview, internet and KaiOS maps, Senegal's profile and the
-# presenter's show and build modes are checked in the tests above, on the loads they make anyway).
-@pytest.mark.parametrize("path", ["/compare", "/data"])
-def test_every_page_reads_in_french(page, app_url, path):
-    page.goto(f"{app_url}{path}?lang=fr")
-    wait_idle(page)
-    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
-    assert_french(page)
+# Every page is read in French on a load some test makes anyway: the overview, internet and KaiOS maps,
+# Senegal's profile and the presenter's show and build modes above; mobile money below; compare, the profile
+# and the data page in test_fit_browser.
 
 
 def test_mobile_money_and_its_gsma_views_read_in_french(page, app_url):

@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 from atlas.themes.mobile_money import gsma as gv
 from atlas.store import Snapshot
 
-from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
-from .test_accessibility_browser import CHART, serious_violations
+from .conftest import CHART, SHAPES, screenshot, serious_violations, wait_idle, wait_shapes
 
 LINES = 'path[aria-roledescription="line mark"]'
 BARS = 'path[aria-roledescription="bar"]'

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SHAPES, screenshot, step_slider, wait_idle, wait_shapes
+from .conftest import SHAPES, screenshot, serious_violations, step_slider, wait_idle, wait_shapes
 
 LINES = 'path[aria-roledescription="line mark"]'
 
@@ -45,6 +45,7 @@ def test_trend_view_draws_one_line_per_place_and_keeps_them_in_the_url(page, app
     assert params(page)["places"] == "WLD,SSF,IND,NGA,KEN,IDN,ITU:ITU_AFR"
     expect(page.get_by_text("Africa (ITU region) — ITU estimate").first).to_be_visible()
     screenshot(page, "internet-trend")
+    assert serious_violations(page) == []
 
 
 def test_a_malformed_link_shows_a_plain_notice_and_the_default_view(page, app_url):

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import expect
 
-from .conftest import ROOT, SHAPES, chart_texts, screenshot, step_slider, wait_idle, wait_shapes
+from .conftest import ROOT, SHAPES, chart_texts, screenshot, serious_violations, step_slider, wait_idle, wait_shapes
 
 LINES = 'path[aria-roledescription="line mark"]'
 MILESTONES = 'path[aria-roledescription="circle"]'
@@ -83,6 +83,7 @@ def test_trend_shows_lines_with_gaps_and_the_milestones(page, app_url):
     expect(page.get_by_role("link", name=re.compile("Google Invests \\$22M in KaiOS"))).to_have_attribute(
         "href", re.compile("cdrinfo.com"))
     screenshot(page, "kaios-trend-milestones")
+    assert serious_violations(page) == []
 
 
 def upload(page, name: str, data: bytes | None = None) -> None:

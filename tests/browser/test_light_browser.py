@@ -8,8 +8,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from .conftest import SHAPES, screenshot, wait_idle, wait_shapes
-from .test_accessibility_browser import serious_violations
+from .conftest import SHAPES, screenshot, serious_violations, wait_idle, wait_shapes
 
 LIGHT_PAGES = ["/light/en/overview.html", "/light/fr/internet-world.html", "/light/en/kaios-africa.html",
                "/light/fr/mobile-money-world.html", "/light/fr/country-KEN.html"]

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SHAPES, screenshot, step_slider, wait_idle, wait_shapes
+from .conftest import SHAPES, screenshot, serious_violations, step_slider, wait_idle, wait_shapes
 
 LINES = 'path[aria-roledescription="line mark"]'
 POINTS = 'path[aria-roledescription="point"]'
@@ -76,6 +76,7 @@ def test_gsma_chart_draws_one_line_per_region_and_keeps_revised_figures(page, ap
     expect(page.get_by_text("kept apart", exact=False).first).to_be_visible()
     assert params(page)["view"] == "regions" and params(page)["gsma"] == "WLD,GSMA_AFRICA,GSMA_SSA,GSMA_EAF,GSMA_WAF"
     shot(page, "mobile-money-gsma")
+    assert serious_violations(page) == []
 
 
 def test_a_copied_link_reopens_the_same_view(page, app_url):

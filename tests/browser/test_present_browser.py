@@ -1,6 +1,7 @@
 """Presenter mode in Chromium: build a deck, reload it from its link, present from the keyboard, export it;
 slides measured against the screen at three projector sizes; the speaker's view kept in step both ways;
-the story deck shown with no internet, in the app and as the exported HTML file opened from disk."""
+the story deck shown with no internet, in the app and as the exported HTML file opened from disk; axe-core on
+two of its slides at 1920×1080."""
 import io
 import re
 from urllib.parse import urlparse
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 from atlas import slides
 from atlas.export import html_deck
 
-from .conftest import screenshot, wait_idle
+from .conftest import screenshot, serious_violations, wait_idle
 
 DECK = ".st-key-present-deck iframe"
 MARKS = '#chart svg path[aria-roledescription="geoshape"], #chart svg path[aria-roledescription="line mark"]'
@@ -98,7 +99,7 @@ def add_view(page, url):
     wait_idle(page)
 
 
-def test_build_reload_present_and_export_a_deck(page, app_url):
+def test_build_reload_present_and_export_a_deck(page, app_url, browser):
     add_view(page, f"{app_url}/internet?view=map&year=2019&region=world")
     page.get_by_role("radio", name="Trend").click()  # segmented control option
     page.wait_for_url(re.compile(r"view=trend"))
@@ -125,7 +126,7 @@ def test_build_reload_present_and_export_a_deck(page, app_url):
     assert "deck=" in deck_link
 
     # The link alone (a fresh browser context) reopens the same deck.
-    fresh = page.context.browser.new_context(viewport={"width": 1920, "height": 1080})
+    fresh = browser.new_context(viewport={"width": 1920, "height": 1080})
     other = fresh.new_page()
     other.set_default_timeout(60_000)
     other.goto(deck_link)
@@ -225,6 +226,8 @@ def test_every_slide_type_fills_the_screen_at_projector_sizes(story):
                 assert m["sourceFont"] >= 18, (where, m["sourceFont"])
                 if n in TYPES:
                     screenshot(page, f"present-{TYPES[n]}-1920x1080")
+                if n in (2, 7):  # a map slide and the profile's slide, as the room sees them
+                    assert serious_violations(page) == [], (where, "axe-core")
             seen[(n, width)] = round(share, 3)
     print("drawing height / height below the title:", seen)
 
