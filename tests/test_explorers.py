@@ -99,10 +99,9 @@ def test_a_tapped_country_is_read_in_words_and_outlined(snapshot):
     assert '"test": "datum.id === found"' in __import__("json").dumps(outlined["layer"])
 
 
-def test_a_period_move_reuses_the_figure_drawn_lately(snapshot, monkeypatch):
+def test_a_period_move_reuses_the_figure_drawn_lately(snapshot):
     """Issue 23 (40 users moving maps): a view drawn a moment ago in this process, in the same language, is handed
-    out again, spec as sent included, instead of drawn again; a visitor's own file is never kept; the oldest
-    figure gives way past `FIGURES_KEPT`."""
+    out again, spec as sent included, instead of drawn again; a visitor's own file is never kept."""
     from dataclasses import replace
 
     from atlas import i18n
@@ -126,7 +125,5 @@ def test_a_period_move_reuses_the_figure_drawn_lately(snapshot, monkeypatch):
     assert drawn == ["2023"] * 2 and french.spec["description"].startswith("Carte")
     ui.kept_figure(counting, snapshot, at["2023"], {"upload": fresh.table})  # someone's file: theirs alone
     assert drawn == ["2023"] * 3
-    monkeypatch.setattr(ui, "FIGURES_KEPT", 2)
-    for year in ("2021", "2022", "2022", "2023", "2021"):
-        ui.kept_figure(counting, snapshot, at[year], {})
-    assert drawn[3:] == ["2021", "2022", "2023", "2021"]  # 2022 kept; 2021 gave way to 2023
+    ui.kept_figure(counting, snapshot, at["2022"], {})  # another year: drawn
+    assert drawn == ["2023"] * 3 + ["2022"]

@@ -2,8 +2,6 @@
 the timeline with Play, the chart or table, the no-data notice, downloads and caveats."""
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import replace
 from typing import Callable
 
@@ -135,35 +133,24 @@ def show(fig: Figure, key: str, sent: Spec | None = None) -> None:
 # it again (the map's table, its description, its spec and their Arrow tables) was most of a move's CPU.
 # A figure is never changed once made (`show` and the downloads only read it), so visitors share it.
 FIGURES_KEPT = 96  # ~70 KB each (a map, its table and Arrow copy; tracemalloc): at most ~7 MB per process
-_figures: OrderedDict[tuple, tuple[Snapshot, tuple[Figure, Spec | None]]] = OrderedDict()
-_figures_lock = threading.Lock()
+
+
+@st.cache_resource(max_entries=FIGURES_KEPT, show_spinner=False)
+def _figure(_ex: Explorer, _snap: Snapshot, explorer: str, snapshot: int, lang: str, values: tuple
+            ) -> tuple[Figure, Spec | None]:
+    fig = _ex.figure(_snap, dict(values), extras={})
+    return fig, lean(fig.spec) if fig.spec is not None else None
 
 
 def kept_figure(ex: Explorer, snap: Snapshot, values: dict, extras: dict) -> tuple[Figure, Spec | None]:
     """The view's figure for these values and its spec as sent (`lean`), made once per view, language and
     snapshot while it is among the `FIGURES_KEPT` last drawn. A visitor's own file (an upload in `extras`) is
     theirs alone: never kept."""
-    def make() -> tuple[Figure, Spec | None]:
+    if any(v is not None for v in extras.values()):
         fig = ex.figure(snap, values, extras=extras)
         return fig, lean(fig.spec) if fig.spec is not None else None
-    if any(v is not None for v in extras.values()):
-        return make()
-    try:
-        key = (ex.key, i18n.lang(), tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items())))
-        hash(key)
-    except TypeError:  # a value that cannot be a key: drawn as it is
-        return make()
-    with _figures_lock:
-        kept = _figures.get(key)
-        if kept is not None and kept[0] is snap:
-            _figures.move_to_end(key)
-            return kept[1]
-    made = make()
-    with _figures_lock:
-        _figures[key] = (snap, made)
-        while len(_figures) > FIGURES_KEPT:
-            _figures.popitem(last=False)
-    return made
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+    return _figure(ex, snap, ex.key, id(snap), i18n.lang(), key)
 
 
 def home_region(params: list[state.Param]) -> list[state.Param]:
