@@ -28,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -38,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from atlas.front import REPLICA_OPTIONS, free_port  # noqa: E402
+from benchmarks.harness import start_app  # noqa: E402
 from benchmarks.load import PAGES, User, http_get, record_browser  # noqa: E402
 
 # Run in the server's process: yappi from the start (every thread created later is profiled), SIGUSR1 clears
@@ -58,22 +58,9 @@ serve.main()
 
 
 def start(port: int, profile_out: str | None) -> subprocess.Popen:
-    options = [f"--{k}={v}" for k, v in REPLICA_OPTIONS.items()]
     env = {**os.environ, **({"MOVE_PROFILE_OUT": profile_out} if profile_out else {})}
-    proc = subprocess.Popen([sys.executable, "-c", BOOT, "--server.port", str(port), "--server.address", "127.0.0.1",
-                             *options], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the app exited: {proc.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("the app did not become healthy within 90 s")
+    return start_app(port, [f"--{k}={v}" for k, v in REPLICA_OPTIONS.items()], env=env,
+                     launcher=[sys.executable, "-c", BOOT], wait=90)
 
 
 def cpu(proc: psutil.Process) -> float:
