@@ -23,12 +23,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(port: int) -> subprocess.Popen:
-    """`python -m atlas.serve` on 127.0.0.1:port, returned once /_stcore/health answers."""
-    cmd = [sys.executable, "-m", "atlas.serve", "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
+def start_app(port: int, options: list[str] | None = None, env: dict | None = None,
+              launcher: list[str] | None = None, wait: float = 60) -> subprocess.Popen:
+    """`python -m atlas.serve` (or `launcher`, e.g. `python -c <code>`) on 127.0.0.1:port with these Streamlit
+    `options`, returned once /_stcore/health answers."""
+    options = options if options is not None else ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    cmd = [*(launcher or [sys.executable, "-m", "atlas.serve"]), "--server.port", str(port),
+           "--server.address", "127.0.0.1", *options]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"the app exited: {proc.stderr.read().decode()[-2000:]}")
@@ -39,4 +42,4 @@ def start_app(port: int) -> subprocess.Popen:
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise RuntimeError("the app did not become healthy within 60 s")
+    raise RuntimeError(f"the app did not become healthy within {wait:.0f} s")

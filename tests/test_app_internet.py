@@ -1,7 +1,7 @@
 """AppTest: the internet-use page runs every control without exception, and the controls change the data."""
 import json
 
-from atlas import charts
+from atlas import charts, numbers
 from tests.apptest_tools import chart_data, run_page
 
 PAGE = "internet"
@@ -84,3 +84,26 @@ def test_play_steps_forward_and_stops_at_the_end():
     at.button(key="internet.year._play").click().run()  # at the last year: restarts from the first
     assert at.session_state["internet.year._playing"] is True
     assert at.session_state["internet.year"] == "1990"
+
+
+def test_a_found_country_stays_outlined_and_carded_as_the_year_moves(snapshot):
+    """The map's search (`widgets.map_with_search`) outlines the country found and shows its card; a year move
+    (a figure kept from an earlier draw, issue 23) keeps both, with that year's value."""
+    rows = snapshot.rows("internet_users_pct")
+    value = {p: float(v) for p, v in zip(rows.loc[rows["entity"] == "SEN", "period"], rows.loc[rows["entity"] == "SEN", "value"])}
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest_tools import switch_page
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    at.query_params.update({"year": "2021"})
+    switch_page(at.run(), "internet").run()
+    at.button(key="internet.map.search").click().run()
+    at.selectbox(key="internet.map.find").set_value("SEN").run()
+    for year in ("2022", "2021"):  # 2021 was drawn before the search: the kept figure, outlined now
+        at.select_slider(key="internet.year").set_value(year).run()
+        assert not at.exception
+        _frames, spec = chart_data(at)
+        assert {"name": "found", "value": "SEN"} in spec["params"]
+        assert '"test": "datum.id === found"' in json.dumps(spec["layer"])
+        card = " ".join(m.value for m in at.markdown if m.value.startswith("**Senegal**"))
+        assert f"Internet use (%): {numbers.significant(value[year], 3)} ({year})" in card, card

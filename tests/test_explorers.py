@@ -97,3 +97,33 @@ def test_a_tapped_country_is_read_in_words_and_outlined(snapshot):
     outlined = maps.highlight(fig.spec, "SEN")
     assert repr(fig.spec["layer"]) == before and {"name": "found", "value": "SEN"} in outlined["params"]
     assert '"test": "datum.id === found"' in __import__("json").dumps(outlined["layer"])
+
+
+def test_a_period_move_reuses_the_figure_drawn_lately(snapshot):
+    """Issue 23 (40 users moving maps): a view drawn a moment ago in this process, in the same language, is handed
+    out again, spec as sent included, instead of drawn again; a visitor's own file is never kept."""
+    from dataclasses import replace
+
+    from atlas import i18n
+    from atlas.ui import explorer as ui
+    ex = EXPLORERS["internet"]
+    drawn = []
+
+    def counted(snap, v, extras):
+        drawn.append(v["year"])
+        return ex.views["map"].draw(snap, v, extras)
+    counting = replace(ex, key="test.kept", views={**ex.views, "map": replace(ex.views["map"], draw=counted)})
+    at = {year: ex.values(snapshot, {"view": "map", "year": year})[0] for year in ("2021", "2022", "2023")}
+    first, sent = ui.kept_figure(counting, snapshot, at["2023"], {})
+    again, sent_again = ui.kept_figure(counting, snapshot, dict(at["2023"]), {"upload": None})
+    assert drawn == ["2023"] and again is first and sent_again is sent
+    fresh = ex.figure(snapshot, at["2023"])  # what it stands for: the figure drawn afresh
+    assert first.spec["description"] == fresh.spec["description"] and first.table.equals(fresh.table)
+    assert sent["datasets"]["map_values"].to_pandas().equals(fresh.spec["datasets"]["map_values"])
+    with i18n.using("fr"):
+        french, _ = ui.kept_figure(counting, snapshot, at["2023"], {})
+    assert drawn == ["2023"] * 2 and french.spec["description"].startswith("Carte")
+    ui.kept_figure(counting, snapshot, at["2023"], {"upload": fresh.table})  # someone's file: theirs alone
+    assert drawn == ["2023"] * 3
+    ui.kept_figure(counting, snapshot, at["2022"], {})  # another year: drawn
+    assert drawn == ["2023"] * 3 + ["2022"]

@@ -48,3 +48,13 @@ def test_french_money_and_dates_in_french_words():
     # a build's or refresh's time, never ISO, in UTC whatever its offset
     assert numbers.timestamp("2026-11-22T19:17:40+00:00", lang="fr") == "22 novembre 2026 à 19:17 UTC"
     assert numbers.timestamp("2026-11-22T21:17:40+02:00", lang="en") == "22 November 2026, 19:17 UTC"
+
+
+def test_a_month_is_written_once_per_language():
+    """A month slider writes each of its ~180 months on every move (issue 23: a fifth of a KaiOS map move's CPU):
+    Babel formats a month once per language, and the answers stay each language's own."""
+    numbers._month.cache_clear()
+    assert [numbers.period("2019-03", lang) for lang in ("en", "fr", "en", "fr")] == ["Mar 2019", "mars 2019"] * 2
+    assert numbers.month("2019-03", "fr", long=True) == "mars 2019" and numbers.month("2019-02", "fr") == "févr. 2019"
+    info = numbers._month.cache_info()
+    assert (info.hits, info.misses) == (2, 4)

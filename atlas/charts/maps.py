@@ -220,24 +220,32 @@ FOUND = "#111111"  # the outline of the country a reader tapped or searched for
 
 def highlight(spec: Spec, code: str | None = None) -> Spec:
     """The map with the tapped country (its "pick" selection, drawn at once in the browser) and the country found
-    by the page's search (`code`) outlined in black. The spec's layers are copied, never changed in place (the
-    templates are cached)."""
-    import copy
-    out = {**spec, "layer": copy.deepcopy(spec.get("layer", []))}
-    test = "datum.id === found"
-    out["params"] = [p for p in spec.get("params", []) if p.get("name") != "found"] + [{"name": "found", "value": code or ""}]
-    stack = list(out["layer"])
-    while stack:
-        node = stack.pop()
-        mark = node.get("mark")
-        if isinstance(mark, dict) and mark.get("type") == "geoshape" and mark.get("cursor") == "pointer":  # the shapes
-            enc = node.setdefault("encoding", {})
-            enc["stroke"] = {"condition": [{"param": "pick", "empty": False, "value": FOUND}, {"test": test, "value": FOUND}],
-                             "value": mark.get("stroke", BORDER)}
-            enc["strokeWidth"] = {"condition": [{"param": "pick", "empty": False, "value": 2},
-                                                {"test": test, "value": 2}], "value": mark.get("strokeWidth", 0.4)}
-        stack.extend(node.get("layer", []))
+    by the page's search (`code`) outlined in black. Only the nodes on the way to the shapes' layer are copied
+    (a page draws every map through here on every rerun: a deep copy of the layers cost more than the rest of the
+    drawing); the spec and its templates are never changed in place (templates are cached)."""
+    out = {**spec, "params": [p for p in spec.get("params", []) if p.get("name") != "found"]
+           + [{"name": "found", "value": code or ""}]}
+    if "layer" in spec:
+        out["layer"] = [_outlined(node) for node in spec["layer"]]
     return out
+
+
+def _outlined(node: dict) -> dict:
+    """`node` with its country shapes' outline conditions: a copy where something changes, else `node` itself."""
+    mark = node.get("mark")
+    if isinstance(mark, dict) and mark.get("type") == "geoshape" and mark.get("cursor") == "pointer":  # the shapes
+        test = "datum.id === found"
+        return {**node, "encoding": {
+            **node.get("encoding", {}),
+            "stroke": {"condition": [{"param": "pick", "empty": False, "value": FOUND}, {"test": test, "value": FOUND}],
+                       "value": mark.get("stroke", BORDER)},
+            "strokeWidth": {"condition": [{"param": "pick", "empty": False, "value": 2}, {"test": test, "value": 2}],
+                            "value": mark.get("strokeWidth", 0.4)}}}
+    if isinstance(node.get("layer"), list):
+        layers = [_outlined(n) for n in node["layer"]]
+        if any(a is not b for a, b in zip(layers, node["layer"])):
+            return {**node, "layer": layers}
+    return node
 
 
 def _region_names() -> str:

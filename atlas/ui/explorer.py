@@ -10,6 +10,7 @@ import pyarrow as pa
 import streamlit as st
 
 from atlas import i18n, regions
+from atlas.charts import Spec
 from atlas.themes.base import Column, Control, Explorer, Figure
 from atlas.i18n import _
 from atlas.store import Snapshot
@@ -99,19 +100,21 @@ def table(frame: pd.DataFrame, columns: dict[str, Column]):
     return styler
 
 
-def show(fig: Figure, key: str) -> None:
-    """A figure on the page: its chart (or table, or notice), captions, notes and downloads."""
+def show(fig: Figure, key: str, sent: Spec | None = None) -> None:
+    """A figure on the page: its chart (or table, or notice), captions, notes and downloads. `sent`: the chart's
+    spec as the browser gets it (`lean`), when the caller already has it (`kept_figure`)."""
     if fig.notice:
         st.info(fig.notice, icon=":material/search_off:")
         return
     if fig.columns is not None:
         dataframe(fig.table, fig.columns, height=480)
     elif fig.spec is not None:
+        sent = sent if sent is not None else lean(fig.spec)
         if fig.clickable:
-            widgets.map_with_search(fig, key, lambda spec: st.vega_lite_chart(
-                lean(spec), width="stretch", key=f"{key}.chart", on_select="rerun", selection_mode="pick"))
+            widgets.map_with_search(fig, sent, key, lambda spec: st.vega_lite_chart(
+                spec, width="stretch", key=f"{key}.chart", on_select="rerun", selection_mode="pick"))
         else:
-            st.vega_lite_chart(lean(fig.spec), width="stretch", key=f"{key}.chart")
+            st.vega_lite_chart(sent, width="stretch", key=f"{key}.chart")
     for caption in fig.captions:
         st.caption(caption)
     for note in fig.notes:
@@ -123,6 +126,31 @@ def show(fig: Figure, key: str) -> None:
     if fig.table is not None and fig.downloads:
         widgets.downloads(None if fig.columns is not None else fig.export, fig.table, fig.source, fig.file,
                           key=f"{key}.dl")
+
+
+# Figures drawn lately in this process, with their specs as sent, by view, language and snapshot: a period move is
+# mostly a view someone drew a moment ago (every visitor starts at the latest period and steps back), and making
+# it again (the map's table, its description, its spec and their Arrow tables) was most of a move's CPU.
+# A figure is never changed once made (`show` and the downloads only read it), so visitors share it.
+FIGURES_KEPT = 96  # ~70 KB each (a map, its table and Arrow copy; tracemalloc): at most ~7 MB per process
+
+
+@st.cache_resource(max_entries=FIGURES_KEPT, show_spinner=False)
+def _figure(_ex: Explorer, _snap: Snapshot, explorer: str, snapshot: int, lang: str, values: tuple
+            ) -> tuple[Figure, Spec | None]:
+    fig = _ex.figure(_snap, dict(values), extras={})
+    return fig, lean(fig.spec) if fig.spec is not None else None
+
+
+def kept_figure(ex: Explorer, snap: Snapshot, values: dict, extras: dict) -> tuple[Figure, Spec | None]:
+    """The view's figure for these values and its spec as sent (`lean`), made once per view, language and
+    snapshot while it is among the `FIGURES_KEPT` last drawn. A visitor's own file (an upload in `extras`) is
+    theirs alone: never kept."""
+    if any(v is not None for v in extras.values()):
+        fig = ex.figure(snap, values, extras=extras)
+        return fig, lean(fig.spec) if fig.spec is not None else None
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+    return _figure(ex, snap, ex.key, id(snap), i18n.lang(), key)
 
 
 def home_region(params: list[state.Param]) -> list[state.Param]:
@@ -168,7 +196,8 @@ def render(ex: Explorer, snap: Snapshot, extras: Callable[[dict], dict] | None =
         current = view.values()
         if period is not None:
             current[ex.period] = period
-        show(ex.figure(snap, current, extras=more), f"{ex.key}.{chosen.key}")
+        fig, sent = kept_figure(ex, snap, current, more)
+        show(fig, f"{ex.key}.{chosen.key}", sent)
         widgets.embed(ex.page, _(ex.title))  # after view.sync(): the URL holds this view
 
     with figure:

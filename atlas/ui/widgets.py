@@ -150,9 +150,10 @@ def _picked(event) -> str | None:
     return code if isinstance(code, str) else None
 
 
-def map_with_search(fig, key: str, draw: Callable[[dict], object]) -> None:
-    """A map, a country search under it, and the card of the country last tapped or found. A tap is outlined
-    at once in the browser (the map's "pick" selection); a search outlines its country (`maps.highlight`).
+def map_with_search(fig, spec: dict, key: str, draw: Callable[[dict], object]) -> None:
+    """A map (`spec`, the figure's spec as sent), a country search under it, and the card of the country last
+    tapped or found. A tap is outlined at once in the browser (the map's "pick" selection); a search outlines
+    its country (`maps.highlight`).
     Neither is part of the view's link: the search and the card are this session's, for reading the map."""
     from atlas.charts import maps
     from atlas.profile_views import picker_labels
@@ -161,7 +162,7 @@ def map_with_search(fig, key: str, draw: Callable[[dict], object]) -> None:
     snap = store()
     find, seen = f"{key}.find", f"{key}.seen"
     found = st.session_state.get(find)
-    event = draw(maps.highlight(fig.spec, found))
+    event = draw(maps.highlight(spec, found))
     tapped = _picked(event)
     if tapped != st.session_state.get(seen):  # a new tap: it is what the card shows, and the search gives way
         st.session_state[seen] = tapped

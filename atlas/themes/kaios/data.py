@@ -129,7 +129,8 @@ def map_table(snap: Snapshot, measure: str, month: str, focus: str = "world", hi
     hidden by the user). `note` says why a place is flagged as a small sample."""
     flags = small_sample_flags(snap) if flags is None else flags
     out = map_values(snap, MEASURES[measure], month, focus=focus)
-    tracked = set(snap.rows(MOBILE_TOTAL).query("period == @month")["entity"])
+    totals = snap.rows(MOBILE_TOTAL)
+    tracked = set(totals.loc[totals["period"] == month, "entity"])  # a mask: a third of .query()'s time
     status = np.select([out["value"] > 0, out["value"] == 0, out["entity"].isin(tracked)],
                        ["value", "zero", "none"], "missing")
     out["status"] = status
@@ -145,10 +146,15 @@ def map_table(snap: Snapshot, measure: str, month: str, focus: str = "world", hi
 
 def colour_domain(snap: Snapshot, measure: str, scale: str) -> tuple[float, float] | None:
     """One colour range for every month (so Play compares like with like): the log scale from caniuse's
-    rounding floor to the highest country value of any month; linear from 0. Quantiles have none."""
-    rows = snap.rows(MEASURES[measure])
-    top = float(rows.loc[rows["entity"].map(snap.entities["kind"]) == "country", "value"].max())
-    return {"log": (LOG_FLOOR, top), "linear": (0.0, top)}.get(scale)
+    rounding floor to the highest country value of any month; linear from 0. Quantiles have none.
+    Found once per measure (the same for every month, and a month's map asks twice)."""
+    def top() -> float:
+        rows = snap.rows(MEASURES[measure])
+        return float(rows.loc[rows["entity"].map(snap.entities["kind"]) == "country", "value"].max())
+    if scale not in ("log", "linear"):
+        return None
+    high = snap.memo(("kaios.colour_top", measure), top)
+    return {"log": (LOG_FLOOR, high), "linear": (0.0, high)}[scale]
 
 
 def cross_section_table(snap: Snapshot, month: str, focus: str, hide_small: bool) -> pd.DataFrame:
