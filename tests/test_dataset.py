@@ -1,5 +1,5 @@
-"""The whole dataset (atlas/pipeline/dataset.py): built from data/ into a temporary folder, read back and compared
-with the snapshot the app reads; and the embed snippet (atlas/embed.py). Pure: no Streamlit, no server."""
+"""The whole dataset (atlas/pipeline/dataset.py): the files built from data/ into static/data, read back and
+compared with the snapshot the app reads; and the embed snippet (atlas/embed.py). Pure: no Streamlit, no server."""
 from __future__ import annotations
 
 import io
@@ -17,9 +17,11 @@ PREFIX = "connectivity-atlas-dataset/"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dataset") / "data"
-    stamp = dataset.build(DATA_DIR, out)
+def built():
+    """The files the app and the front serve (static/data), built here only when stale: the README's test
+    command builds them before the tests (`python -m atlas.front --build`), as serving does."""
+    out = dataset.OUT
+    stamp = dataset.build(DATA_DIR, out) if dataset.is_stale(DATA_DIR, out) else dataset.published(out)
     with zipfile.ZipFile(out / dataset.ZIP_NAME) as z:
         files = {name[len(PREFIX):]: z.read(name) for name in z.namelist()}
     return out, stamp, files

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from atlas.pipeline import caniuse_db, refresh
+from atlas.pipeline import caniuse_db, dataset, refresh
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "caniuse-db-2026-06-regions.json"
@@ -138,10 +138,15 @@ def test_a_month_failing_validation_changes_nothing(project, regions, capsys):
     assert _hashes(*folders) == before
 
 
-def test_a_new_month_is_added_and_reported_then_nothing_new(project, regions, capsys):
+def test_a_new_month_is_added_and_reported_then_nothing_new(project, regions, capsys, monkeypatch):
     run, folders, tgz = project
     tgz.write_bytes(_tarball(_full(regions), "2026-09"))
+    # The whole-dataset files follow the new snapshot: asked of dataset.main (its 5 s build, and that it runs
+    # only when the snapshot changed, are tested in test_dataset.py)
+    asked = []
+    monkeypatch.setattr(dataset, "main", lambda argv: asked.append(argv) or 0)
     assert run() == 0
+    assert asked == [["--data", str(folders[0]), "--out", str(folders[1] / "data"), "--if-stale"]]
     report = json.loads((folders[0] / "manifest.json").read_text())["last_refresh"]
     assert report["months_added"] == ["2026-09"] and report["new_last_month"] == "2026-09"
     assert report["kept"]["2026-09"]["version"] == "9.9.1"

@@ -174,9 +174,10 @@ def test_a_tampered_deck_link_gives_a_plain_message(page, app_url):
     expect(deck.locator("#slide-number")).to_have_text(re.compile(r"1 / \d+"))
 
 
-@pytest.fixture
-def story(browser, app_url):
-    """The story deck presented in the app, with every request that leaves the app's server blocked."""
+@pytest.fixture(scope="module")
+def presented(browser, app_url):
+    """The story deck presented in the app, with every request that leaves the app's server blocked; one load
+    for the module's tests (`story`)."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     host = urlparse(app_url).netloc
     page, blocked = offline_page(context, lambda url: urlparse(url).netloc == host)
@@ -189,9 +190,23 @@ def story(browser, app_url):
     shown(deck, 1)
     total = int(deck.locator("#slide-number").inner_text().split("/")[1])
     assert total >= 7
+    yield page, deck, total, blocked
+    context.close()
+
+
+@pytest.fixture
+def story(presented):
+    """The presented story deck, at its first slide at 1920×1080, presenting (a test before may have resized the
+    window, moved on or left presenting); nothing may have been fetched from elsewhere."""
+    page, deck, total, blocked = presented
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.bring_to_front()
+    if not page.locator(DECK).is_visible():
+        page.get_by_role("button", name="Present").click()
+    page.keyboard.press("Home")
+    shown(deck, 1)
     yield page, deck, total
     assert not blocked, blocked
-    context.close()
 
 
 def test_every_slide_type_fills_the_screen_at_projector_sizes(story):
