@@ -60,7 +60,7 @@ def test_compare_bubbles_move_play_and_read_in_french(page, app_url, snapshot):
     print(f"compare: {expected} bubbles, a period move {moved} bytes")
 
 
-def test_internet_change_map_and_a_deck_with_both_views(page, app_url, browser, snapshot):
+def test_internet_change_map_and_a_deck_with_both_views(page, app_url, snapshot):
     table = compare.change_table(snapshot, "internet_users_pct", "2015", "2024")
     page.goto(f"{app_url}/internet?view=change&from=2015&year=2024")
     drawn = wait_shapes(page, 170)
@@ -73,10 +73,11 @@ def test_internet_change_map_and_a_deck_with_both_views(page, app_url, browser, 
     assert name.startswith("Map of the change between 2015 and 2024, World: Internet use rose in "), name
     screenshot(page, "internet-change-2015-2024")
     assert serious_violations(page) == []
+    assert page.locator(SHAPES).count() >= 170
     # a deck with a compare slide and a change slide fills the screen below its title at 1920×1080
     link = deck.encode([SlideRef("compare", {}), SlideRef("internet", {"view": "change", "from": "2015", "year": "2024"})])
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    shown = context.new_page()
+    shown = page
+    shown.set_viewport_size({"width": 1920, "height": 1080})
     shown.goto(f"{app_url}/present?deck={link}&mode=show")
     wait_idle(shown)
     slides = shown.frame_locator(".st-key-present-deck iframe")
@@ -89,5 +90,3 @@ def test_internet_change_map_and_a_deck_with_both_views(page, app_url, browser, 
         share = (m["box"]["bottom"] - m["box"]["top"]) / m["below"]
         assert share >= 0.75 and not m["overflow"] and min(m["axis"] + m["legend"]) >= 18, (n, share, m)
         screenshot(shown, f"present-{'compare' if n == 1 else 'change'}-1920x1080")
-    context.close()
-    assert page.locator(SHAPES).count() >= 170

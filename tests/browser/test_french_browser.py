@@ -118,10 +118,9 @@ def test_country_profile_in_french(page, app_url):
     assert_french(page)
 
 
-def test_presenter_mode_in_french_on_a_projector(browser, app_url):
+def test_presenter_mode_in_french_on_a_projector(page, app_url):
     from .test_present_browser import DECK, shown
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
+    page.set_viewport_size({"width": 1920, "height": 1080})
     page.set_default_timeout(60_000)  # entering Present on a cold server builds the deck's templates
     page.goto(f"{app_url}/present?lang=fr&mode=show&slide=2")
     deck = page.frame_locator(DECK)
@@ -140,7 +139,6 @@ def test_presenter_mode_in_french_on_a_projector(browser, app_url):
     expect(page.get_by_role("heading", name="Mode présentation")).to_be_visible(timeout=30_000)
     wait_idle(page)
     assert_french(page)
-    context.close()
 
 
 # Every page is read in French on a load some test makes anyway: the overview, internet and KaiOS maps,
