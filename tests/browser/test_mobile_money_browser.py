@@ -108,13 +108,3 @@ def test_the_map_downloads_as_svg_with_its_countries(page, app_url):
     svg = open(info.value.path(), encoding="utf-8").read()
     assert info.value.suggested_filename == "mobile-money-account-all-2011-sas.svg"
     assert svg.count("<path") >= 8 and "Global Findex" in svg
-
-
-def test_a_malformed_link_shows_a_plain_notice_and_the_default_view(page, app_url):
-    page.goto(f"{app_url}/mobile-money?year=1800&measure=%3Cscript%3E&slice=women&tab=9")
-    wait_idle(page)
-    expect(page.get_by_text("Some settings in this link could not be used")).to_be_visible()
-    expect(page.get_by_text(re.compile("Indicator: '.script.' is not one of the choices"))).to_be_visible()
-    assert wait_shapes(page, 170) >= 170
-    assert params(page)["year"] == "2024" and params(page)["measure"] == "mobile_money"
-
