@@ -1,6 +1,6 @@
 """Time to the first drawn map (and chart) on slow connections, through the production front (issue 23).
 
-    .venv/bin/python benchmarks/slow_network.py [--runs 1] [--profiles slow3g fast3g 4g] [--paths / /internet ...]
+    .venv/bin/python benchmarks/slow_network.py [--runs 1] [--networks slow3g fast3g 4g] [--paths / /internet ...]
 
 Starts `atlas.front.Front` (nginx and 2 replicas) on free loopback ports, waits until the light pages (the
 profiles too) are built, then for each network profile and path opens a fresh Chromium context at 390×844
