@@ -85,3 +85,23 @@ def test_a_map_move_sends_no_small_table_apart(snapshot):
     Arrow table of ~1.3 KB with every period move."""
     spec = exported(snapshot, "kaios", {"view": "map", "month": "2023-10"}, app=True)
     assert set(spec.get("datasets", {})) == {"map_values"}
+
+
+def test_a_slide_legend_is_as_wide_as_its_text_is_large(snapshot):
+    """On a projector a legend's labels and title are twice the page's size: their width limits grow with them,
+    or "Latin America & Caribbean" and "World Bank region" end in "…" on the compare slide."""
+    from atlas import slides
+    from atlas.charts.finish import walk
+    from atlas.charts.projector import PROJECTOR_FONT, projector
+    from atlas.deck import SlideRef
+
+    def limits(spec) -> list:
+        found = []
+        walk(spec, lambda key, node: found.append(node["labelLimit"]) or node
+             if key == "legend" and isinstance(node, dict) and "labelLimit" in node else node)
+        return found
+    spec = slides.render(snapshot, SlideRef("compare", {})).spec
+    ratio = PROJECTOR_FONT / 12
+    page = limits(spec)
+    assert page and limits(projector(spec)) == [{"expr": f"({limit['expr']}) * {ratio:g}"} for limit in page]
+    assert projector(spec)["config"]["legend"]["titleLimit"] >= 180 * ratio

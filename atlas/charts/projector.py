@@ -35,6 +35,10 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
             elif k in ("size", "gradientLength", "labelLimit", "titleLimit", "symbolSize") \
                     and isinstance(v, (int, float)) and key in ("mark", "legend"):
                 out[k] = round(v * ratio) if k != "symbolSize" else round(v * ratio * ratio)
+            elif k == "labelLimit" and key == "legend" and isinstance(v, dict) and "expr" in v:
+                # a width that follows the chart's (finish.legend_fit), for 12 px text: as wide again as the
+                # text is larger, or a region's name ends in "…" on the slide
+                out[k] = {"expr": f"({v['expr']}) * {ratio:g}"}
             elif k == "value" and node.get("name") == "key_font" and isinstance(v, (int, float)):
                 out[k] = font  # a map's key of the colours outside its scale, at the legend's size
             elif k == "scheme" and v == "tableau10":
@@ -59,6 +63,7 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
     for part in ("axis", "legend"):
         config[part] = {**config.get(part, {}), "labelFontSize": font, "titleFontSize": font,
                         "labelColor": "#000000", "titleColor": "#000000"}
+    config["legend"].setdefault("titleLimit", round(180 * ratio))  # Vega's 180 px is for 11 px titles
     config["axis"].update(gridColor="#c8c8c8", domainColor="#333333", tickColor="#333333")
     config["range"] = {**config.get("range", {}), "category": PROJECTOR_CATEGORY}
     config["view"] = {**config.get("view", {}), "stroke": None}

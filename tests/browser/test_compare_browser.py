@@ -89,4 +89,6 @@ def test_internet_change_map_and_a_deck_with_both_views(page, app_url, snapshot)
         m = slides.locator("body").evaluate(MEASURE)
         share = (m["box"]["bottom"] - m["box"]["top"]) / m["below"]
         assert share >= 0.75 and not m["overflow"] and min(m["axis"] + m["legend"]) >= 18, (n, share, m)
+        cut = [t for t in slides.locator("svg text").all_text_contents() if t.endswith("…")]
+        assert cut == [], (n, cut)  # the legend's regions and title in full on a projector
         screenshot(shown, f"present-{'compare' if n == 1 else 'change'}-1920x1080")
