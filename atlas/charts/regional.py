@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import geo, i18n, numbers
+from .. import geo, numbers
 from ..i18n import _, per_lang
 from .finish import AUTOSIZE, FONT, NO_DATA, SEQUENTIAL, Spec, brief, fill, js, template, unit_text
 from .maps import aspect, shape_layer
@@ -53,7 +53,7 @@ def _regional_template(label: str, unit: str, domain: tuple[float, float], heigh
     lookup = alt.LookupData(alt.NamedData("map_values"), key="id", fields=["a"])
     not_covered = _("not covered by GSMA's list")
     calc = {
-        "name": "datum.{p}".format(p="name_fr" if i18n.lang() == "fr" else "name"),
+        "name": f"datum.{geo.place_field('name')}",
         "c": "isValid(datum.a) ? area_values[datum.a] : null",
         "area": f"isValid(datum.a) ? area_names[datum.a] : {js(not_covered)}",
     }
