@@ -12,12 +12,16 @@ from .store import Snapshot
 
 def picker_labels(snap: Snapshot) -> dict[str, str]:
     """Country code -> 'Name / French name' (the name alone when the French is the same or missing); in French
-    the French name first. Either can be typed to search."""
+    the French name first. Either can be typed to search. Made once per language (a map's card and search ask
+    for it on every rerun)."""
     french = lang() == "fr"
-    labels = {r.code: r.name if not r.name_fr or r.name_fr == r.name else
-              (f"{r.name_fr} / {r.name}" if french else f"{r.name} / {r.name_fr}")
-              for r in profile.countries(snap).itertuples()}
-    return dict(sorted(labels.items(), key=lambda kv: _collation(kv[1])))
+
+    def make() -> dict[str, str]:
+        labels = {r.code: r.name if not r.name_fr or r.name_fr == r.name else
+                  (f"{r.name_fr} / {r.name}" if french else f"{r.name} / {r.name_fr}")
+                  for r in profile.countries(snap).itertuples()}
+        return dict(sorted(labels.items(), key=lambda kv: _collation(kv[1])))
+    return snap.memo(("picker_labels", french), make)
 
 
 def _collation(text: str) -> str:
