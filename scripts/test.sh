@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up and run every test: unit, AppTest and browser tests (Debian's Chromium and LibreOffice Impress, and
+# Set up and run every test: unit, AppTest and browser tests (Debian's Chromium headless shell and LibreOffice Impress, and
 # axe-core from npm, installed when missing) and the production front's tests (Debian's nginx with its
 # brotli modules, installed when missing).
 set -euo pipefail
@@ -8,7 +8,7 @@ bash scripts/setup.sh
 # Debian packages the tests need: Chromium (browser tests), LibreOffice Impress (opens the exported .pptx),
 # PostgreSQL (the deck store's tests start a server of their own).
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)  # Blink without the browser's window machinery
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)  # the PDF handout's French glyphs
 # Arial/Helvetica metrics, as on the phones and laptops the charts' title wrapping is calibrated for

@@ -61,7 +61,7 @@ def embedding_front():
     mp = pytest.MonkeyPatch()
     mp.setenv(FRAME_ANCESTORS_ENV, f"http://127.0.0.1:{port} http://localhost:{port}")
     try:
-        with Front(replicas=2) as front:
+        with Front(replicas=2, light_profiles=False) as front:  # (no background build of 480 profiles)
             yield front, port
         shutil.rmtree(front.prefix, ignore_errors=True)
     finally:
