@@ -29,11 +29,7 @@ def start_app(port: int, options: list[str] | None = None, env: dict | None = No
               launcher: list[str] | None = None, wait: float = 60) -> subprocess.Popen:
     """`python -m atlas.serve` (or `launcher`, e.g. `python -c <code>`) on 127.0.0.1:port with these Streamlit
     `options`, returned once /_stcore/health answers."""
-    # No file watcher, as the front's replicas (atlas/front.py REPLICA_OPTIONS): Streamlit's default walks and
-    # watches every imported module's folder with inotify for each new session, ~0.5 s of the server's CPU per
-    # page load, most of what a browser test's load cost the server (docs/PERFORMANCE.md).
-    options = options if options is not None else ["--server.headless", "true", "--browser.gatherUsageStats", "false",
-                                                   "--server.fileWatcherType", "none"]
+    options = options if options is not None else ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     cmd = [*(launcher or [sys.executable, "-m", "atlas.serve"]), "--server.port", str(port),
            "--server.address", "127.0.0.1", *options]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
