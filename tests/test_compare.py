@@ -235,3 +235,35 @@ def test_bubbles_travel_as_codes_and_every_name_is_found_in_the_places_file(snap
         labelled = {"".join(chr(65 + k // 26 ** i % 26) for i in (2, 1, 0)) for k in params["labelled"]}
         assert labelled == set(values["places"]) & set(expected["entity"]) == {"KEN", "GHA", "IND"}
     assert names["IND"] == {"en": "India", "fr": "Inde"}[lang]
+
+
+def colour_scales(node) -> list[dict]:
+    """The scales of every colour encoding by a field, in a spec's layers."""
+    if isinstance(node, list):
+        return [s for item in node for s in colour_scales(item)]
+    if not isinstance(node, dict):
+        return []
+    colour = node.get("encoding", {}).get("color")
+    own = [colour["scale"]] if isinstance(colour, dict) and "field" in colour else []
+    return own + colour_scales(node.get("layer", []))
+
+
+def test_a_colour_group_keeps_its_colour_in_both_languages_and_on_the_slide(snapshot):
+    """Compare's colour groups (regions, income groups) in an order that does not follow the translation, one
+    palette for the page and the projector: Sub-Saharan Africa was the sixth colour in English, the first in
+    French, and another again on the slide (Vega's tableau10 on the page, Okabe-Ito there)."""
+    from atlas.charts import palette, projector
+
+    def colours(lang, colour):
+        with i18n.using(lang):
+            values, _ = COMPARE.values(snapshot, {"colour": colour})
+            spec = COMPARE.figure(snapshot, values).spec
+        groups = next(p["value"] for p in spec["params"] if p["name"] == "groups")
+        scales, slide = colour_scales(spec), colour_scales(projector.projector(spec))
+        assert scales and scales == slide and all(s["range"] == palette.CATEGORY for s in scales), (scales, slide)
+        return groups
+    for colour, group in (("region", "Sub-Saharan Africa"), ("income", "Low income")):
+        english, french = colours("en", colour), colours("fr", colour)
+        with i18n.using("fr"):
+            assert [i18n.data_(g) for g in english] == french != english, (english, french)
+        assert len(english) <= len(palette.CATEGORY) and group in english

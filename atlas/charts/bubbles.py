@@ -16,6 +16,7 @@ import pandas as pd
 from .. import geo
 from ..i18n import _, per_lang
 from .finish import AUTOSIZE, FONT, Spec, fill, fmt_value, legend_fit, js, template, unit_text
+from .palette import CATEGORY
 from .series import axis_title
 
 MAX_AREA = 2400   # px² of the largest bubble
@@ -117,7 +118,7 @@ def _template(x_label: str, x_unit: str, y_label: str, y_unit: str, x_domain: tu
         calc["st"] = f"isValid(datum.s) ? format(datum.s, ',.3~s') + ' (' + periods[datum.ps] + ')' : {js(no_data)}"
         tooltip.append(alt.Tooltip("st:N", title=_(size_label)))
     tooltip.append(alt.Tooltip("group:N", title=_(colour_label)))
-    colour = alt.Color("group:N", title=_(colour_label), scale=alt.Scale(domain=alt.ExprRef("groups"), scheme="tableau10"),
+    colour = alt.Color("group:N", title=_(colour_label), scale=alt.Scale(domain=alt.ExprRef("groups"), range=CATEGORY),
                        legend=alt.Legend(orient="bottom", labelFontSize=12, **legend_fit(4, 220),
                                          titleFontSize=12, symbolType="circle"))
     size = (alt.Size("s:Q", legend=None, scale=alt.Scale(domain=alt.ExprRef("[0, size_max]"), range=[12, MAX_AREA],

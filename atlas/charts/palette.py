@@ -38,6 +38,11 @@ GROUP_OF: dict[str, str] = {code: colour for colour, codes in GROUPS.values() fo
 # Other groups (the World Bank's lending and demographic groups…) and a second line of the same meaning on
 # one chart (ITU's world beside the World Bank's): further light tones, taken from the code.
 MORE_GROUPS = ["#6fb0c9", "#c9a0a0", "#a3b18a", "#b8a0d0", "#d0b080", "#80b0a0", "#b0b0b0"]
+# Categories with no meaning of their own in the palette (compare's regions and income groups, a chart's
+# default category scheme on a slide): Okabe-Ito's colour-blind-safe hues, darkened where a washed-out
+# projector would lose them (its yellow and sky blue). One list for the page and the slide, taken in an order
+# that does not depend on the language.
+CATEGORY = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#E69F00", "#000000"]
 # Countries that are not the chosen one (an explorer's places): strong, colour-blind-safe hues (Okabe-Ito,
 # darkened for a projector), never the focus blue.
 COUNTRIES = ["#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#E69F00", "#6a3d9a", "#7a3b8f",

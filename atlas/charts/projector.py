@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from .finish import SEQUENTIAL, Keep, Spec, sized, walk
+from .palette import CATEGORY
 
-# Projector palette: Okabe-Ito's colour-blind-safe hues, darkened where a washed-out projector would lose them
-# (its yellow and sky blue); sequential maps start from the scheme's darker end.
-PROJECTOR_CATEGORY = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#E69F00", "#000000"]
+# (sequential maps start from the scheme's darker end; categories take palette.CATEGORY, as on the page)
 PROJECTOR_FONT = 24  # axis and legend text, in pixels, on a 1080-pixel-high screen: legible from the back of a room
 
 
@@ -41,8 +40,6 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
                 out[k] = {"expr": f"({v['expr']}) * {ratio:g}"}
             elif k == "value" and node.get("name") == "key_font" and isinstance(v, (int, float)):
                 out[k] = font  # a map's key of the colours outside its scale, at the legend's size
-            elif k == "scheme" and v == "tableau10":
-                out["range"] = PROJECTOR_CATEGORY
             elif k == "scheme" and v == SEQUENTIAL:  # its palest yellow vanishes on a projector
                 out[k] = {"name": v, "extent": [0.15, 1]}
             elif k == "y" and isinstance(v, dict) and isinstance(v.get("value"), (int, float)) and built_for \
@@ -65,7 +62,7 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
                         "labelColor": "#000000", "titleColor": "#000000"}
     config["legend"].setdefault("titleLimit", round(180 * ratio))  # Vega's 180 px is for 11 px titles
     config["axis"].update(gridColor="#c8c8c8", domainColor="#333333", tickColor="#333333")
-    config["range"] = {**config.get("range", {}), "category": PROJECTOR_CATEGORY}
+    config["range"] = {**config.get("range", {}), "category": CATEGORY}
     config["view"] = {**config.get("view", {}), "stroke": None}
     return out
 

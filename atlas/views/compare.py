@@ -141,9 +141,12 @@ def domain(snap: Snapshot, ind: str, log: bool) -> tuple[float, float]:
 
 
 def group_domain(snap: Snapshot, colour: str) -> tuple[str, ...]:
+    """The colour groups in the run's language, in the order of their names in the source: a group's colour
+    (its place in palette.CATEGORY) is the same in every language (sorted by the translated names, Sub-Saharan
+    Africa was the sixth colour in English and the first in French)."""
     column = GROUP_COLUMN[colour]
     groups = snap.entities.loc[snap.entities["kind"] == "country", column].dropna().unique()
-    return tuple(sorted(data_(g) for g in groups if g))
+    return tuple(data_(g) for g in sorted(groups) if g)
 
 
 def group_of(snap: Snapshot, colour: str) -> pd.Series:
