@@ -41,6 +41,26 @@ def test_caveats_quote_figures_computed_from_the_snapshot(snapshot):
     assert "{" not in "".join(snapshot.indicators["caveats"])  # every placeholder filled
 
 
+def test_the_caniuse_caveat_names_the_months_missing_from_the_data_in_words(snapshot):
+    """The months caniuse published no update for are the months with no caniuse figure, written as a reader
+    writes them in each language (they were typed into the caveat, and in ISO form in English)."""
+    import pandas as pd
+
+    from atlas import i18n, numbers
+    months = set(snapshot.observations.loc[snapshot.observations["source_id"] == "caniuse", "period"])
+    gaps = [m for m in pd.period_range(min(months), max(months), freq="M").astype(str) if m not in months]
+    assert gaps and len(gaps) < 12
+    caveat = snapshot.indicator("kaios_share_all")["caveats"]
+    assert "caniuse published no update for " + numbers.words(
+        [numbers.month(m, "en", long=True) for m in gaps], "en") + "." in caveat
+    assert not any(m in caveat for m in gaps)  # no ISO month in the sentence
+    from atlas.store import Snapshot
+    with i18n.using("fr"):
+        french = Snapshot.load().indicator("kaios_share_all")["caveats"]
+    assert "caniuse n’a publié aucune mise à jour pour " + numbers.words(
+        [numbers.month(m, "fr", long=True) for m in gaps], "fr") + "." in french
+
+
 def test_rows_that_came_through_owid_credit_our_world_in_data(snapshot):
     obs = snapshot.observations
     via_owid = obs["note"].str.contains("via OWID")

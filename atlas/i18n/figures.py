@@ -10,9 +10,11 @@ from .. import numbers
 
 
 def _format(key: str, value, name: Callable[[str], str]) -> str:
-    """One placeholder's figure in the run's language: percentages, counts, lists of place names."""
+    """One placeholder's figure in the run's language: percentages, counts, lists of place names or months."""
     if key.endswith("_names"):
         return ", ".join(sorted(name(c) for c in value))
+    if key.endswith("_months"):  # "June 2024, October 2024 and January 2026", "juin 2024, … et janvier 2026"
+        return numbers.words([numbers.month(m, long=True) for m in value])
     if key.endswith("_year"):
         return str(value)
     if key.endswith("_count"):

@@ -402,7 +402,7 @@ _CANIUSE_CAVEAT = ("Browser page-view share from caniuse.com, based on StatCount
                    "share and not installed base. KaiOS phones that browse little or only use apps are under-counted. "
                    "Level shifts (such as India's drop in 2020) may come from changes in user-agent "
                    "classification. Small territories have small samples and jump around. caniuse published no "
-                   "update for 2024-06, 2024-10 and 2026-01.")
+                   "update for {caniuse_gap_months}.")  # the months missing from the data (pipeline/caveats.py)
 
 
 def kaios_rows() -> list[dict]:

@@ -55,7 +55,22 @@ def _fas_high_income(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:
     return {"fas_high_income_count": len(high), "fas_reporting_count": len(fas), "fas_high_income_names": high}
 
 
-FILLERS = {"itu_world": _itu_vs_wdi_world, "fas_high_income_count": _fas_high_income}
+def _caniuse_gaps(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:
+    """The months between caniuse's first and last that have no figure at all: it published no update then
+    (the KaiOS lines break there)."""
+    months = set(obs.loc[obs["source_id"] == "caniuse", "period"].astype(str))
+    if not months:
+        raise BuildError("snapshot", "no caniuse month, which the caniuse caveat (catalog._CANIUSE_CAVEAT) quotes")
+    every = pd.period_range(min(months), max(months), freq="M").astype(str)
+    gaps = [m for m in every if m not in months]
+    if not gaps:  # the caveat says some months are missing: reword it rather than print a wrong sentence
+        raise BuildError("snapshot", "caniuse has a figure for every month, but its caveat (catalog._CANIUSE_CAVEAT) "
+                                     "says some are missing")
+    return {"caniuse_gap_months": gaps}
+
+
+FILLERS = {"itu_world": _itu_vs_wdi_world, "fas_high_income_count": _fas_high_income,
+           "caniuse_gap_months": _caniuse_gaps}
 
 
 def filled(indicators: pd.DataFrame, obs: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
