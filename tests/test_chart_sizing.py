@@ -105,3 +105,39 @@ def test_a_slide_legend_is_as_wide_as_its_text_is_large(snapshot):
     page = limits(spec)
     assert page and limits(projector(spec)) == [{"expr": f"({limit['expr']}) * {ratio:g}"} for limit in page]
     assert projector(spec)["config"]["legend"]["titleLimit"] >= 180 * ratio
+
+
+@pytest.mark.parametrize("page, given", [("compare", {}), ("internet", {"view": "gaps"}), ("internet", {"view": "trend"}),
+                                         ("mobile-money", {"view": "regions"})])
+def test_a_slide_axis_names_every_label_in_full_at_steps_a_room_can_read(snapshot, page, given):
+    """On a 1,800 px slide Vega's default ticks every ~40 px wrote 51 labels of 24 px on compare's axis (0, 2, 4
+    … 100), and its 180 px label limit cut the gaps view's regions ("Arab States (ITU regi…"). Laid out offline."""
+    from atlas import slides
+    from atlas.deck import SlideRef
+    spec = projector(slides.render(snapshot, SlideRef(page, given), inline=True).spec, 560)
+    root = vlc.vegalite_to_scenegraph(export.jsonable({**spec, "width": 1800}))["scenegraph"]
+
+    def labels(node, found):  # each axis's label texts, by the axis's orientation
+        if isinstance(node, dict):
+            if node.get("role") == "axis" and node.get("items"):
+                item = node["items"][0]
+                texts = [t.get("text") for g in item.get("items", []) if g.get("role") == "axis-label"
+                         for t in g.get("items", [])]
+                found.append((item.get("orient"), texts))
+            for v in node.values():
+                labels(v, found)
+        elif isinstance(node, list):
+            for v in node:
+                labels(v, found)
+        return found
+    axes = labels(root, [])
+    assert axes, page
+    for orient, texts in axes:
+        assert not any(str(t).endswith("…") for t in texts), (page, orient, texts)
+        numeric = [t for t in texts if re.fullmatch(r"[\d.,\u202f\s-]+", str(t))]
+        if all(re.fullmatch(r"(19|20)\d\d", str(t)) for t in texts):
+            continue  # a time axis: one label a year on a slide (projector's own rule)
+        if numeric == texts and orient in ("bottom", "top"):  # a value axis across: a label every ~160 px
+            assert len(texts) <= 12, (page, orient, texts)
+        elif numeric == texts:  # up: at least ~60 px apart on a 560 px plot (17 labels before: 0, 5, 10 … 80)
+            assert len(texts) <= 10, (page, orient, texts)

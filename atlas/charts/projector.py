@@ -34,6 +34,8 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
             elif k in ("size", "gradientLength", "labelLimit", "titleLimit", "symbolSize") \
                     and isinstance(v, (int, float)) and key in ("mark", "legend"):
                 out[k] = round(v * ratio) if k != "symbolSize" else round(v * ratio * ratio)
+            elif k == "labelLimit" and key == "axis" and isinstance(v, (int, float)):
+                out[k] = round(v * ratio)  # a band axis's names, set for 12 px text (the gaps view's regions)
             elif k == "labelLimit" and key == "legend" and isinstance(v, dict) and "expr" in v:
                 # a width that follows the chart's (finish.legend_fit), for 12 px text: as wide again as the
                 # text is larger, or a region's name ends in "…" on the slide
@@ -61,7 +63,12 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
         config[part] = {**config.get(part, {}), "labelFontSize": font, "titleFontSize": font,
                         "labelColor": "#000000", "titleColor": "#000000"}
     config["legend"].setdefault("titleLimit", round(180 * ratio))  # Vega's 180 px is for 11 px titles
+    config["axis"].setdefault("labelLimit", round(180 * ratio))  # and its labels' ("Arab States (ITU regi…")
     config["axis"].update(gridColor="#c8c8c8", domainColor="#333333", tickColor="#333333")
+    # A value axis ticks about every 40 px by default: on a 1,800 px slide that is 50 labels of 24 px (0, 2, 4
+    # … 98). One about every 160 px across and 80 px up: round steps (10, 20) a room can read.
+    config["axisXQuantitative"] = {**config.get("axisXQuantitative", {}), "tickCount": {"expr": "ceil(width / 160)"}}
+    config["axisYQuantitative"] = {**config.get("axisYQuantitative", {}), "tickCount": {"expr": "ceil(height / 80)"}}
     config["range"] = {**config.get("range", {}), "category": CATEGORY}
     config["view"] = {**config.get("view", {}), "stroke": None}
     return out
