@@ -269,6 +269,13 @@ def light_config(light: Path) -> str:
     return "\n        ".join(out)
 
 
+def light_home() -> str:
+    """deploy/light-http.conf's lines for a link that names no region: the home region of the browser's
+    language (`regions.HOME`, what the app's explorers default to: `atlas.ui.explorer.home_region`)."""
+    from atlas.regions import HOME
+    return "\n    ".join(f'"~*^:{code}"  {region};' for code, region in sorted(HOME.items()))
+
+
 # ------------------------------------------------------------------------------------------- embedding
 # Which other sites may show the atlas in a frame (a ministry's portal): ATLAS_FRAME_ANCESTORS, origins
 # separated by spaces ("https://portal.example.gov https://*.example.org"). Empty (the default): this origin
@@ -354,7 +361,7 @@ def write_config(prefix: Path, static: Path, listen: str, replica_ports: list[in
         "X_FRAME_OPTIONS": x_frame_options(frame_ancestors()),
     }
     if light:
-        values.update(LIGHT=str(light), LIGHT_LOCATIONS=light_config(light))
+        values.update(LIGHT=str(light), LIGHT_LOCATIONS=light_config(light), LIGHT_HOME=light_home())
     for name in ("nginx.conf", "proxy.conf", "security-headers.conf", "csp.conf", *LIGHT_FILES):
         if name in LIGHT_FILES and not light:
             (prefix / name).write_text("# no light pages\n")

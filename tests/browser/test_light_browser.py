@@ -69,3 +69,18 @@ def test_light_pages_pass_axe_fit_a_phone_and_fetch_nothing(front, browser):
         assert serious_violations(page) == [], path
     screenshot(page, "light-country-KEN-fr-360")
     context.close()
+
+
+def test_a_link_without_a_region_gets_the_light_map_of_the_browsers_home_region(front):
+    """As the app picks it (atlas.ui.explorer.home_region, regions.HOME): a French-speaking browser lands on
+    Africa, so its light page is Africa's, not the World's the app would then replace. A page says which view it
+    is in its link preview's address (og:url)."""
+    french = {"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.8"}
+    for path, headers, lang, shown in [("/internet", french, "fr", "africa"),
+                                       ("/kaios?lang=fr", french, "fr", "africa"),
+                                       ("/internet?region=world", french, "fr", "world"),
+                                       ("/internet?lang=fr", {"Accept-Language": "en-GB"}, "fr", "world"),
+                                       ("/mobile-money", {}, "en", "world")]:
+        _status, _headers, html = get(front.url + path, **headers)
+        view = re.search(r'property="og:url" content="([^"]*)"', html).group(1)
+        assert f'<html lang="{lang}">' in html and ("region=africa" in view) == (shown == "africa"), (path, view)
