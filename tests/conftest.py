@@ -116,16 +116,26 @@ def snapshot():
 
 @pytest.fixture(scope="session")
 def front():
-    """The production front (nginx + 2 replicas) on free ports with a temporary prefix; stopped by pid."""
+    """The production front (nginx + 2 replicas) on free ports with a temporary prefix; stopped by pid.
+    One other origin may frame it (ATLAS_FRAME_ANCESTORS): a page on `front.host_port` of 127.0.0.1 (same site)
+    and of localhost (another site), for the embedding tests (tests/browser/test_embed_browser.py), so that they
+    need no front of their own (two more replicas to start)."""
     import shutil
 
-    from atlas.front import NGINX, Front
+    from atlas.front import FRAME_ANCESTORS_ENV, NGINX, Front, free_port
     if not Path(NGINX).exists():
         pytest.fail("nginx is missing: run the README's test command, which installs it")
-    # landing light pages only: the 480 profiles' background build would take the suite's CPU
-    with Front(replicas=2, light_profiles=False) as f:
-        yield f
-    shutil.rmtree(f.prefix, ignore_errors=True)
+    port = free_port()
+    mp = pytest.MonkeyPatch()
+    mp.setenv(FRAME_ANCESTORS_ENV, f"http://127.0.0.1:{port} http://localhost:{port}")
+    try:
+        # landing light pages only: the 480 profiles' background build would take the suite's CPU
+        with Front(replicas=2, light_profiles=False) as f:
+            f.host_port = port
+            yield f
+        shutil.rmtree(f.prefix, ignore_errors=True)
+    finally:
+        mp.undo()
 
 
 @pytest.fixture(scope="session")

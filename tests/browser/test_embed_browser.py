@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.server
 from pathlib import Path
 import re
-import shutil
 import threading
 from urllib.parse import parse_qs, urlparse
 
@@ -52,20 +51,11 @@ def host_page(iframe: str, port: int | None = None):
     return server, f"http://127.0.0.1:{server.server_port}"
 
 
-@pytest.fixture(scope="module")
-def embedding_front():
-    """A front (nginx + 2 replicas) that lets one port (kept free for the host page) frame it, on 127.0.0.1 (same
-    site, another origin) and on localhost (another site: a third-party context)."""
-    from atlas.front import FRAME_ANCESTORS_ENV, Front
-    port = _free_port()
-    mp = pytest.MonkeyPatch()
-    mp.setenv(FRAME_ANCESTORS_ENV, f"http://127.0.0.1:{port} http://localhost:{port}")
-    try:
-        with Front(replicas=2, light_profiles=False) as front:  # (no background build of 480 profiles)
-            yield front, port
-        shutil.rmtree(front.prefix, ignore_errors=True)
-    finally:
-        mp.undo()
+@pytest.fixture
+def embedding_front(front):
+    """The suite's front, which lets one port (kept free for the host page) frame it, on 127.0.0.1 (same site,
+    another origin) and on localhost (another site: a third-party context): tests/conftest.py."""
+    return front, front.host_port
 
 
 def test_an_allowed_site_shows_the_french_map_in_its_frame_and_another_is_refused(embedding_front, browser):
