@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from atlas import slides
+from atlas import history, slides
 from atlas.export import html_deck
 
 from .conftest import screenshot, serious_violations, wait_idle
@@ -65,6 +65,10 @@ MEASURE = """() => {
 }"""
 
 
+# The deck cookie's value as the page sees it (atlas.history.DECK writes it; SameSite=Strict, not HttpOnly).
+DECK_COOKIE = f"() => (document.cookie.match(/(?:^|; ){history.DECK_COOKIE}=([^;]*)/) || [])[1] || ''"
+
+
 def shown(frame, n: int) -> None:
     """Wait until slide n is on screen and drawn (its chart, or its text)."""
     frame.locator(f"body[data-slide='{n}'][data-drawn-slide='{n}']").wait_for()
@@ -104,8 +108,12 @@ def test_build_reload_present_and_export_a_deck(page, app_url, browser):
     page.get_by_role("radio", name="Trend").click()  # segmented control option
     page.wait_for_url(re.compile(r"view=trend"))
     wait_idle(page)
+    page.wait_for_function(f"() => ({DECK_COOKIE})() !== ''")  # the deck in the making, kept in a cookie at the
+    one = page.evaluate(DECK_COOKIE)                               # end of each run that changed it
     page.get_by_role("button", name="Add this view to my deck").click()
     expect(page.get_by_text("Added to your deck (2 slides)")).to_be_visible()
+    # the run writes the cookie after the message: a reload before that (under load, once) met the 1-slide deck
+    page.wait_for_function(f"(one) => ({DECK_COOKIE})() !== one", arg=one)
     page.reload()  # F5 (a new session) keeps the deck in the making (issue 22): the next add makes 3, not 1
     wait_idle(page)
     page.get_by_role("link", name="Country profile").click()  # inside the app: the session, and deck, go on
