@@ -30,7 +30,7 @@ WDI_REGION_OF = {"AFG": "MEA", "PAK": "MEA"}
 def countries(snap: Snapshot) -> pd.DataFrame:
     """Countries with at least one observation, for the picker: code, name, French name."""
     ent = snap.entities
-    ent = ent[(ent["kind"] == "country") & ent["code"].isin(set(snap.observations["entity"]))]
+    ent = ent[(ent["kind"] == "country") & ent["code"].isin(snap.observations["entity"].unique())]
     return ent[["code", "name", "name_fr"]].sort_values("name")
 
 

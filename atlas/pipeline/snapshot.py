@@ -124,7 +124,8 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
                   **{c: (n, "caniuse_continent") for c, n in caniuse.CONTINENT_NAMES.items()},
                   **{c: (n, "continent") for c, n in events.CONTINENT_NAMES.items()}}
     members = gsma_mmd["members"]
-    observed = set(obs["entity"]) | set(event_rows["entity"]) | set(facts["entity"]) | set(members["code"])
+    # (.unique() first: a set of the column itself iterates its 560,000 rows one by one, ~0.4 s a build)
+    observed = set(obs["entity"].unique()) | set(event_rows["entity"]) | set(facts["entity"]) | set(members["code"])
     unknown_countries = sorted(c for c in observed if c not in aggregates and not _known_code(c, wdi_names))
     if unknown_countries:
         bad = obs[obs["entity"] == unknown_countries[0]].iloc[0]
@@ -140,7 +141,7 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
     obs = obs.drop(columns=[FILE, LINE]).sort_values(
         ["indicator", "entity", "period", "preferred", "source_id"], ascending=[True, True, True, False, True])
     obs["origin"] = obs["origin"].astype(str)
-    used = set(obs["indicator"])
+    used = set(obs["indicator"].unique())
     missing = sorted(set(indicators["id"]) - used)
     if missing:
         raise BuildError("snapshot", f"catalogued indicator(s) without any observation: {', '.join(missing)}")
