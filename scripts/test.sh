@@ -4,6 +4,10 @@
 # brotli modules, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Python's bytecode cache on, whatever the machine sets (this one sets PYTHONDONTWRITEBYTECODE=1): without it
+# every process of a run (both workers, each app server and replica) compiled the project's modules again, and
+# each worker rewrote every test module's asserts (collection 7.3 s; 3.7 s from the cache). __pycache__/ is ignored.
+unset PYTHONDONTWRITEBYTECODE
 bash scripts/setup.sh
 # Debian packages the tests need: Chromium (browser tests), LibreOffice Impress (opens the exported .pptx),
 # PostgreSQL (the deck store's tests start a server of their own).
