@@ -104,3 +104,18 @@ def test_a_link_streamlit_dropped_for_too_many_parameters_says_so():
     assert not at.exception
     assert "This link has 1,001 settings, more than the 1,000 a link can carry" in " ".join(w.value for w in at.warning)
     assert "refused" not in at.query_params
+
+
+def test_presenting_a_deck_again_from_another_slide_builds_its_frames_once(monkeypatch):
+    """The heavy part of presenting (each map slide's Play frames) is kept per deck and language: the same deck
+    from another slide, or with a notice, only assembles its page again."""
+    from atlas.export import html_deck
+    made = []
+    real = html_deck.slide_data
+    monkeypatch.setattr(html_deck, "slide_data", lambda *a, **k: made.append(1) or real(*a, **k))
+    link = deck.encode([SlideRef("internet", {"view": "map", "year": "2016", "region": "africa"}, notes="once"),
+                        SlideRef("internet", {"view": "trend"}, notes="once")])
+    for slide in ("1", "2", "2x"):  # "2x": not a slide number, so the page carries a notice
+        at = present(deck=link, mode="show", slide=slide)
+        assert not at.exception and len(shown_deck(at)["slides"]) == 2
+    assert shown_deck(at)["start"] == 1 and made == [1]

@@ -193,9 +193,10 @@ def _json_script(data) -> str:
 
 
 def html(snap: Snapshot, refs: list[SlideRef], *, title: str = "", embedded: bool = False, start: int = 1,
-         notices: list[str] = ()) -> str:
-    """The deck as one HTML page. `embedded`: shown inside the app (Esc leaves presenting there)."""
-    data, skipped = slide_data(snap, refs)
+         notices: list[str] = (), slides_made: tuple[list[dict], list[str]] | None = None) -> str:
+    """The deck as one HTML page. `embedded`: shown inside the app (Esc leaves presenting there).
+    `slides_made`: these refs' `slide_data`, if the caller keeps it (read only here)."""
+    data, skipped = slides_made if slides_made is not None else slide_data(snap, refs)
     texts = strings()
     deck = {"strings": texts, "slides": data, "shared": _shared(), "embedded": embedded,
             "start": max(1, min(start, len(data) or 1)), "pace": PACE, "paces": PACES,

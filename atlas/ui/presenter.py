@@ -190,13 +190,24 @@ PROJECTOR_CSS = """
 """
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _deck_page(_snap, encoded: str, start: int, notices: tuple[str, ...]) -> str:
-    """The deck's page (as exported, but embedded), made once per deck and language (the encoded deck
-    names its language), as this process's one heavy export at a time (budget.Busy when another runs)."""
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _deck_slides(_snap, encoded: str) -> tuple[list[dict], list[str]]:
+    """The deck's slides as its page needs them, the heavy part (each map slide's Play frames): made once per
+    deck and language (the encoded deck names its language) and shared, read only, by every session, as this
+    process's one heavy export at a time (budget.Busy when another runs)."""
     read = deck.decode_deck(encoded)
     with budget.heavy(), i18n.using(read.lang or i18n.lang()):
-        return html_deck.html(_snap, read.slides, embedded=True, start=start, notices=list(notices))
+        return html_deck.slide_data(_snap, read.slides)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _deck_page(_snap, encoded: str, start: int, notices: tuple[str, ...]) -> str:
+    """The deck's page (as exported, but embedded) around its kept slides: presenting the same deck from another
+    slide, or with a notice (a damaged link's story deck), builds no frame again."""
+    read = deck.decode_deck(encoded)
+    made = _deck_slides(_snap, encoded)
+    with i18n.using(read.lang or i18n.lang()):
+        return html_deck.html(_snap, read.slides, embedded=True, start=start, notices=list(notices), slides_made=made)
 
 
 def message_limit() -> int:
