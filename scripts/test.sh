@@ -39,6 +39,8 @@ bash scripts/install-nginx.sh
 # builds them at its start: built here once per key (about 50 s of CPU on a clean clone), not inside the
 # first front test.
 .venv/bin/python -m atlas.front --build
+# The project's modules compiled once here, not by each process of the run as it first imports them.
+.venv/bin/python -m compileall -q -j 0 atlas pages app.py benchmarks tests >/dev/null
 # Two workers (pytest-xdist): the front's tests on one worker (tests/conftest.py groups them), everything
 # else spread over both (each worker starts its own app server when a browser test needs one). `-n 0` after the command runs in one process (e.g. with --pdb).
 exec .venv/bin/python -m pytest -n 2 "$@"
