@@ -155,7 +155,7 @@ def _month(period: str, lang: str, long: bool) -> str:
     """Written once per month and language: a month slider writes each of its ~180 months on every move of the
     map, 2.6 ms of Babel's time (a fifth of a KaiOS map move once its figure is kept) against 0.2 ms here."""
     day = dt.date(int(period[:4]), int(period[5:]), 1)
-    return format_date(day, "MMMM y" if long else ("MMM y" if lang == "en" else "MMM y"), locale=i18n.LOCALES[lang])
+    return format_date(day, "MMMM y" if long else "MMM y", locale=i18n.LOCALES[lang])
 
 
 def day(date: str, lang: str | None = None, long: bool = True) -> str:

@@ -32,10 +32,9 @@ def projector(spec: Spec, height: int = 400, font: int = PROJECTOR_FONT) -> Spec
             elif k == "strokeWidth" and isinstance(v, (int, float)) and v >= 1:
                 out[k] = round(v * 1.6, 1)
             elif k in ("size", "gradientLength", "labelLimit", "titleLimit", "symbolSize") \
-                    and isinstance(v, (int, float)) and key in ("mark", "legend"):
+                    and isinstance(v, (int, float)) and key in ("mark", "legend", "axis"):
+                # (an axis's limits too: the gaps view's band axis names its regions in 12 px text)
                 out[k] = round(v * ratio) if k != "symbolSize" else round(v * ratio * ratio)
-            elif k == "labelLimit" and key == "axis" and isinstance(v, (int, float)):
-                out[k] = round(v * ratio)  # a band axis's names, set for 12 px text (the gaps view's regions)
             elif k == "labelLimit" and key == "legend" and isinstance(v, dict) and "expr" in v:
                 # a width that follows the chart's (finish.legend_fit), for 12 px text: as wide again as the
                 # text is larger, or a region's name ends in "…" on the slide

@@ -143,12 +143,11 @@ def _figure(_ex: Explorer, _snap: Snapshot, explorer: str, snapshot: int, lang: 
 
 
 def kept_figure(ex: Explorer, snap: Snapshot, values: dict, extras: dict) -> tuple[Figure, Spec | None]:
-    """The view's figure for these values and its spec as sent (`lean`), made once per view, language and
-    snapshot while it is among the `FIGURES_KEPT` last drawn. A visitor's own file (an upload in `extras`) is
-    theirs alone: never kept."""
+    """The view's figure for these values and its spec as sent (`lean`; None: not made yet), made once per view,
+    language and snapshot while it is among the `FIGURES_KEPT` last drawn. A visitor's own file (an upload in
+    `extras`) is theirs alone: never kept."""
     if any(v is not None for v in extras.values()):
-        fig = ex.figure(snap, values, extras=extras)
-        return fig, lean(fig.spec) if fig.spec is not None else None
+        return ex.figure(snap, values, extras=extras), None  # (`show` makes the spec as sent)
     key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
     return _figure(ex, snap, ex.key, id(snap), i18n.lang(), key)
 
