@@ -40,6 +40,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".txt", ".map", ".ttf", ".otf", ".csv"}
 HEALTH_PATH = "/_stcore/health"  # Streamlit's; the launcher's watch and the cluster's probes (deploy/k8s) ask it
+START_SECONDS = 120  # the longest a replica may take to answer after it starts (a warm start is a few seconds)
 LIGHT_FILES = ("light-http.conf", "light.conf", "light-page.conf")  # deploy/: the light pages' part (issue 23)
 UPLOAD_MB = 1  # server.maxUploadSize: the largest upload is a StatCounter CSV (atlas/themes/kaios/statcounter.py: 1,000,000 bytes)
 
@@ -422,7 +423,7 @@ class Front:
         self.replicas[i] = proc
         return proc
 
-    def _wait_healthy(self, url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
+    def _wait_healthy(self, url: str, proc: subprocess.Popen, seconds: float = START_SECONDS) -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if proc.poll() is not None:
@@ -475,20 +476,27 @@ class Front:
         """Restart a replica that exited or failed `strikes` health checks in a row; return when nginx
         exits (its code) or when stop[0] is set (0)."""
         misses = [0] * len(self.replicas)
+        starting: list[float | None] = [None] * len(self.replicas)  # when a restarted replica began, until it answers
         while not stop[0]:
             if self.nginx.poll() is not None:
                 print(f"nginx exited with code {self.nginx.returncode}; see {self.prefix}/error.log", file=sys.stderr)
                 return self.nginx.returncode or 1
             for i, proc in enumerate(self.replicas):
                 alive = proc is not None and proc.poll() is None
-                misses[i] = 0 if alive and _healthy(self.replica_url(i) + HEALTH_PATH, 5) else misses[i] + 1
+                healthy = alive and _healthy(self.replica_url(i) + HEALTH_PATH, 5)
+                if healthy:
+                    starting[i] = None
+                # A restarted replica has START_SECONDS to answer a first time before its misses count: on a busy
+                # machine its start takes longer than a few checks, and killing it then restarts it for ever.
+                still_starting = starting[i] is not None and time.monotonic() - starting[i] < START_SECONDS
+                misses[i] = 0 if healthy or (alive and still_starting) else misses[i] + 1
                 if not alive or misses[i] >= strikes:
                     print(f"replica {i + 1} on port {self.replica_ports[i]} "
                           f"{'exited' if not alive else 'stopped answering'}: restarting it", file=sys.stderr)
                     if alive:
                         self.kill_replica(i)
                     self._start_replica(i)
-                    misses[i] = -15  # its warm start takes a few seconds: no strikes meanwhile
+                    misses[i], starting[i] = 0, time.monotonic()
             time.sleep(every)
         return 0
 

@@ -87,6 +87,40 @@ def test_a_dead_replica_is_restarted_by_the_watch(front):
         front.revive()
 
 
+def test_the_watch_waits_for_a_slow_start_and_restarts_a_hung_replica(tmp_path, monkeypatch):
+    """The watch's rules without processes: a restarted replica that takes many checks to answer (a busy
+    machine) is left to start; one that answered and then misses `strikes` checks in a row is restarted."""
+    class Proc:
+        def __init__(self, code=None):
+            self.code = code
+
+        def poll(self):
+            return self.code
+
+    f = front_module.Front(replicas=1, prefix=tmp_path)
+    f.nginx, f.replicas = Proc(), [Proc(code=-9)]  # replica 1 has died
+    started, killed, stop = [], [], [False]
+    # what each health check of the replica answers, in order: 30 misses while it starts, 2 answers, then a hang
+    answers = iter([False] * 30 + [True] * 2 + [False] * 3)
+
+    def start(i):
+        started.append(i)
+        f.replicas[i] = Proc()
+
+    def healthy(url, timeout):
+        answer = next(answers, None)
+        if answer is None:
+            stop[0] = True
+            return True
+        return answer
+
+    monkeypatch.setattr(f, "_start_replica", start)
+    monkeypatch.setattr(f, "kill_replica", lambda i: killed.append(i))
+    monkeypatch.setattr(front_module, "_healthy", healthy)
+    assert f.watch(stop, every=0) == 0
+    assert started == [0, 0] and killed == [0]  # restarted once when dead, once after the hang; never while starting
+
+
 def test_the_data_api_answers_through_the_front_with_caching(front, snapshot):
     """Each indicator's CSV and JSON and the whole-dataset zip at their stable addresses (issue 24)."""
     import json
