@@ -8,10 +8,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT.parent / "shared" / "data" / "raw"
 
-# --- parallel runs (pytest-xdist: scripts/test.sh runs `-n 2 --dist loadgroup`) ----------------------------
+# --- parallel runs (pytest-xdist: scripts/test.sh runs `-n 3 --dist loadgroup`) ----------------------------
 # The session fixture that starts the production front (nginx + 2 replicas): the tests using it run on one
 # worker, so it starts once. The plain app server (`app_url`, one process, a few seconds to start) is not
-# grouped: each worker starts its own when it first needs one, so the browser tests spread over both workers
+# grouped: each worker starts its own when it first needs one, so the browser tests spread over all workers
 # (grouped on one, they were the suite's longest path while the other worker sat idle).
 SERVERS = {"front": "front"}  # fixture -> group
 
@@ -154,6 +154,40 @@ def raw_dir() -> Path:
     if not RAW.exists():
         pytest.skip(f"raw sources not found at {RAW} (CI has ../shared beside the clone)")
     return RAW
+
+
+_READ: dict = {}  # (reader, its files' paths, sizes and mtimes) -> what it returned, in this test process
+
+
+@pytest.fixture
+def raw_read_once(monkeypatch):
+    """The build's slowest readers (the map geometry, the workbooks, WDI's and Findex's tables: ~2.3 s of a
+    ~4.5 s build) run once per raw file in this process, for the tests that build many times to see a build
+    refuse a broken file (tests/test_build.py, tests/test_refresh.py). A file a test breaks is its own path
+    and contents, so it is read afresh; every other file gives a copy of what it gave before. The builds that
+    reproduce the snapshot and check it is deterministic read everything."""
+    import copy
+    import os
+
+    from atlas.pipeline import findex, gsma_dataset, itu_2025, snapshot, wdi
+
+    def key(arg):
+        if isinstance(arg, Path):
+            st = os.stat(arg)
+            return str(arg.resolve()), st.st_size, st.st_mtime_ns
+        return arg
+
+    def once(reader):
+        def read(*args):
+            k = (reader.__module__, reader.__qualname__, *map(key, args))
+            if k not in _READ:
+                _READ[k] = reader(*args)
+            return copy.deepcopy(_READ[k])  # the build adds columns to what it reads
+        return read
+
+    for module, name in ((snapshot, "build_geometry"), (wdi, "read_wdi"), (findex, "read_findex"),
+                         (gsma_dataset, "read_gsma_dataset"), (itu_2025, "read_itu_2025")):
+        monkeypatch.setattr(module, name, once(getattr(module, name)))
 
 
 @pytest.fixture

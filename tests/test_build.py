@@ -126,7 +126,7 @@ def old_snapshot(tmp_path):
                          ids=["missing-column", "text-in-number", "pct-140", "unknown-code",
                               "unknown-caniuse-region", "empty-file", "missing-file"])
 def test_broken_raw_file_stops_the_build_and_keeps_the_old_snapshot(raw_copy, old_snapshot, rel, breaker,
-                                                                    message, names_line):
+                                                                    message, names_line, raw_read_once):
     target = raw_copy / rel
     original = target.resolve().read_text(encoding="utf-8-sig")
     target.unlink()
@@ -148,7 +148,7 @@ def test_broken_raw_file_stops_the_build_and_keeps_the_old_snapshot(raw_copy, ol
     assert not list(data.parent.glob("data.tmp-*"))
 
 
-def test_cli_reports_a_broken_file_plainly(raw_copy, old_snapshot, capsys):
+def test_cli_reports_a_broken_file_plainly(raw_copy, old_snapshot, capsys, raw_read_once):
     from atlas.pipeline.__main__ import main
     target = raw_copy / EVENTS
     target.unlink()

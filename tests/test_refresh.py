@@ -62,7 +62,7 @@ def _hashes(*folders: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch, raw_dir):
+def project(tmp_path, monkeypatch, raw_dir, raw_read_once):
     """Copies of data/, static/ and raw/caniuse-db/ and a fake npm; returns (run, folders, tgz path)."""
     for name in ("data", "static"):
         shutil.copytree(ROOT / name, tmp_path / name)
