@@ -41,9 +41,6 @@ bash scripts/install-nginx.sh
 .venv/bin/python -m atlas.front --build
 # The project's modules compiled once here, not by each process of the run as it first imports them.
 .venv/bin/python -m compileall -q -j 0 atlas pages app.py benchmarks tests >/dev/null
-# Three workers on two cores (pytest-xdist): a browser test spends part of its time waiting (a reconnect, a
-# download, an idle page), and the third keeps the cores busy then: 298 s -> 275 s here; four were slower
-# (362 s, docs/PERFORMANCE.md). The front's tests run on one worker (tests/conftest.py groups them), everything
-# else on any (each worker starts its own app server when a browser test needs one). `-n 0` after the command
-# runs in one process (e.g. with --pdb).
-exec .venv/bin/python -m pytest -n 3 "$@"
+# Two workers (pytest-xdist): the front's tests on one worker (tests/conftest.py groups them), everything
+# else spread over both (each worker starts its own app server when a browser test needs one). `-n 0` after the command runs in one process (e.g. with --pdb).
+exec .venv/bin/python -m pytest -n 2 "$@"
