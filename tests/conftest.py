@@ -163,9 +163,9 @@ _READ: dict = {}  # (reader, its files' paths, sizes and mtimes) -> what it retu
 def raw_read_once(monkeypatch):
     """The build's slowest readers (the map geometry, the workbooks, WDI's and Findex's tables: ~2.3 s of a
     ~4.5 s build) run once per raw file in this process, for the tests that build many times to see a build
-    refuse a broken file (tests/test_build.py, tests/test_refresh.py). A file a test breaks is its own path
-    and contents, so it is read afresh; every other file gives a copy of what it gave before. The builds that
-    reproduce the snapshot and check it is deterministic read everything."""
+    refuse a broken file (tests/test_build.py, tests/test_gsma_itu_workbooks.py, tests/test_refresh.py). A
+    file a test breaks is its own path and contents, so it is read afresh; every other file gives a copy of
+    what it gave before. The builds that reproduce the snapshot and check it is deterministic read everything."""
     import copy
     import os
 

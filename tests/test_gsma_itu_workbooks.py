@@ -224,7 +224,8 @@ def _hashes(*folders: Path) -> dict[str, str]:
 @pytest.mark.parametrize("rel, breaker, sheet, cell, words", MALFORMED,
                          ids=["gsma-sheet-renamed", "gsma-text-in-number", "gsma-product-text", "gsma-header-moved",
                               "itu-text-in-number", "itu-group-moved"])
-def test_a_malformed_workbook_stops_the_build_naming_sheet_and_cell(raw_dir, tmp_path, rel, breaker, sheet, cell, words):
+def test_a_malformed_workbook_stops_the_build_naming_sheet_and_cell(raw_dir, tmp_path, rel, breaker, sheet, cell, words,
+                                                                 raw_read_once):
     raw = tmp_path / "raw"
     for src in raw_dir.rglob("*"):
         if src.is_file():
