@@ -172,10 +172,12 @@ class Snapshot:
 
     def periods(self, indicator: str, kind: str | None = "country") -> list[str]:
         """Periods with at least one value (for entities of this kind, if given), oldest first."""
-        df = self.rows(indicator)
-        if kind:
-            df = df[df["entity"].map(self.entities["kind"]) == kind]
-        return sorted(df["period"].unique())
+        def compute() -> list[str]:  # (asked many times a rerun: each control's choices, each slide's timeline)
+            df = self.rows(indicator)
+            if kind:
+                df = df[df["entity"].map(self.entities["kind"]) == kind]
+            return sorted(df["period"].unique())
+        return self.memo(("periods", indicator, kind), compute)
 
     def cross_section(self, indicator: str, period: str, tolerance: int = 0, kind: str = "country") -> pd.DataFrame:
         """One value per entity of `kind` for `period`; where that period is missing, the latest value
