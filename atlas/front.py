@@ -527,12 +527,14 @@ def main() -> int:
     parser.add_argument("--replicas", type=int, default=int(os.environ.get("REPLICAS") or os.cpu_count() or 1))
     parser.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"))
     parser.add_argument("--build", action="store_true",
-                        help="only build the pre-compressed static files and the landing light pages (once per key), "
-                             "then exit: what a start would build first (scripts/test.sh, an image build)")
+                        help="only build the pre-compressed static files, the landing light pages (once per key) and the "
+                             "presenter's Vega bundle, then exit: what a start would build first (scripts/test.sh, an image build)")
     parser.add_argument("--profiles", action="store_true", help="with --build: every country's light profile too")
     args = parser.parse_args()
     if args.build:
         print(f"Built {build_light(build_static(), profiles=args.profiles)}", flush=True)
+        from atlas.export.html_deck import inline_scripts
+        inline_scripts()  # the presenter's Vega bundle, kept in BUILD for the replicas (html_deck.BUNDLE_FILE)
         return 0
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")

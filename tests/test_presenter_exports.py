@@ -55,6 +55,26 @@ def test_the_story_deck_as_one_html_file_carries_everything(snapshot):
     assert "window.vegaEmbed=" in page and "</script" not in page.split('<script>', 2)[1].split('</script>')[0]
 
 
+def test_the_vega_bundle_is_made_once_and_read_by_the_next_process(tmp_path, monkeypatch):
+    made = []
+    monkeypatch.setattr(html_deck.vlc, "javascript_bundle", lambda: made.append(1) or "var a='</script>';")
+    monkeypatch.setattr(html_deck, "BUNDLE_FILE", tmp_path / "build" / "vega-bundle-9.9.js")
+    html_deck._bundle.cache_clear()
+    try:
+        assert html_deck._bundle() == "var a='<\\/script>';" and made == [1]
+        html_deck._bundle.cache_clear()  # another process
+        assert html_deck._bundle() == "var a='<\\/script>';" and made == [1]  # read, not made again
+        assert [p.name for p in (tmp_path / "build").iterdir()] == ["vega-bundle-9.9.js"]  # no temporary file left
+        # a folder that cannot be written (a file in its place: as root, permissions would not stop the test):
+        # the bundle is made and served all the same
+        (tmp_path / "file").write_text("")
+        monkeypatch.setattr(html_deck, "BUNDLE_FILE", tmp_path / "file" / "vega-bundle-9.9.js")
+        html_deck._bundle.cache_clear()
+        assert html_deck._bundle() == "var a='<\\/script>';" and made == [1, 1]
+    finally:
+        html_deck._bundle.cache_clear()
+
+
 def test_hostile_titles_and_notes_stay_text(snapshot):
     refs = [SlideRef("internet", {"view": "trend"}, title="</script><script>alert(1)</script>", notes="<img src=x>")]
     page = html_deck.file(snapshot, refs).decode("utf-8")

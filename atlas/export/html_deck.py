@@ -16,7 +16,9 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 from html import escape
+from importlib import metadata
 from pathlib import Path
 
 import vl_convert as vlc
@@ -70,10 +72,28 @@ def strings() -> dict:
     return out
 
 
+# vl-convert bundles the script anew on each call (~1.7 s of CPU here): the first process of a vl-convert version
+# keeps it in the built files' folder (atlas/front.py's BUILD, made at setup and in the container image) for the
+# others (each replica, each test worker).
+BUNDLE_FILE = HERE.parents[1] / ".front" / f"vega-bundle-{metadata.version('vl-convert-python')}.js"
+
+
 @functools.cache
 def _bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (vl-convert ships it: no download)."""
-    return vlc.javascript_bundle().replace("</script", "<\\/script")
+    try:
+        return BUNDLE_FILE.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = vlc.javascript_bundle().replace("</script", "<\\/script")
+    try:
+        BUNDLE_FILE.parent.mkdir(exist_ok=True)
+        tmp = BUNDLE_FILE.with_name(f"{BUNDLE_FILE.name}.tmp-{os.getpid()}")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(BUNDLE_FILE)  # whole or not at all, for a process reading it meanwhile
+    except OSError:  # a read-only installation: each process makes its own
+        pass
+    return text
 
 
 def _clean(key, node):
