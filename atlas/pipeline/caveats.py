@@ -58,7 +58,7 @@ def _fas_high_income(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:
 def _caniuse_gaps(obs: pd.DataFrame, entities: pd.DataFrame) -> dict:
     """The months between caniuse's first and last that have no figure at all: it published no update then
     (the KaiOS lines break there)."""
-    months = set(obs.loc[obs["source_id"] == "caniuse", "period"].astype(str))
+    months = set(obs.loc[obs["source_id"] == "caniuse", "period"].astype(str).unique())
     if not months:
         raise BuildError("snapshot", "no caniuse month, which the caniuse caveat (catalog._CANIUSE_CAVEAT) quotes")
     every = pd.period_range(min(months), max(months), freq="M").astype(str)

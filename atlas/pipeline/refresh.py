@@ -133,7 +133,7 @@ def refresh(raw: Path, out: Path, static: Path, kept: Path = PROJECT_RAW, npm: s
     Raises RefreshError, PackageError or BuildError with nothing changed."""
     index = caniuse_db.read_index(kept)
     shared = _shared_kaios(raw)
-    held_months = set(shared["month"]) | set(index["months"])
+    held_months = set(shared["month"].unique()) | set(index["months"])
     last_month = max(held_months)
     cutoff = max([shared["commit_date"].max(), index.get("checked_through", "")]
                  + [m["published"] for m in index["months"].values()])
@@ -253,7 +253,7 @@ def change_report(old_dir: Path, new_dir: Path, kept_months: list[str], last_mon
     new = pd.read_parquet(new_dir / "observations.parquet", columns=cols + ["source_id"])
     old, new = old[old["source_id"] == "caniuse"][cols], new[new["source_id"] == "caniuse"][cols]
     names = pd.read_parquet(new_dir / "entities.parquet", columns=["code", "name"]).set_index("code")["name"]
-    added_months = sorted(set(new["period"]) - set(old["period"]))
+    added_months = sorted(set(new["period"].unique()) - set(old["period"].unique()))
     both = old.merge(new, on=["entity", "indicator", "period"], how="outer", suffixes=("_previous", "_new"))
     both = both[~both["period"].isin(added_months)]
     changed = both[~((both["value_previous"] == both["value_new"])
@@ -263,7 +263,7 @@ def change_report(old_dir: Path, new_dir: Path, kept_months: list[str], last_mon
                 "period": r.period, "previous": _num(r.value_previous), "new": _num(r.value_new)}
                for r in changed.head(MAX_LISTED_REVISIONS).itertuples()]
     tracked = lambda df, m: set(df[(df["indicator"] == "mobile_browsers_share") & (df["period"] == m)]["entity"])  # noqa: E731
-    new_last = max(new["period"])
+    new_last = new["period"].max()
     before, after = tracked(old, last_month), tracked(new, new_last)
     return {
         "run_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

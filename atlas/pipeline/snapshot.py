@@ -126,7 +126,8 @@ def assemble(raw: Path, refreshed: Path | None = PROJECT_RAW) -> tuple[dict[str,
     members = gsma_mmd["members"]
     # (.unique() first: a set of the column itself iterates its 560,000 rows one by one, ~0.4 s a build)
     observed = set(obs["entity"].unique()) | set(event_rows["entity"]) | set(facts["entity"]) | set(members["code"])
-    unknown_countries = sorted(c for c in observed if c not in aggregates and not _known_code(c, wdi_names))
+    wdi_codes = set(wdi_names["code"])
+    unknown_countries = sorted(c for c in observed if c not in aggregates and not _known_code(c, wdi_codes))
     if unknown_countries:
         bad = obs[obs["entity"] == unknown_countries[0]].iloc[0]
         raise BuildError(bad[FILE], f"unknown country code '{unknown_countries[0]}'", line=int(bad[LINE]))
@@ -169,9 +170,9 @@ def _places_json(places: pd.DataFrame, entities: pd.DataFrame) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
-def _known_code(code: str, wdi_names: pd.DataFrame) -> bool:
+def _known_code(code: str, wdi_codes: set[str]) -> bool:
     from .entities import is_country
-    return code in set(wdi_names["code"]) or is_country(code)
+    return code in wdi_codes or is_country(code)
 
 
 def _sources(gsma_sources: pd.DataFrame, caniuse_months: pd.Series, kept_months: dict) -> pd.DataFrame:
