@@ -177,9 +177,9 @@ def route_cookie(context) -> str:
     return next(c["value"] for c in context.cookies() if c["name"] == "atlas_route")
 
 
-def reconnected(page, sockets) -> None:
-    """Wait until the browser has noticed the closed websocket and opened a new one, and is connected."""
-    before = len(sockets)
+def reconnected(page, sockets, before: int) -> None:
+    """Wait until the page has noticed its closed websocket and opened one more than the `before` it had, and is
+    connected."""
     deadline = time.monotonic() + 30
     while len(sockets) == before and time.monotonic() < deadline:
         page.wait_for_timeout(100)
@@ -195,58 +195,68 @@ def test_a_killed_replica_costs_a_reconnect_not_the_view(front, browser):
 
 
 def killed_mid_session(front, browser) -> None:
+    """An explorer view and a presented deck, open in two tabs of one browser (one route cookie: one replica),
+    when their replica dies."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     outside, refused, errors = only_this_origin(context, front)
-    page = context.new_page()
-    page.set_default_timeout(45_000)
-    sockets = []
-    page.on("websocket", lambda ws: sockets.append(ws))
+    tabs = {}
+    for name in ("explorer", "deck"):
+        tab = context.new_page()
+        tab.set_default_timeout(45_000)
+        sockets = []
+        tab.on("websocket", lambda ws, sockets=sockets: sockets.append(ws))
+        tabs[name] = tab, sockets
 
     # An explorer view: page, period, region and places; the period moved by the user.
+    page = tabs["explorer"][0]
     page.goto(f"{front.url}/internet?view=map&year=2016&region=ssa&places=WLD,KEN")
     wait_idle(page)
     step_slider(page, "Year", "Internet use, 2015 — Sub-Saharan Africa", "year", "2015")
-    before = params(page)
+    before = {"explorer": params(page)}
     victim = served_by(front)
+    # Presenter mode, moved on to slide 3.
+    shown = tabs["deck"][0]
+    story = deck.encode(slides.default_deck(slides_snapshot()))
+    shown.goto(f"{front.url}/present?mode=show&slide=2&deck={story}")
+    wait_idle(shown)
+    # The deck is drawn in its own frame (atlas/export/deck.js), which keeps ?slide= in the app's URL.
+    frame = shown.frame_locator(".st-key-present-deck iframe")
+    frame.locator("body[data-slide='2'][data-drawn-slide='2']").wait_for()
+    frame.locator("#slide-title").click()  # the presenter's focus is on the slide
+    shown.keyboard.press("ArrowRight")  # what a clicker sends
+    frame.locator("body[data-slide='3'][data-drawn-slide='3']").wait_for()
+    shown.wait_for_url(re.compile(r"slide=3"))
+    title = frame.locator("#slide-title").inner_text()
+    before["deck"] = params(shown)
+
+    assert served_by(front) == victim, "the two tabs of one browser went to two replicas"
     route = route_cookie(context)
+    opened = {name: len(sockets) for name, (_tab, sockets) in tabs.items()}
     front.kill_replica(victim)
     # Streamlit notices the closed websocket and reconnects; nginx sends it to the live replica, whose
     # new session starts from the URL, and the websocket's answer moves the route there (issue 21).
-    reconnected(page, sockets)
+    for name, (tab, sockets) in tabs.items():
+        reconnected(tab, sockets, opened[name])
     assert route_cookie(context) != route, "the route did not follow the websocket to the live replica"
+
     wait_idle(page)
     expect(page.get_by_text("Internet use, 2015 — Sub-Saharan Africa")).to_be_visible()
     expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("2015")
     assert 40 <= wait_shapes(page, 40, APP_SHAPES) <= 55
-    assert params(page) == before
+    assert params(page) == before["explorer"]
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_text("Some settings in this link could not be used")).to_have_count(0)
     screenshot(page, "front-after-failover-internet")
 
-    # Presenter mode: the deck and the slide come back too.
-    front.revive()
-    story = deck.encode(slides.default_deck(slides_snapshot()))
-    page.goto(f"{front.url}/present?mode=show&slide=2&deck={story}")
-    wait_idle(page)
-    # The deck is drawn in its own frame (atlas/export/deck.js), which keeps ?slide= in the app's URL.
-    frame = page.frame_locator(".st-key-present-deck iframe")
-    frame.locator("body[data-slide='2'][data-drawn-slide='2']").wait_for()
-    frame.locator("#slide-title").click()  # the presenter's focus is on the slide
-    page.keyboard.press("ArrowRight")  # what a clicker sends
+    # The deck and the slide come back too.
+    wait_idle(shown)
+    frame = shown.frame_locator(".st-key-present-deck iframe")
     frame.locator("body[data-slide='3'][data-drawn-slide='3']").wait_for()
-    page.wait_for_url(re.compile(r"slide=3"))
-    shown = frame.locator("#slide-title").inner_text()
-    before = params(page)
-    front.kill_replica(served_by(front))
-    reconnected(page, sockets)
-    wait_idle(page)
-    frame = page.frame_locator(".st-key-present-deck iframe")
-    frame.locator("body[data-slide='3'][data-drawn-slide='3']").wait_for()
-    expect(frame.locator("#slide-title")).to_have_text(shown)
-    assert params(page) == before
-    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(frame.locator("#slide-title")).to_have_text(title)
+    assert params(shown) == before["deck"]
+    expect(shown.get_by_test_id("stException")).to_have_count(0)
     assert outside == [] and refused == [] and errors == [], (outside, refused, errors)
-    screenshot(page, "front-after-failover-present")
+    screenshot(shown, "front-after-failover-present")
     context.close()
 
 
