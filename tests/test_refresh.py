@@ -168,9 +168,12 @@ def test_a_new_month_is_added_and_reported_then_nothing_new(project, regions, ca
 def _everything(root: Path) -> dict[str, object]:
     """Every file under the test's folder (its contents) and beside it, where '../..' months would land (its
     size and modification time: beside it are the other tests' folders, too many to read each time)."""
-    files = {str(p): p.stat() for p in sorted(root.parent.rglob("*")) if p.is_file() and p.name != "package.tgz"}
-    return {name: hashlib.sha256(Path(name).read_bytes()).hexdigest() if Path(name).is_relative_to(root)
-            else (st.st_size, st.st_mtime_ns) for name, st in files.items()}
+    def seen(p: Path):
+        if p.is_relative_to(root):
+            return hashlib.sha256(p.read_bytes()).hexdigest()
+        st = p.stat()
+        return st.st_size, st.st_mtime_ns
+    return {str(p): seen(p) for p in sorted(root.parent.rglob("*")) if p.is_file() and p.name != "package.tgz"}
 
 
 def _deep(doc: dict) -> str:

@@ -27,6 +27,7 @@ from .. import geo, i18n, numbers, slides
 from ..charts import Keep, walk
 from ..charts.projector import LEGEND_ROOM, PROJECTOR_FONT, map_aspect, projector
 from ..deck import SlideRef
+from ..front import BUILD
 from ..i18n import N_, _
 from ..store import Snapshot
 from . import budget, in_language, jsonable
@@ -73,9 +74,9 @@ def strings() -> dict:
 
 
 # vl-convert bundles the script anew on each call (~1.7 s of CPU here): the first process of a vl-convert version
-# keeps it in the built files' folder (atlas/front.py's BUILD, made at setup and in the container image) for the
-# others (each replica, each test worker).
-BUNDLE_FILE = HERE.parents[1] / ".front" / f"vega-bundle-{metadata.version('vl-convert-python')}.js"
+# keeps it in the front's built files (made at setup and in the container image) for the others (each replica,
+# each test worker).
+BUNDLE_FILE = BUILD / f"vega-bundle-{metadata.version('vl-convert-python')}.js"
 
 
 @functools.cache
